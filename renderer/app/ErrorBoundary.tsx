@@ -1,0 +1,58 @@
+import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+
+/** Props of {@link ErrorBoundary}. */
+export interface ErrorBoundaryProps {
+  readonly children: ReactNode;
+}
+
+interface InnerProps extends ErrorBoundaryProps {
+  readonly t: TFunction;
+}
+
+interface State {
+  readonly error: Error | null;
+}
+
+/** Catches unexpected render errors, logs them and offers a reload; stored data is untouched. */
+class ErrorBoundaryInner extends Component<InnerProps, State> {
+  override state: State = { error: null };
+
+  static getDerivedStateFromError(error: Error): State {
+    return { error };
+  }
+
+  override componentDidCatch(error: Error, info: ErrorInfo): void {
+    console.error('[renderer] unexpected error', error, info.componentStack);
+  }
+
+  override render() {
+    const { t } = this.props;
+    if (!this.state.error) return this.props.children;
+    return (
+      <Result
+        status="error"
+        title={t('app.unexpectedError')}
+        subTitle={
+          <>
+            <p>{t('app.unexpectedErrorHint')}</p>
+            <pre className="atlas-error-detail">{this.state.error.message}</pre>
+          </>
+        }
+        extra={
+          <Button type="primary" onClick={() => window.location.reload()}>
+            {t('app.reload')}
+          </Button>
+        }
+      />
+    );
+  }
+}
+
+/** The app's error boundary, translated (React has error boundaries only as classes). */
+export function ErrorBoundary({ children }: ErrorBoundaryProps) {
+  const { t } = useTranslation();
+  return <ErrorBoundaryInner t={t}>{children}</ErrorBoundaryInner>;
+}

@@ -1,0 +1,58 @@
+import { Button, Layout, Segmented, Space, Tooltip, Typography } from 'antd';
+import { SettingOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../shared/settings/settings';
+import { useRegions, useSettings } from './contexts';
+import { RegionSearch } from '../features/regions/RegionSearch';
+
+/** Props of {@link TopBar}. */
+export interface TopBarProps {
+  readonly onOpenUnitDialog: () => void;
+  readonly onOpenSettings: () => void;
+  readonly onGoToRegion: (code: string) => void;
+}
+
+/** Title, region search, my unit and role (click to change), language and settings. */
+export function TopBar({ onOpenUnitDialog, onOpenSettings, onGoToRegion }: TopBarProps) {
+  const { t } = useTranslation();
+  const regions = useRegions();
+  const { settings, updateSettings } = useSettings();
+  const unit = settings.unitCode ? regions.get(settings.unitCode) : undefined;
+  return (
+    <Layout.Header className="atlas-topbar">
+      <div className="atlas-brand">
+        <img src={new URL('../../assets/icons/icon.png', import.meta.url).href} alt="" className="atlas-logo" />
+        <div>
+          <Typography.Title level={1} className="atlas-title">
+            {t('app.title')}
+          </Typography.Title>
+          <span className="atlas-subtitle">{t('app.subtitle')}</span>
+        </div>
+      </div>
+      <RegionSearch className="atlas-topbar-search" onPick={onGoToRegion} />
+      <Space size="middle" className="atlas-topbar-right">
+        {unit && settings.role && (
+          <Tooltip title={t('topbar.changeUnit')}>
+            <Button icon={<EnvironmentOutlined />} onClick={onOpenUnitDialog} aria-label={`${t('topbar.myUnit')}: ${unit.name} · ${t(`roles.${settings.role}`)}`}>
+              <span className="atlas-unit-name">{unit.name}</span>
+              <span className="atlas-unit-role">{t(`roles.${settings.role}`)}</span>
+            </Button>
+          </Tooltip>
+        )}
+        <Segmented<Language>
+          aria-label={t('topbar.language')}
+          size="small"
+          value={settings.language}
+          options={[
+            { value: 'zh-CN', label: '中文' },
+            { value: 'en', label: 'EN' },
+          ]}
+          onChange={(language) => void updateSettings({ language })}
+        />
+        <Button icon={<SettingOutlined />} onClick={onOpenSettings}>
+          {t('topbar.settings')}
+        </Button>
+      </Space>
+    </Layout.Header>
+  );
+}

@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { App as AntApp, Layout } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { MenuCommand } from '../../shared/ipc/contract';
+import type { RegionIndex } from '../../shared/regions/regions';
+import { needsFirstRun, type Settings, type SettingsPatch } from '../../shared/settings/settings';
+import { RegionsContext, SettingsContext, usePlatform, type SettingsContextValue } from './contexts';
+import { TopBar } from './TopBar';
+import { UnitRoleDialog } from '../features/onboarding/UnitRoleDialog';
+import { SettingsDrawer } from '../features/settings/SettingsDrawer';
+import { AtlasMap } from '../features/map/AtlasMap';
+import { MapBreadcrumb } from '../features/map/MapBreadcrumb';
+import { RegionPanel } from '../features/map/RegionPanel';
+import { useMapSelection } from '../features/map/useMapSelection';
+
+/** Props of {@link Workspace}. */
+export interface WorkspaceProps {
+  readonly regions: RegionIndex;
+  readonly initialSettings: Settings;
+  /** Settings keys that were broken on disk and reset; the user is told once. */
+  readonly resetKeys: readonly (keyof Settings)[];
+}
+
+/** The working screen: top bar, the map with its breadcrumb and the region panel; first-run dialog when needed. */
+export function Workspace({ regions, initialSettings, resetKeys }: WorkspaceProps) {
+  const platform = usePlatform();
+  const { t, i18n } = useTranslation();
+  const { message } = AntApp.useApp();
+  const [settings, setSettings] = useState(initialSettings);
+  const [isUnitDialogOpen, setUnitDialogOpen] = useState(false);
+  const [isSettingsOpen, setSettingsOpen] = useState(false);
+  const selection = useMapSelection(regions, settings.unitCode);
+  const isFirstRun = needsFirstRun(settings, (code) => regions.has(code));
+
+  const updateSettings = useCallback(
+    async (patch: SettingsPatch): Promise<string | null> => {
+      const result = await platform.updateSettings(patch);
+      if (!result.ok) return result.message;
+      setSettings(result.value);
+      return null;
+    },
+    [platform],
+  );
+  const settingsContext = useMemo<SettingsContextValue>(() => ({ settings, updateSettings }), [settings, updateSettings]);
+
+  useEffect(
+    function followLanguage() {
+      if (i18n.language !== settings.language) void i18n.changeLanguage(settings.language);
+      document.documentElement.lang = settings.language;
+    },
+    [i18n, settings.language],
+  );
+
+  const hasToldReset = useRef(false);
+  useEffect(
+    function tellAboutResetSettingsOnce() {
+      if (resetKeys.length === 0 || hasToldReset.current) return;
+      hasToldReset.current = true;
+      const keys = resetKeys.map((key) => t(`settingKeys.${key}`)).join('、');
+      void message.warning({ content: t('app.settingsReset', { keys }), duration: 8 });
+    },
+    [message, resetKeys, t],
+  );
+
+  const { resetView } = selection;
+  useEffect(
+    function followMenuCommands() {
+      return platform.onMenuCommand(function onMenuCommand(command: MenuCommand) {
+        if (command === 'open-settings') setSettingsOpen(true);
+        if (command === 'change-unit') setUnitDialogOpen(true);
+        if (command === 'toggle-language') void updateSettings({ language: settings.language === 'en' ? 'zh-CN' : 'en' });
+        if (command === 'reset-map-view') resetView();
+      });
+    },
+    [platform, resetView, settings.language, updateSettings],
+  );
+
+  return (
+    <RegionsContext.Provider value={regions}>
+      <SettingsContext.Provider value={settingsContext}>
+        <Layout className="atlas-layout">
+          <TopBar onOpenUnitDialog={() => setUnitDialogOpen(true)} onOpenSettings={() => setSettingsOpen(true)} onGoToRegion={selection.goTo} />
+          <Layout.Content className="atlas-content">
+            <main className="atlas-map-area" aria-label={t('map.label')}>
+              <MapBreadcrumb selection={selection} />
+              <AtlasMap selection={selection} basemap={settings.basemap} tiandituKey={settings.tiandituKey} myUnitCode={settings.unitCode} />
+            </main>
+            <RegionPanel selection={selection} myUnitCode={settings.unitCode} />
+          </Layout.Content>
+        </Layout>
+        <UnitRoleDialog
+          isOpen={isFirstRun || isUnitDialogOpen}
+          isFirstRun={isFirstRun}
+          onClose={() => setUnitDialogOpen(false)}
+          onSaved={(unitCode) => {
+            setUnitDialogOpen(false);
+            selection.goTo(unitCode);
+          }}
+        />
+        <SettingsDrawer
+          isOpen={isSettingsOpen}
+          onClose={() => setSettingsOpen(false)}
+          onChangeUnit={() => {
+            setSettingsOpen(false);
+            setUnitDialogOpen(true);
+          }}
+        />
+      </SettingsContext.Provider>
+    </RegionsContext.Provider>
+  );
+}

@@ -1,0 +1,67 @@
+import { useMemo } from 'react';
+import { GeoJSON } from 'react-leaflet';
+import type { PathOptions } from 'leaflet';
+import type { Region } from '../../../shared/regions/regions';
+import { regionFeature } from './geo';
+
+/** Props of {@link CityBoundaries}. */
+export interface CityBoundariesProps {
+  readonly cities: readonly Region[];
+  /** The city drilled into, whose counties are drawn on top; null at province view. */
+  readonly openCityCode: string | null;
+  readonly myUnitCode: string | null;
+  readonly onSelectCity: (code: string) => void;
+}
+
+function cityStyle(isOpen: boolean, isOtherOpen: boolean, isMine: boolean): PathOptions {
+  return {
+    color: isMine ? '#c2410c' : '#1d5f7a',
+    weight: isOpen ? 2.5 : 1.2,
+    fillColor: '#9cc9d9',
+    fillOpacity: isOpen ? 0 : isOtherOpen ? 0.12 : 0.35,
+  };
+}
+
+/** The 21 cities and prefectures; click one to drill into its counties. */
+export function CityBoundaries({ cities, openCityCode, myUnitCode, onSelectCity }: CityBoundariesProps) {
+  return (
+    <>
+      {cities.map((city) => (
+        <CityBoundary
+          key={city.code}
+          city={city}
+          isOpen={city.code === openCityCode}
+          isOtherOpen={openCityCode !== null && city.code !== openCityCode}
+          isMine={myUnitCode !== null && myUnitCode.slice(0, 4) === city.code.slice(0, 4)}
+          onSelectCity={onSelectCity}
+        />
+      ))}
+    </>
+  );
+}
+
+interface CityBoundaryProps {
+  readonly city: Region;
+  readonly isOpen: boolean;
+  readonly isOtherOpen: boolean;
+  readonly isMine: boolean;
+  readonly onSelectCity: (code: string) => void;
+}
+
+function CityBoundary({ city, isOpen, isOtherOpen, isMine, onSelectCity }: CityBoundaryProps) {
+  const feature = useMemo(() => regionFeature(city), [city]);
+  // className is read once when Leaflet creates the path; the e2e specs and CSS find boundaries by it.
+  const style = useMemo(
+    () => ({ ...cityStyle(isOpen, isOtherOpen, isMine), className: `region-boundary region-city region-code-${city.code}` }),
+    [city.code, isOpen, isOtherOpen, isMine],
+  );
+  const eventHandlers = useMemo(() => ({ click: () => onSelectCity(city.code) }), [city.code, onSelectCity]);
+  return (
+    <GeoJSON
+      data={feature}
+      style={style}
+      interactive={!isOpen}
+      eventHandlers={eventHandlers}
+    />
+  );
+}

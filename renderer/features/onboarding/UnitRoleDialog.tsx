@@ -1,0 +1,128 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Cascader, Form, Modal, Radio, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Role } from '../../../shared/settings/settings';
+import { isUnitLevelAllowedForRole, suggestedRoleForLevel } from '../../../shared/settings/unit';
+import { useRegions, useSettings } from '../../app/contexts';
+import { regionCascaderOptions, type RegionOption } from './regionCascaderOptions';
+
+/** Props of {@link UnitRoleDialog}. */
+export interface UnitRoleDialogProps {
+  readonly isOpen: boolean;
+  /** On first run the dialog cannot be dismissed: the app needs a unit and role to work. */
+  readonly isFirstRun: boolean;
+  readonly onClose: () => void;
+  readonly onSaved: (unitCode: string) => void;
+}
+
+/** Asks for the user's unit (three-level region picker with search) and role; used on first run and later. */
+export function UnitRoleDialog({ isOpen, isFirstRun, onClose, onSaved }: UnitRoleDialogProps) {
+  const { t } = useTranslation();
+  const regions = useRegions();
+  const { settings, updateSettings } = useSettings();
+  const options = useMemo(() => regionCascaderOptions(regions), [regions]);
+  const [unitCode, setUnitCode] = useState<string | null>(null);
+  const [role, setRole] = useState<Role | null>(null);
+  const [hasTriedSubmit, setTriedSubmit] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [isSaving, setSaving] = useState(false);
+
+  useEffect(
+    function resetWhenOpened() {
+      if (!isOpen) return;
+      const known = settings.unitCode && regions.has(settings.unitCode) ? settings.unitCode : null;
+      setUnitCode(known);
+      setRole(settings.role);
+      setTriedSubmit(false);
+      setSaveError(null);
+    },
+    [isOpen, regions, settings.role, settings.unitCode],
+  );
+
+  const unit = unitCode ? regions.get(unitCode) : undefined;
+  const unitError = !unit ? t('firstRun.unitRequired') : null;
+  const roleError = !role
+    ? t('firstRun.roleRequired')
+    : unit && !isUnitLevelAllowedForRole(role, unit.level)
+      ? t(`firstRun.roleUnitMismatch.${role}`)
+      : null;
+
+  async function save() {
+    setTriedSubmit(true);
+    if (unitError || roleError || !unit || !role) return;
+    setSaving(true);
+    const problem = await updateSettings({ unitCode: unit.code, role });
+    setSaving(false);
+    if (problem) {
+      setSaveError(problem);
+      return;
+    }
+    onSaved(unit.code);
+  }
+
+  function matchesSearch(input: string, path: readonly RegionOption[]): boolean {
+    const last = path[path.length - 1];
+    if (!last) return false;
+    return regions.search(input, 400).some((region) => region.code === last.value);
+  }
+
+  return (
+    <Modal
+      open={isOpen}
+      title={isFirstRun ? t('firstRun.title') : t('firstRun.changeTitle')}
+      okText={isFirstRun ? t('firstRun.confirm') : t('firstRun.save')}
+      cancelText={t('firstRun.cancel')}
+      onOk={() => void save()}
+      onCancel={onClose}
+      confirmLoading={isSaving}
+      closable={!isFirstRun}
+      maskClosable={false}
+      keyboard={!isFirstRun}
+      cancelButtonProps={{ style: isFirstRun ? { display: 'none' } : undefined }}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{t('firstRun.intro')}</Typography.Paragraph>
+      <Form layout="vertical" onFinish={() => void save()}>
+        <Form.Item
+          label={t('firstRun.unit')}
+          htmlFor="unit-picker"
+          required
+          validateStatus={hasTriedSubmit && unitError ? 'error' : undefined}
+          help={hasTriedSubmit ? unitError : undefined}
+        >
+          <Cascader<RegionOption>
+            id="unit-picker"
+            aria-label={t('firstRun.unit')}
+            options={options}
+            changeOnSelect
+            value={unit ? regions.path(unit.code).map((step) => step.code) : undefined}
+            placeholder={t('firstRun.unitPlaceholder')}
+            showSearch={{ filter: matchesSearch, limit: 30 }}
+            notFoundContent={t('firstRun.noMatch')}
+            onChange={(path) => {
+              const code = path ? (path[path.length - 1] ?? null) : null;
+              setUnitCode(code === null ? null : String(code));
+              const picked = code === null ? undefined : regions.get(String(code));
+              if (picked && !role) setRole(suggestedRoleForLevel(picked.level));
+            }}
+          />
+        </Form.Item>
+        <Form.Item
+          label={t('firstRun.role')}
+          required
+          validateStatus={hasTriedSubmit && roleError ? 'error' : undefined}
+          help={hasTriedSubmit ? roleError : undefined}
+        >
+          <Radio.Group
+            aria-label={t('firstRun.role')}
+            value={role}
+            onChange={(event) => setRole(event.target.value as Role)}
+            optionType="button"
+            options={ROLES.map((value) => ({ value, label: t(`roles.${value}`), title: t(`roleLong.${value}`) }))}
+          />
+        </Form.Item>
+      </Form>
+      {saveError && <Alert type="error" showIcon title={saveError} />}
+    </Modal>
+  );
+}
