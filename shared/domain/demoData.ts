@@ -51,7 +51,7 @@ interface Owner {
 interface Place {
   /** e.g. 武侯 (or 乐山市中 where the bare stem is ambiguous). */
   readonly stem: string;
-  readonly name: string;
+  readonly code: string;
   readonly city: Region | undefined;
 }
 
@@ -76,6 +76,12 @@ const TITLE_TECH: Partial<Record<TechDirection, string>> = {
   other: '智能人机交互',
   fatigue_monitoring: '疲劳状态监测',
 };
+
+/** A place's well-known owner, weighted to half of its records when it has one. */
+function famous(table: Readonly<Record<string, Owner>>, p: Place): Owner[] {
+  const owner = table[p.code];
+  return owner ? [owner, owner, owner, owner, owner] : [];
+}
 
 const FAMOUS_HOSPITALS: Readonly<Record<string, Owner>> = {
   '510107': own('四川大学华西医院', '华西医院'),
@@ -120,8 +126,7 @@ const TEMPLATES: readonly FieldTemplate[] = [
     field: 'medical',
     weight: 24,
     owners: (p, pick) =>
-      FAMOUS_HOSPITALS[p.name === '' ? '' : p.stem] ??
-      pick([own(`${p.stem}人民医院`), own(`${p.stem}中医医院`), own(`${p.stem}妇幼保健院`), own(`${p.stem}康复医院`), own(`${p.stem}第二人民医院`)]),
+      pick([...famous(FAMOUS_HOSPITALS, p), own(`${p.stem}人民医院`), own(`${p.stem}中医医院`), own(`${p.stem}妇幼保健院`), own(`${p.stem}康复医院`), own(`${p.stem}第二人民医院`)]),
     provinceOwners: [own('四川大学华西医院', '华西医院'), own('四川省人民医院', '省医院'), own('四川省八一康复中心', '八一康复中心'), own('四川省精神医学中心'), own('四川省肿瘤医院')],
     settings: ['康复训练病房', '神经内科病房', '卒中康复中心', '睡眠医学中心', '精神心理门诊', '神经外科手术室', '重症监护病房', '脊髓损伤康复单元'],
     directions: ['non_invasive_bci', 'invasive_bci', 'closed_loop_neuromodulation', 'neural_sensing', 'bionic_prosthesis', 'exoskeleton', 'cognitive_enhancement'],
@@ -161,8 +166,7 @@ const TEMPLATES: readonly FieldTemplate[] = [
     field: 'cultural_heritage',
     weight: 10,
     owners: (p, pick) => {
-      const code = p.name;
-      const crafts = CRAFTS.filter(([, where]) => where === '' || code.startsWith(where)).map(([craft]) => craft);
+      const crafts = CRAFTS.filter(([, where]) => where === '' || p.code.startsWith(where)).map(([craft]) => craft);
       const craft = pick(crafts);
       return pick([own(`${p.stem}${craft}非遗工坊`, `${craft}非遗工坊`), own(`${p.stem}${craft}传习所`, `${craft}传习所`)]);
     },
@@ -176,8 +180,7 @@ const TEMPLATES: readonly FieldTemplate[] = [
     weight: 10,
     isSettingFirst: true,
     owners: (p, pick) =>
-      FAMOUS_SITES[p.name] ??
-      pick([own(`${p.stem}国家森林公园`), own(`${p.stem}古镇景区`), own(`${p.stem}湿地公园`), own(`${p.stem}生态旅游区`), own(`${p.stem}大峡谷景区`)]),
+      pick([...famous(FAMOUS_SITES, p), own(`${p.stem}国家森林公园`), own(`${p.stem}古镇景区`), own(`${p.stem}湿地公园`), own(`${p.stem}生态旅游区`), own(`${p.stem}大峡谷景区`)]),
     provinceOwners: [own('四川省文化和旅游发展中心', '省文旅中心'), own('大熊猫国家公园四川片区', '大熊猫国家公园')],
     settings: ['智能导览', '游客服务中心', '沉浸式体验馆', '安全巡护', '无障碍游览'],
     directions: ['digital_human_kiosk', 'ar_glasses', 'holographic_cabin', 'service_robot', 'digital_twin', 'exoskeleton'],
@@ -290,7 +293,7 @@ export function generateDemoScenarios(count: number, regions: RegionIndex, optio
     let cached = placeOf.get(region.code);
     if (!cached) {
       const city = region.level === 'county' && region.parent ? regions.get(region.parent) : region.level === 'city' ? region : undefined;
-      cached = { stem: stemOf(region, city), name: region.code, city };
+      cached = { stem: stemOf(region, city), code: region.code, city };
       placeOf.set(region.code, cached);
     }
     return cached;
