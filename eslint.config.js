@@ -96,7 +96,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['playwright.config.ts', 'vitest.config.ts', 'eslint.config.js'],
+    files: ['playwright.config.ts', 'vitest.config.ts', 'eslint.config.js', 'tests/e2e/globalSetup.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

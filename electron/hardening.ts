@@ -3,7 +3,9 @@ import { decideNavigation, decideWindowOpen } from './policy/navigation';
 import { decidePermissionCheck, decidePermissionRequest } from './policy/permissions';
 
 function openInBrowser(url: string): void {
-  shell.openExternal(url).catch((error: unknown) => console.error('[security] could not open an external link', error));
+  shell
+    .openExternal(url)
+    .catch((error: unknown) => console.error('[security] could not open an external link', error));
 }
 
 /**
@@ -12,16 +14,20 @@ function openInBrowser(url: string): void {
  * user's browser, webviews are refused.
  */
 export function hardenWebContents(contents: WebContents): void {
-  const guardNavigation = (event: { readonly url: string; preventDefault(): void }): void => {
+  const guard = (event: { readonly url: string; preventDefault(): void }, mayOpenExternal: boolean): void => {
     const decision = decideNavigation(event.url);
     if (decision === 'allow') return;
     event.preventDefault();
-    if (decision === 'open-external') openInBrowser(event.url);
+    if (decision === 'open-external' && mayOpenExternal) openInBrowser(event.url);
     else console.warn(`[security] blocked navigation to ${JSON.stringify(event.url.slice(0, 200))}`);
   };
-  contents.on('will-navigate', guardNavigation);
-  contents.on('will-frame-navigate', guardNavigation);
-  contents.on('will-redirect', guardNavigation);
+  // A link the user follows in the page: the only navigation that may hand a URL to the browser.
+  contents.on('will-navigate', (event) => guard(event, true));
+  // Subframes (the CSP allows none) and redirects never open anything; the main frame is handled above.
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame) guard(event, false);
+  });
+  contents.on('will-redirect', (event) => guard(event, false));
   contents.setWindowOpenHandler(({ url }) => {
     if (decideWindowOpen(url) === 'open-external') openInBrowser(url);
     else console.warn(`[security] blocked window.open of ${JSON.stringify(url.slice(0, 200))}`);

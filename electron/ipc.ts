@@ -8,6 +8,8 @@ import { IPC_CHANNELS, dispatchIpc } from './policy/ipcDispatch';
  */
 export function registerIpcHandlers(handlers: IpcHandlers): void {
   for (const channel of IPC_CHANNELS) {
-    ipcMain.handle(channel, (event, ...rawArgs: unknown[]) => dispatchIpc(handlers, channel, event.senderFrame?.url, rawArgs));
+    ipcMain.handle(channel, (event, ...rawArgs: unknown[]) =>
+      dispatchIpc(handlers, channel, event.senderFrame?.url, rawArgs),
+    );
   }
 }

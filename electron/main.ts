@@ -67,7 +67,10 @@ async function start(): Promise<void> {
   const settings = createSettingsService(createElectronSettingsBackend(app.getPath('userData')));
   registerIpcHandlers(createIpcHandlers({ settings, appVersion: app.getVersion() }));
   Menu.setApplicationMenu(
-    buildApplicationMenu(buildMenuSpec({ platform: process.platform, isPackaged: app.isPackaged, appName: APP_TITLE }), sendMenuCommand),
+    buildApplicationMenu(
+      buildMenuSpec({ platform: process.platform, isPackaged: app.isPackaged, appName: APP_TITLE }),
+      sendMenuCommand,
+    ),
   );
   openMainWindow();
   app.on('activate', () => {

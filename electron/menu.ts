@@ -11,7 +11,11 @@ function toItem(spec: MenuItemSpec, send: (command: MenuCommand) => void): MenuI
     case 'separator':
       return { type: 'separator' };
     case 'role':
-      return { label: spec.label, role: toElectronRole(spec.role), ...(spec.accelerator ? { accelerator: spec.accelerator } : {}) };
+      return {
+        label: spec.label,
+        role: toElectronRole(spec.role),
+        ...(spec.accelerator ? { accelerator: spec.accelerator } : {}),
+      };
     case 'command':
       return {
         label: spec.label,

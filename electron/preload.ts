@@ -17,7 +17,10 @@ import {
 
 const MENU_EVENT: IpcEventChannel = 'menu:command';
 
-function invoke<K extends IpcChannel>(channel: K, ...args: IpcContract[K]['args']): Promise<IpcContract[K]['result']> {
+function invoke<K extends IpcChannel>(
+  channel: K,
+  ...args: IpcContract[K]['args']
+): Promise<IpcContract[K]['result']> {
   return ipcRenderer.invoke(channel, ...args) as Promise<IpcContract[K]['result']>;
 }
 

@@ -64,15 +64,24 @@ export function createSettingsService(
     try {
       backupPath = backend.backUpBrokenFile(now());
     } catch (error) {
-      throw new Error('[settings] the settings file is unreadable and could not be moved aside', { cause: error });
+      throw new Error('[settings] the settings file is unreadable and could not be moved aside', {
+        cause: error,
+      });
     }
-    log(`[settings] the settings file was not valid JSON; moved it to ${backupPath} and started from the defaults`, cause);
+    log(
+      `[settings] the settings file was not valid JSON; moved it to ${backupPath} and started from the defaults`,
+      cause,
+    );
     const fresh = backend.open();
     fresh.write({ ...DEFAULT_SETTINGS });
     return fresh;
   }
 
-  function readStored(): { readonly stored: unknown; readonly store: RawSettingsStore; readonly wasUnreadable: boolean } {
+  function readStored(): {
+    readonly stored: unknown;
+    readonly store: RawSettingsStore;
+    readonly wasUnreadable: boolean;
+  } {
     try {
       store ??= backend.open();
       return { stored: store.read(), store, wasUnreadable: false };
@@ -99,7 +108,11 @@ export function createSettingsService(
   function update(patch: unknown): Result<Settings, 'invalid-settings'> {
     const current = load().settings;
     const next = applySettingsPatch(current, patch);
-    if (next === null) return err('invalid-settings', '设置内容无效，未保存。The settings were not saved because a value is invalid.');
+    if (next === null)
+      return err(
+        'invalid-settings',
+        '设置内容无效，未保存。The settings were not saved because a value is invalid.',
+      );
     (store ?? backend.open()).write(next);
     return ok(next);
   }

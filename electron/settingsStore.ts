@@ -13,7 +13,11 @@ export function createElectronSettingsBackend(userDataDir: string): SettingsBack
     open() {
       // clearInvalidConfig stays off: electron-store would silently empty a broken file, and the
       // user must be told (settingsService moves the file aside instead).
-      const store = new Store<Record<string, unknown>>({ name: SETTINGS_STORE_NAME, cwd: userDataDir, clearInvalidConfig: false });
+      const store = new Store<Record<string, unknown>>({
+        name: SETTINGS_STORE_NAME,
+        cwd: userDataDir,
+        clearInvalidConfig: false,
+      });
       return {
         read: () => store.store,
         write: (value: Settings) => {

@@ -30,6 +30,8 @@ export function createMainWindow(options: {
   window.webContents.on('render-process-gone', (_event, details) => {
     console.error(`[main] the renderer process is gone (${details.reason}, exit code ${details.exitCode})`);
   });
-  window.loadURL(APP_ENTRY_URL).catch((error: unknown) => console.error(`[main] could not load ${APP_ENTRY_URL}`, error));
+  window
+    .loadURL(APP_ENTRY_URL)
+    .catch((error: unknown) => console.error(`[main] could not load ${APP_ENTRY_URL}`, error));
   return window;
 }

@@ -14,9 +14,16 @@ export interface WindowStateKeeper {
 export function createWindowStateKeeper(userDataDir: string): WindowStateKeeper {
   let store: Store<{ windowState?: unknown }> | null = null;
   try {
-    store = new Store<{ windowState?: unknown }>({ name: 'window-state', cwd: userDataDir, clearInvalidConfig: true });
+    store = new Store<{ windowState?: unknown }>({
+      name: 'window-state',
+      cwd: userDataDir,
+      clearInvalidConfig: true,
+    });
   } catch (error) {
-    console.error('[window-state] cannot open the window-state file; the window position will not be remembered', error);
+    console.error(
+      '[window-state] cannot open the window-state file; the window position will not be remembered',
+      error,
+    );
   }
 
   function readSaved(): unknown {
@@ -46,9 +53,10 @@ export function createWindowStateKeeper(userDataDir: string): WindowStateKeeper 
           console.error('[window-state] cannot save the window position', error);
         }
       }, SAVE_DELAY_MS);
-      for (const event of ['resize', 'move', 'maximize', 'unmaximize'] as const) {
-        window.on(event as 'resize', save);
-      }
+      window.on('resize', save);
+      window.on('move', save);
+      window.on('maximize', save);
+      window.on('unmaximize', save);
       window.on('close', () => save.flush());
       window.on('closed', () => save.cancel());
     },

@@ -29,7 +29,14 @@ const results = await Promise.all([
   build({ ...common, entryPoints: ['electron/main.ts'], outfile: `${outDir}/main.cjs`, platform: 'node' }),
   // platform 'browser': the sandboxed preload has no Node built-ins to fall back on.
   // Minified: it is parsed on every page load, and zod (from the shared contract) is most of it.
-  build({ ...common, entryPoints: ['electron/preload.ts'], outfile: `${outDir}/preload.cjs`, platform: 'browser', target: 'chrome140', minify: true }),
+  build({
+    ...common,
+    entryPoints: ['electron/preload.ts'],
+    outfile: `${outDir}/preload.cjs`,
+    platform: 'browser',
+    target: 'chrome140',
+    minify: true,
+  }),
 ]);
 
 // The window icon (Linux taskbar, dev runs) must be inside the packaged files, which are dist/** only.
@@ -45,7 +52,9 @@ const preload = await readFile(`${outDir}/preload.cjs`, 'utf8');
 const required = [...preload.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1]);
 const forbidden = required.filter((name) => name !== 'electron');
 if (forbidden.length > 0) {
-  console.error(`[build-electron] the sandboxed preload requires ${forbidden.join(', ')}; only 'electron' is available there.`);
+  console.error(
+    `[build-electron] the sandboxed preload requires ${forbidden.join(', ')}; only 'electron' is available there.`,
+  );
   process.exit(1);
 }
 

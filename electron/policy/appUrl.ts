@@ -46,7 +46,7 @@ export function appPathSegments(url: unknown): readonly string[] | null {
     return null; // malformed percent-encoding: not a name the build can contain
   }
   // A `%` left after one decoding means double encoding (`%252e`); build names never contain it.
-  if (/[%\\:\0-\x1f\x7f]/.test(decoded)) return null;
+  if (/[%\\:]/.test(decoded) || hasControlCharacter(decoded)) return null;
   const relative = decoded.slice(1);
   if (relative === '') return ['index.html'];
   const segments = relative.split('/');
@@ -55,6 +55,14 @@ export function appPathSegments(url: unknown): readonly string[] | null {
     if (!SAFE_SEGMENT.test(segment) || WINDOWS_DEVICE_NAME.test(segment)) return null;
   }
   return segments;
+}
+
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
 }
 
 /** Cross-check with the WHATWG parser: scheme, host, no port, no credentials. */

@@ -1,4 +1,10 @@
-import { ipcArgSchemas, parseIpcArgs, type IpcChannel, type IpcContract, type IpcHandlers } from '../../shared/ipc/contract';
+import {
+  ipcArgSchemas,
+  parseIpcArgs,
+  type IpcChannel,
+  type IpcContract,
+  type IpcHandlers,
+} from '../../shared/ipc/contract';
 import { isTrustedSender } from './trustedSender';
 
 /** Every request channel of the contract, from its (complete, compile-checked) schema table. */
@@ -16,12 +22,16 @@ export async function dispatchIpc<K extends IpcChannel>(
   rawArgs: readonly unknown[],
 ): Promise<IpcContract[K]['result']> {
   if (!isTrustedSender(senderUrl)) {
-    throw new Error(`[ipc] ${channel} refused: the request did not come from the app's own page (app://atlas).`);
+    throw new Error(
+      `[ipc] ${channel} refused: the request did not come from the app's own page (app://atlas).`,
+    );
   }
   const args = parseIpcArgs(channel, rawArgs);
   if (args === null) {
     throw new Error(`[ipc] ${channel} refused: invalid arguments.`);
   }
-  const handler = handlers[channel] as (...handlerArgs: IpcContract[K]['args']) => Promise<IpcContract[K]['result']> | IpcContract[K]['result'];
+  const handler = handlers[channel] as (
+    ...handlerArgs: IpcContract[K]['args']
+  ) => Promise<IpcContract[K]['result']> | IpcContract[K]['result'];
   return handler(...args);
 }

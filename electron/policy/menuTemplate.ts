@@ -28,7 +28,12 @@ export type MenuRole =
 
 /** One entry of a menu: a command for the renderer, a standard role, or a separator. */
 export type MenuItemSpec =
-  | { readonly type: 'command'; readonly label: string; readonly command: MenuCommand; readonly accelerator?: string }
+  | {
+      readonly type: 'command';
+      readonly label: string;
+      readonly command: MenuCommand;
+      readonly accelerator?: string;
+    }
   | { readonly type: 'role'; readonly label: string; readonly role: MenuRole; readonly accelerator?: string }
   | { readonly type: 'separator' };
 
@@ -51,7 +56,9 @@ export interface MenuOptions {
 const separator: MenuItemSpec = { type: 'separator' };
 
 function command(label: string, commandName: MenuCommand, accelerator?: string): MenuItemSpec {
-  return accelerator ? { type: 'command', label, command: commandName, accelerator } : { type: 'command', label, command: commandName };
+  return accelerator
+    ? { type: 'command', label, command: commandName, accelerator }
+    : { type: 'command', label, command: commandName };
 }
 
 function role(label: string, roleName: MenuRole): MenuItemSpec {
@@ -106,7 +113,9 @@ export function buildMenuSpec(options: MenuOptions): readonly MenuSpec[] {
       command('重置地图视图', 'reset-map-view', 'CmdOrCtrl+0'),
       separator,
       role('重新加载', 'reload'),
-      ...(options.isPackaged ? [] : [role('强制重新加载', 'forceReload'), role('开发者工具', 'toggleDevTools')]),
+      ...(options.isPackaged
+        ? []
+        : [role('强制重新加载', 'forceReload'), role('开发者工具', 'toggleDevTools')]),
       separator,
       // CmdOrCtrl+0 is the map reset above; zoom keeps its Ctrl+= / Ctrl+- defaults.
       { type: 'role', label: '实际大小', role: 'resetZoom', accelerator: 'CmdOrCtrl+Shift+0' },
@@ -121,7 +130,9 @@ export function buildMenuSpec(options: MenuOptions): readonly MenuSpec[] {
     role: 'window',
     items: [
       role('最小化', 'minimize'),
-      ...(isMac ? [role('缩放', 'zoom'), separator, role('前置全部窗口', 'front')] : [role('关闭窗口', 'close')]),
+      ...(isMac
+        ? [role('缩放', 'zoom'), separator, role('前置全部窗口', 'front')]
+        : [role('关闭窗口', 'close')]),
     ],
   };
   const help: MenuSpec = {

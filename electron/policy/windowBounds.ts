@@ -28,7 +28,8 @@ function isFiniteNumber(value: unknown): value is number {
 function asRect(value: unknown): Rect | null {
   if (typeof value !== 'object' || value === null) return null;
   const { x, y, width, height } = value as Record<string, unknown>;
-  if (!isFiniteNumber(x) || !isFiniteNumber(y) || !isFiniteNumber(width) || !isFiniteNumber(height)) return null;
+  if (!isFiniteNumber(x) || !isFiniteNumber(y) || !isFiniteNumber(width) || !isFiniteNumber(height))
+    return null;
   return { x, y, width, height };
 }
 
@@ -69,7 +70,11 @@ function centredIn(area: Rect, width: number, height: number): Rect {
  * on the primary display. Never throws, whatever was saved (hand-edited, NaN, a monitor since
  * unplugged, numbers from another machine).
  */
-export function restoreWindowState(saved: unknown, workAreas: readonly unknown[], primaryWorkArea: unknown): WindowState {
+export function restoreWindowState(
+  saved: unknown,
+  workAreas: readonly unknown[],
+  primaryWorkArea: unknown,
+): WindowState {
   const areas = workAreas.map(asRect).filter(isUsableArea);
   const primaryRect = asRect(primaryWorkArea);
   const primary = isUsableArea(primaryRect) ? primaryRect : (areas[0] ?? FALLBACK_WORK_AREA);

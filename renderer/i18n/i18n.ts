@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../shared/settings/settings';
 import { en } from './en';
 import { zhCN } from './zhCN';
+import { vocabularyResources } from './vocabularyResources';
 
 /** Creates the i18next instance: zh-CN first, English available, no network back-end (offline app). */
 export function createI18n(language: Language): I18n {
@@ -10,7 +11,10 @@ export function createI18n(language: Language): I18n {
   void instance.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'zh-CN',
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: {
+      'zh-CN': { translation: { ...zhCN, vocab: vocabularyResources('zh') } },
+      en: { translation: { ...en, vocab: vocabularyResources('en') } },
+    },
     interpolation: { escapeValue: false }, // React escapes already
     initAsync: false, // resources are bundled: initialise synchronously so the first render is translated
   });

@@ -5,14 +5,16 @@
  */
 import { z } from 'zod';
 import { isPointInRegion, type Region, type RegionCode, type RegionIndex } from '../regions/regions';
+import { isCatalogNumber } from './catalogNumber';
 import { isChinesePhone, isEmailAddress, isIsoDate, type IsoDate } from './formats';
 import { fail, type DomainFailure, type LocalizedText } from './localizedText';
-import type { SuspendableStatus } from './scenarioStatus';
+import { SUSPENDABLE_STATUSES, type SuspendableStatus } from './scenarioStatus';
 import { isUuid } from './uuid';
 import {
   APPLICATION_FIELDS,
   OPENING_LEVELS,
   REGION_LEVELS,
+  SCENARIO_STATUSES,
   SCENARIO_FIELD_LABELS,
   TECH_DIRECTIONS,
   keysOf,
@@ -153,6 +155,34 @@ export type ScenarioInput = z.output<typeof scenarioInputSchema>;
 /** A field of the scenario form. */
 export type ScenarioInputField = keyof typeof scenarioInputFieldSchemas;
 
+const epochMs = z.number().int().min(0);
+
+/**
+ * A whole stored or imported record: the form fields plus identity, status and metadata. For
+ * data that did not come through the form (a database read after an upgrade, an exchange file);
+ * regions and the cross-field rules still need {@link validateScenario}. Unknown keys are dropped.
+ */
+export const scenarioRecordSchema = scenarioInputSchema
+  .extend({
+    id: z.string().refine(isUuid).transform((id) => id as ScenarioId),
+    catalogNumber: z.string().refine(isCatalogNumber),
+    status: z.enum(keysOf(SCENARIO_STATUSES)),
+    suspendedFrom: z.enum(SUSPENDABLE_STATUSES).nullable(),
+    ownerUnitCode: z
+      .string()
+      .regex(/^\d{6}$/)
+      .transform((code) => code as RegionCode),
+    createdAt: epochMs,
+    updatedAt: epochMs,
+    version: z.number().int().min(1),
+    deletedAt: epochMs.nullable(),
+    isDemo: z.boolean(),
+  })
+  .refine((record) => (record.status === 'suspended') === (record.suspendedFrom !== null), {
+    message: 'suspendedFrom is set exactly when the status is suspended',
+    path: ['suspendedFrom'],
+  }) satisfies z.ZodType<Scenario, unknown>;
+
 const INPUT_FIELDS = Object.keys(scenarioInputFieldSchemas) as ScenarioInputField[];
 
 /** Codes of scenario validation messages. */
@@ -236,6 +266,7 @@ function issueFromZod(field: ScenarioInputField, zodIssue: z.core.$ZodIssue, inp
   if (CUSTOM_CODES.has(zodIssue.message)) return issue(zodIssue.message as ScenarioIssueCode, field);
   if (field === 'location') return issue('invalid_coordinates', field);
   if (field === 'partnerSlots') return issue('invalid_partner_slots', field);
+  if (field === 'regionCode' && input !== undefined && input !== null && input !== '') return issue('unknown_region', field);
   switch (zodIssue.code) {
     case 'invalid_type':
       return input === undefined || input === null || (Array.isArray(input) && input.length === 0)

@@ -13,12 +13,12 @@ test('the first-run dialog refuses a role that does not fit the unit, with a Chi
   await picker.click();
   await picker.fill('成都');
   await page.locator('.ant-cascader-menu-item', { hasText: /^四川省 \/ 成都市$/ }).click();
-  await dialog.getByRole('radio', { name: '省级' }).check({ force: true });
+  await dialog.locator('label', { hasText: '省级' }).click();
   await dialog.getByRole('button', { name: '开始使用' }).click();
   await expect(dialog.getByText('省级主管部门的单位须为四川省')).toBeVisible();
   expect(await page.evaluate((key) => localStorage.getItem(key), SETTINGS_KEY)).toBeNull();
 
-  await dialog.getByRole('radio', { name: '市级' }).check({ force: true });
+  await dialog.locator('label', { hasText: '市级' }).click();
   await dialog.getByRole('button', { name: '开始使用' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('button', { name: /我的单位: 成都市 · 市级/ })).toBeVisible();
@@ -27,7 +27,7 @@ test('the first-run dialog refuses a role that does not fit the unit, with a Chi
 test('English switch translates the UI and is remembered', async ({ page }) => {
   await page.goto('/');
   await completeFirstRun(page);
-  await page.getByRole('radio', { name: 'EN' }).check({ force: true });
+  await page.locator('.ant-segmented-item', { hasText: 'EN' }).click();
   await expect(page.getByRole('heading', { name: 'Scenario Atlas' })).toBeVisible();
   await expect(page.getByRole('button', { name: /My unit: 武侯区 · County/ })).toBeVisible();
   await page.reload();

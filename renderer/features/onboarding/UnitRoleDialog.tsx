@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Alert, Cascader, Form, Modal, Radio, Typography } from 'antd';
+import { useMemo, useRef, useState } from 'react';
+import { Alert, Button, Cascader, Form, Modal, Radio, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../shared/settings/settings';
 import { isUnitLevelAllowedForRole, suggestedRoleForLevel } from '../../../shared/settings/unit';
@@ -18,26 +18,35 @@ export interface UnitRoleDialogProps {
 /** Asks for the user's unit (three-level region picker with search) and role; used on first run and later. */
 export function UnitRoleDialog({ isOpen, isFirstRun, onClose, onSaved }: UnitRoleDialogProps) {
   const { t } = useTranslation();
+  return (
+    <Modal
+      open={isOpen}
+      title={isFirstRun ? t('firstRun.title') : t('firstRun.changeTitle')}
+      footer={null}
+      onCancel={onClose}
+      closable={!isFirstRun}
+      maskClosable={false}
+      keyboard={!isFirstRun}
+      destroyOnHidden
+    >
+      {/* Mounted afresh on every opening (destroyOnHidden), so its state starts from the saved settings. */}
+      <UnitRoleForm isFirstRun={isFirstRun} onClose={onClose} onSaved={onSaved} />
+    </Modal>
+  );
+}
+
+function UnitRoleForm({ isFirstRun, onClose, onSaved }: Omit<UnitRoleDialogProps, 'isOpen'>) {
+  const { t } = useTranslation();
   const regions = useRegions();
   const { settings, updateSettings } = useSettings();
   const options = useMemo(() => regionCascaderOptions(regions), [regions]);
-  const [unitCode, setUnitCode] = useState<string | null>(null);
-  const [role, setRole] = useState<Role | null>(null);
+  const [unitCode, setUnitCode] = useState<string | null>(() =>
+    settings.unitCode && regions.has(settings.unitCode) ? settings.unitCode : null,
+  );
+  const [role, setRole] = useState<Role | null>(settings.role);
   const [hasTriedSubmit, setTriedSubmit] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [isSaving, setSaving] = useState(false);
-
-  useEffect(
-    function resetWhenOpened() {
-      if (!isOpen) return;
-      const known = settings.unitCode && regions.has(settings.unitCode) ? settings.unitCode : null;
-      setUnitCode(known);
-      setRole(settings.role);
-      setTriedSubmit(false);
-      setSaveError(null);
-    },
-    [isOpen, regions, settings.role, settings.unitCode],
-  );
 
   const unit = unitCode ? regions.get(unitCode) : undefined;
   const unitError = !unit ? t('firstRun.unitRequired') : null;
@@ -60,27 +69,21 @@ export function UnitRoleDialog({ isOpen, isFirstRun, onClose, onSaved }: UnitRol
     onSaved(unit.code);
   }
 
+  // Cascader calls the filter once per leaf path; one search per typed text serves them all.
+  const searchCache = useRef(new Map<string, Set<string>>());
   function matchesSearch(input: string, path: readonly RegionOption[]): boolean {
     const last = path[path.length - 1];
     if (!last) return false;
-    return regions.search(input, 400).some((region) => region.code === last.value);
+    let codes = searchCache.current.get(input);
+    if (!codes) {
+      codes = new Set(regions.search(input, 400).map((region) => region.code));
+      searchCache.current.set(input, codes);
+    }
+    return codes.has(last.value);
   }
 
   return (
-    <Modal
-      open={isOpen}
-      title={isFirstRun ? t('firstRun.title') : t('firstRun.changeTitle')}
-      okText={isFirstRun ? t('firstRun.confirm') : t('firstRun.save')}
-      cancelText={t('firstRun.cancel')}
-      onOk={() => void save()}
-      onCancel={onClose}
-      confirmLoading={isSaving}
-      closable={!isFirstRun}
-      maskClosable={false}
-      keyboard={!isFirstRun}
-      cancelButtonProps={{ style: isFirstRun ? { display: 'none' } : undefined }}
-      destroyOnHidden
-    >
+    <>
       <Typography.Paragraph type="secondary">{t('firstRun.intro')}</Typography.Paragraph>
       <Form layout="vertical" onFinish={() => void save()}>
         <Form.Item
@@ -121,8 +124,14 @@ export function UnitRoleDialog({ isOpen, isFirstRun, onClose, onSaved }: UnitRol
             options={ROLES.map((value) => ({ value, label: t(`roles.${value}`), title: t(`roleLong.${value}`) }))}
           />
         </Form.Item>
+        {saveError && <Alert type="error" showIcon title={saveError} />}
+        <Space className="atlas-dialog-actions">
+          {!isFirstRun && <Button onClick={onClose}>{t('firstRun.cancel')}</Button>}
+          <Button type="primary" htmlType="submit" loading={isSaving}>
+            {isFirstRun ? t('firstRun.confirm') : t('firstRun.save')}
+          </Button>
+        </Space>
       </Form>
-      {saveError && <Alert type="error" showIcon title={saveError} />}
-    </Modal>
+    </>
   );
 }

@@ -16,6 +16,16 @@ const keyPattern = /^[0-9a-zA-Z]*$/;
 /** Unit and role, language, and the optional online basemap (off by default). */
 export function SettingsDrawer({ isOpen, onClose, onChangeUnit }: SettingsDrawerProps) {
   const { t } = useTranslation();
+  return (
+    <Drawer open={isOpen} onClose={onClose} title={t('settings.title')} size={420} destroyOnHidden>
+      {/* Mounted afresh on every opening, so unsaved basemap edits start from the saved settings. */}
+      <SettingsForm onChangeUnit={onChangeUnit} />
+    </Drawer>
+  );
+}
+
+function SettingsForm({ onChangeUnit }: Pick<SettingsDrawerProps, 'onChangeUnit'>) {
+  const { t } = useTranslation();
   const platform = usePlatform();
   const regions = useRegions();
   const { message } = AntApp.useApp();
@@ -25,13 +35,16 @@ export function SettingsDrawer({ isOpen, onClose, onChangeUnit }: SettingsDrawer
   const [version, setVersion] = useState('');
 
   useEffect(
-    function syncWhenOpened() {
-      if (!isOpen) return;
-      setBasemap(settings.basemap);
-      setTiandituKey(settings.tiandituKey);
-      void platform.getAppInfo().then((info) => setVersion(`${info.version} (${info.platform})`));
+    function loadVersion() {
+      let isCurrent = true;
+      void platform.getAppInfo().then((info) => {
+        if (isCurrent) setVersion(`${info.version} (${info.platform})`);
+      });
+      return function ignoreLateAnswer() {
+        isCurrent = false;
+      };
     },
-    [isOpen, platform, settings.basemap, settings.tiandituKey],
+    [platform],
   );
 
   const keyError = !keyPattern.test(tiandituKey)
@@ -48,7 +61,7 @@ export function SettingsDrawer({ isOpen, onClose, onChangeUnit }: SettingsDrawer
 
   const unit = settings.unitCode ? regions.get(settings.unitCode) : undefined;
   return (
-    <Drawer open={isOpen} onClose={onClose} title={t('settings.title')} size={420} closeIcon={<span aria-label={t('settings.close')}>×</span>}>
+    <>
       <Form layout="vertical">
         <Form.Item label={t('settings.unitAndRole')}>
           <Descriptions size="small" column={1} bordered>
@@ -89,6 +102,6 @@ export function SettingsDrawer({ isOpen, onClose, onChangeUnit }: SettingsDrawer
       <Typography.Paragraph type="secondary" className="atlas-settings-version">
         {t('settings.version')}: {version}
       </Typography.Paragraph>
-    </Drawer>
+    </>
   );
 }

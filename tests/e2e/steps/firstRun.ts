@@ -8,7 +8,7 @@ export async function completeFirstRun(page: Page): Promise<void> {
   await picker.click();
   await picker.fill('武侯');
   await page.getByRole('menuitemcheckbox', { name: /武侯区/ }).or(page.locator('.ant-cascader-menu-item', { hasText: '武侯区' })).first().click();
-  await dialog.getByRole('radio', { name: '县级' }).check({ force: true });
+  await dialog.locator('label', { hasText: '县级' }).click();
   await dialog.getByRole('button', { name: '开始使用' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('button', { name: /我的单位: 武侯区 · 县级/ })).toBeVisible();

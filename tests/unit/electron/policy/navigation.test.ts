@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decideNavigation, decideWindowOpen, isAllowedExternalUrl } from '../../../electron/policy/navigation';
-import { decidePermissionCheck, decidePermissionRequest } from '../../../electron/policy/permissions';
-import { isTrustedSender } from '../../../electron/policy/trustedSender';
+import {
+  decideNavigation,
+  decideWindowOpen,
+  isAllowedExternalUrl,
+} from '../../../../electron/policy/navigation';
 
 describe('decideNavigation (will-navigate, will-frame-navigate, will-redirect)', () => {
   it.each([
@@ -56,58 +58,5 @@ describe('decideWindowOpen (setWindowOpenHandler): never a second window', () =>
     expect(isAllowedExternalUrl(undefined)).toBe(false);
     expect(isAllowedExternalUrl({ href: 'https://leafletjs.com' })).toBe(false);
     expect(isAllowedExternalUrl(`https://leafletjs.com/${'a'.repeat(3000)}`)).toBe(false);
-  });
-});
-
-describe('isTrustedSender', () => {
-  it.each([
-    ['app://atlas/index.html', true],
-    ['app://atlas/index.html#/map', true],
-    ['app://atlas/', true],
-    ['app://evil/index.html', false],
-    ['app://atlas.evil/index.html', false],
-    ['app://atlas:1/index.html', false],
-    ['app://atlas/../index.html', false],
-    ['https://atlas/index.html', false],
-    ['http://localhost:5173/', false],
-    ['file:///work/main/dist/renderer/index.html', false],
-    ['about:blank', false],
-    ['data:text/html,hi', false],
-    ['', false],
-    [undefined, false],
-    [null, false],
-  ])('%s → %s', (url, trusted) => {
-    expect(isTrustedSender(url)).toBe(trusted);
-  });
-});
-
-describe('permissions: all denied', () => {
-  const permissions = [
-    'media',
-    'geolocation',
-    'notifications',
-    'midi',
-    'midiSysex',
-    'pointerLock',
-    'fullscreen',
-    'openExternal',
-    'clipboard-read',
-    'clipboard-sanitized-write',
-    'display-capture',
-    'mediaKeySystem',
-    'idle-detection',
-    'window-management',
-    'hid',
-    'serial',
-    'usb',
-    'storage-access',
-    'unknown',
-    '',
-  ];
-  it.each(permissions)('request %s → denied', (permission) => {
-    expect(decidePermissionRequest(permission)).toBe(false);
-  });
-  it.each(permissions)('check %s → denied', (permission) => {
-    expect(decidePermissionCheck(permission)).toBe(false);
   });
 });

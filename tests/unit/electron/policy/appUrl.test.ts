@@ -1,6 +1,12 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, appPathSegments, isAppUrl, mimeTypeFor, resolveAppAsset } from '../../../electron/policy/appUrl';
+import {
+  APP_ENTRY_URL,
+  appPathSegments,
+  isAppUrl,
+  mimeTypeFor,
+  resolveAppAsset,
+} from '../../../../electron/policy/appUrl';
 
 const posixRoot = '/opt/atlas/resources/app.asar/dist/renderer';
 const windowsRoot = 'C:\\Program Files\\Atlas\\resources\\app.asar\\dist\\renderer';
@@ -12,7 +18,11 @@ describe('resolveAppAsset: files of the renderer build', () => {
     ['app://atlas/index.html?x=1#/map', 'index.html', 'text/html; charset=utf-8'],
     ['app://atlas/assets/index-Bq3_x-9Z.js', 'assets/index-Bq3_x-9Z.js', 'text/javascript; charset=utf-8'],
     ['app://atlas/assets/index-AbC.css', 'assets/index-AbC.css', 'text/css; charset=utf-8'],
-    ['app://atlas/assets/sichuan-regions-D4x.json', 'assets/sichuan-regions-D4x.json', 'application/json; charset=utf-8'],
+    [
+      'app://atlas/assets/sichuan-regions-D4x.json',
+      'assets/sichuan-regions-D4x.json',
+      'application/json; charset=utf-8',
+    ],
     ['app://atlas/assets/marker-icon.png', 'assets/marker-icon.png', 'image/png'],
     ['app://atlas/assets/logo.svg', 'assets/logo.svg', 'image/svg+xml'],
     ['app://atlas/assets/font.woff2', 'assets/font.woff2', 'font/woff2'],
@@ -98,8 +108,14 @@ describe('resolveAppAsset: hostile URLs are refused (404)', () => {
   });
 
   it('names the reason', () => {
-    expect(resolveAppAsset('https://example.com/', posixRoot, path.posix)).toMatchObject({ ok: false, error: 'not-app-url' });
-    expect(resolveAppAsset('app://atlas/../x', posixRoot, path.posix)).toMatchObject({ ok: false, error: 'unsafe-path' });
+    expect(resolveAppAsset('https://example.com/', posixRoot, path.posix)).toMatchObject({
+      ok: false,
+      error: 'not-app-url',
+    });
+    expect(resolveAppAsset('app://atlas/../x', posixRoot, path.posix)).toMatchObject({
+      ok: false,
+      error: 'unsafe-path',
+    });
   });
 });
 
@@ -109,9 +125,12 @@ describe('isAppUrl', () => {
     expect(appPathSegments(APP_ENTRY_URL)).toEqual(['index.html']);
   });
 
-  it.each(['app://atlas/../', 'app://other/', 'app://atlas.evil/', 'https://atlas/', ''])('refuses %s', (url) => {
-    expect(isAppUrl(url)).toBe(false);
-  });
+  it.each(['app://atlas/../', 'app://other/', 'app://atlas.evil/', 'https://atlas/', ''])(
+    'refuses %s',
+    (url) => {
+      expect(isAppUrl(url)).toBe(false);
+    },
+  );
 });
 
 describe('mimeTypeFor', () => {

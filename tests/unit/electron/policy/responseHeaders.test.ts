@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appResponseHeaders } from '../../../electron/policy/responseHeaders';
+import { appResponseHeaders } from '../../../../electron/policy/responseHeaders';
 
 function directives(csp: string): Map<string, string[]> {
   return new Map(
@@ -41,7 +41,13 @@ describe('app:// response headers', () => {
 
   it('lets images come only from the app, data:/blob: and the two optional basemap hosts', () => {
     expect(csp.get('img-src')).toEqual(
-      expect.arrayContaining(["'self'", 'data:', 'blob:', 'https://*.tile.openstreetmap.org', 'https://*.tianditu.gov.cn']),
+      expect.arrayContaining([
+        "'self'",
+        'data:',
+        'blob:',
+        'https://*.tile.openstreetmap.org',
+        'https://*.tianditu.gov.cn',
+      ]),
     );
     expect(csp.get('img-src')).toHaveLength(5);
   });
@@ -57,6 +63,8 @@ describe('app:// response headers', () => {
   });
 
   it('is the same on a 404', () => {
-    expect(appResponseHeaders('text/plain; charset=utf-8')['Content-Security-Policy']).toBe(headers['Content-Security-Policy']);
+    expect(appResponseHeaders('text/plain; charset=utf-8')['Content-Security-Policy']).toBe(
+      headers['Content-Security-Policy'],
+    );
   });
 });

@@ -1,0 +1,89 @@
+/** Reads of the register: one record, its history, the rows for the in-memory index, counts. */
+import type { ChangeEntity, ChangeRecord } from '../../shared/domain/changeRecord';
+import type { Scenario } from '../../shared/domain/scenario';
+import { toScenario, type AtlasDb, type ScenarioRow } from './atlasDb';
+
+function byHlc(a: ChangeRecord, b: ChangeRecord): number {
+  return a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0;
+}
+
+/** One scenario (deleted ones too), or undefined. */
+export async function getScenario(db: AtlasDb, id: string): Promise<Scenario | undefined> {
+  const row = await db.scenarios.get(id);
+  return row ? toScenario(row) : undefined;
+}
+
+/** The change log of one record, oldest first (HLC order): the history timeline. */
+export async function getHistory(db: AtlasDb, entityId: string, entity: ChangeEntity = 'scenario'): Promise<ChangeRecord[]> {
+  const records = await db.changes.where('[entity+entityId]').equals([entity, entityId]).toArray();
+  return records.sort(byHlc);
+}
+
+/** One change record, or undefined. */
+export async function getChange(db: AtlasDb, id: string): Promise<ChangeRecord | undefined> {
+  return db.changes.get(id);
+}
+
+/**
+ * Change records after an HLC stamp (all when `afterHlc` is omitted), in HLC order: what the
+ * exchange packs "since my last package". Demo markers and demo rows' changes are local-only;
+ * the exchange must skip them (see demoRepository.ts).
+ */
+export async function listChangesSince(db: AtlasDb, afterHlc?: string, limit = Infinity): Promise<ChangeRecord[]> {
+  const collection = afterHlc === undefined ? db.changes.orderBy('hlc') : db.changes.where('hlc').above(afterHlc);
+  return Number.isFinite(limit) ? collection.limit(limit).toArray() : collection.toArray();
+}
+
+/**
+ * Every live (not deleted) row with its precomputed `searchText`, to build the in-memory index
+ * that the map and table filter. One `toArray()` over the index: measured faster than `each()`
+ * (see tests/bench/dbLoad.bench.ts) because the rows cross into JS in batches, not one callback each.
+ */
+export async function loadLiveRows(db: AtlasDb): Promise<ScenarioRow[]> {
+  return db.scenarios.where('deletedFlag').equals(0).toArray();
+}
+
+/** Every row, deleted ones included (the "recently deleted" list, exports of everything). */
+export async function loadAllRows(db: AtlasDb): Promise<ScenarioRow[]> {
+  return db.scenarios.toArray();
+}
+
+/** Soft-deleted scenarios, most recently deleted first (for restore). */
+export async function listDeleted(db: AtlasDb, limit = 200): Promise<Scenario[]> {
+  const rows = await db.scenarios.where('deletedFlag').equals(1).toArray();
+  return rows
+    .sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0))
+    .slice(0, limit)
+    .map(toScenario);
+}
+
+/**
+ * Live scenarios per region code, from the `[deletedFlag+regionCode]` index alone (a key cursor,
+ * no row read): the choropleth's counts. Parents are not summed here; shared code rolls up.
+ */
+export async function countLiveByRegion(db: AtlasDb): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  const keys = await db.scenarios.where('[deletedFlag+regionCode]').between([0, ''], [0, '\uffff']).keys();
+  for (const key of keys) {
+    const code = (key as unknown as [number, string])[1];
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** How many records: live, soft-deleted, and demo (live or not). */
+export interface ScenarioCounts {
+  readonly live: number;
+  readonly deleted: number;
+  readonly demo: number;
+}
+
+/** Counts from the indexes (cheap at 100k). */
+export async function countScenarios(db: AtlasDb): Promise<ScenarioCounts> {
+  const [live, deleted, demo] = await Promise.all([
+    db.scenarios.where('deletedFlag').equals(0).count(),
+    db.scenarios.where('deletedFlag').equals(1).count(),
+    db.scenarios.where('demoFlag').equals(1).count(),
+  ]);
+  return { live, deleted, demo };
+}

@@ -1,0 +1,11 @@
+import type { SchemaVersion } from './schemaVersion';
+import { schemaV1 } from './v1';
+import { schemaV2 } from './v2';
+
+export type { SchemaVersion } from './schemaVersion';
+
+/** Every schema version, oldest first. Append new versions; never edit or reorder shipped ones. */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [schemaV1, schemaV2];
+
+/** The version a freshly opened database has. */
+export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,64 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ipcArgSchemas, type IpcHandlers } from '../../../../shared/ipc/contract';
+import { DEFAULT_SETTINGS } from '../../../../shared/settings/settings';
+import { IPC_CHANNELS, dispatchIpc } from '../../../../electron/policy/ipcDispatch';
+
+const TRUSTED = 'app://atlas/index.html#/map';
+
+function spyHandlers() {
+  const handlers = {
+    'settings:get': vi.fn(() => ({ settings: DEFAULT_SETTINGS, resetKeys: [] })),
+    'settings:update': vi.fn(() => ({ ok: true as const, value: DEFAULT_SETTINGS })),
+    'app:get-info': vi.fn(() => ({ version: '0.1.0', platform: 'electron' as const })),
+  } satisfies IpcHandlers;
+  return handlers;
+}
+
+describe('dispatchIpc', () => {
+  it('covers every channel of the contract', () => {
+    expect([...IPC_CHANNELS].sort()).toEqual(Object.keys(ipcArgSchemas).sort());
+  });
+
+  it('runs the handler for a trusted sender with valid arguments', async () => {
+    const handlers = spyHandlers();
+    await expect(dispatchIpc(handlers, 'app:get-info', TRUSTED, [])).resolves.toEqual({
+      version: '0.1.0',
+      platform: 'electron',
+    });
+    await dispatchIpc(handlers, 'settings:update', TRUSTED, [{ language: 'en' }]);
+    expect(handlers['settings:update']).toHaveBeenCalledWith({ language: 'en' });
+  });
+
+  it.each([
+    ['another app host', 'app://evil/index.html'],
+    ['a web page', 'https://example.com/'],
+    ['a local file', 'file:///tmp/index.html'],
+    ['the dev server', 'http://localhost:5173/'],
+    ['a traversal URL', 'app://atlas/../x'],
+    ['a destroyed frame', undefined],
+    ['an empty URL', ''],
+  ])('refuses %s before validating or running anything', async (_name, senderUrl) => {
+    const handlers = spyHandlers();
+    await expect(dispatchIpc(handlers, 'settings:get', senderUrl, [])).rejects.toThrow(
+      /settings:get refused: .*app:\/\/atlas/,
+    );
+    expect(handlers['settings:get']).not.toHaveBeenCalled();
+  });
+
+  it.each<[string, 'settings:get' | 'settings:update' | 'app:get-info', unknown[]]>([
+    ['an extra argument', 'settings:get', [1]],
+    ['no patch', 'settings:update', []],
+    ['a patch with an unknown key', 'settings:update', [{ isAdmin: true }]],
+    ['a patch of the wrong type', 'settings:update', [{ unitCode: 510104 }]],
+    ['a string patch', 'settings:update', ['{"language":"en"}']],
+    ['two patches', 'settings:update', [{ language: 'en' }, { language: 'zh-CN' }]],
+    ['a prototype-polluting patch', 'settings:update', [JSON.parse('{"__proto__": {"isAdmin": true}}')]],
+    ['arguments to a no-argument channel', 'app:get-info', [{}]],
+  ])('refuses %s with a clear message', async (_name, channel, args) => {
+    const handlers = spyHandlers();
+    await expect(dispatchIpc(handlers, channel, TRUSTED, args)).rejects.toThrow(
+      `[ipc] ${channel} refused: invalid arguments.`,
+    );
+    expect(handlers[channel]).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,80 @@
+// Shared set-up of the database tests: fake IndexedDB, the real region data, a deterministic context.
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { asRegionCode, createRegionIndex, parseRegionAsset, type RegionIndex } from '../../../../shared/regions/regions';
+import type { Role } from '../../../../shared/settings/settings';
+import { AtlasDb } from '../../../../renderer/db/atlasDb';
+import type { WriteContext } from '../../../../renderer/db/writePath';
+
+const ASSET_PATH = fileURLToPath(new URL('../../../../assets/regions/sichuan-regions.json', import.meta.url));
+
+function loadRegions(): RegionIndex {
+  const parsed = parseRegionAsset(JSON.parse(readFileSync(ASSET_PATH, 'utf8')));
+  if (!parsed.ok) throw new Error(`[dbTestKit] ${parsed.message}`);
+  return createRegionIndex(parsed.value);
+}
+
+/** The shipped region index (parsed once). */
+export const regions: RegionIndex = loadRegions();
+
+let dbCount = 0;
+/** A database with a name no other test uses. */
+export function freshDb(): AtlasDb {
+  dbCount += 1;
+  return new AtlasDb(`atlas-test-${String(dbCount)}-${Math.random().toString(36).slice(2)}`);
+}
+
+/** 2026-03-01T00:00:00Z; the clock of the tests starts here. */
+export const T0 = Date.UTC(2026, 2, 1);
+/** The catalog-number year of records created at {@link T0}. */
+export const YEAR = new Date(T0).getFullYear();
+
+/** Deterministic v4-shaped UUIDs from a counter. */
+export function idMaker(prefix = 0): () => string {
+  let n = 0;
+  return () => {
+    n += 1;
+    return `${String(prefix).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+  };
+}
+
+/** A write context for a unit; `clock.now` moves only when the test moves it (`clock.t`). */
+export function makeContext(
+  db: AtlasDb,
+  unitCode = '510107',
+  role: Role = 'county',
+  options: { readonly clock?: { t: number }; readonly idPrefix?: number } = {},
+): WriteContext & { readonly clock: { t: number } } {
+  const clock = options.clock ?? { t: T0 };
+  return { db, regions, actor: { unitCode: asRegionCode(unitCode), role }, now: () => clock.t, newId: idMaker(options.idPrefix ?? Number(unitCode)), clock };
+}
+
+const WUHOU = regions.get('510107');
+if (!WUHOU) throw new Error('[dbTestKit] 武侯区 missing from the region data');
+
+/** A valid form input for a 武侯区 county-level scenario. */
+export function wuhouInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    title: '华西医院非侵入式脑机接口康复训练病区',
+    field: 'medical',
+    techDirections: ['non_invasive_bci'],
+    openingLevel: 'county',
+    regionCode: '510107',
+    ownerUnit: '四川大学华西医院',
+    location: { lng: WUHOU?.center[0], lat: WUHOU?.center[1] },
+    isPlaced: true,
+    address: '成都市武侯区国学巷37号',
+    description: '康复医学科病区，开放床位用于脑机接口康复训练试点。',
+    requirements: '寻求非侵入式脑机接口康复训练系统。',
+    resourcesOffered: '床位 20 张',
+    partnerSlots: 2,
+    openFrom: '2026-03-01',
+    openUntil: '2027-02-28',
+    contactName: '张老师',
+    contactPhone: '028-85551234',
+    contactEmail: 'bci@example.com',
+    batch: null,
+    ...overrides,
+  };
+}
