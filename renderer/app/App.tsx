@@ -1,54 +1,63 @@
-import { useMemo } from 'react';
-import { ConfigProvider, App as AntApp, Result, Spin } from 'antd';
+import { Suspense, use, type ReactNode } from 'react';
+import { ConfigProvider, App as AntApp, Spin } from 'antd';
 import zhCNLocale from 'antd/locale/zh_CN';
 import enUSLocale from 'antd/locale/en_US';
-import { I18nextProvider } from 'react-i18next';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { i18n as I18n } from 'i18next';
 import type { PlatformApi } from '../../shared/ipc/contract';
-import { createI18n } from '../i18n/i18n';
-import { zhCN } from '../i18n/zhCN';
-import { en } from '../i18n/en';
 import { PlatformContext } from './contexts';
-import { useBoot } from './useBoot';
+import type { Boot } from './boot';
 import { Workspace } from './Workspace';
 import { ErrorBoundary } from './ErrorBoundary';
 
 /** Props of {@link App}. */
 export interface AppProps {
   readonly platform: PlatformApi;
+  readonly i18n: I18n;
+  /** Regions and settings, loading since before the first render (see boot.ts). */
+  readonly boot: Promise<Boot>;
 }
 
 const theme = { token: { colorPrimary: '#0f6b8f', borderRadius: 6 } };
 
-/** The root: boots regions and settings, then hands over to the workspace. */
-export function App({ platform }: AppProps) {
-  const boot = useBoot(platform);
-  const language = boot.status === 'ready' ? boot.settingsLoad.settings.language : 'zh-CN';
-  // One i18n instance for the app's lifetime; the workspace switches its language from settings.
-  const i18n = useMemo(() => createI18n(language), []); // eslint-disable-line react-hooks/exhaustive-deps -- created once; language changes go through i18n.changeLanguage
-  const locale = language === 'en' ? enUSLocale : zhCNLocale;
-
+/** The root: providers, then the workspace once regions and settings are in. */
+export function App({ platform, i18n, boot }: AppProps) {
   return (
     <PlatformContext.Provider value={platform}>
       <I18nextProvider i18n={i18n}>
-        <ConfigProvider locale={locale} theme={theme}>
-          <AntApp className="atlas-root">
-            <ErrorBoundary>
-              {boot.status === 'loading' && (
-                <div className="atlas-center">
-                  <Spin size="large" />
-                  <span>{language === 'en' ? en.app.loading : zhCN.app.loading}</span>
-                </div>
-              )}
-              {boot.status === 'failed' && (
-                <Result status="error" title={i18n.t('app.loadFailed')} subTitle={boot.error.message} />
-              )}
-              {boot.status === 'ready' && (
-                <Workspace regions={boot.regions} initialSettings={boot.settingsLoad.settings} resetKeys={boot.settingsLoad.resetKeys} />
-              )}
-            </ErrorBoundary>
-          </AntApp>
-        </ConfigProvider>
+        <LocalizedShell>
+          <Suspense fallback={<Loading />}>
+            <Booted boot={boot} />
+          </Suspense>
+        </LocalizedShell>
       </I18nextProvider>
     </PlatformContext.Provider>
+  );
+}
+
+function Booted({ boot }: { readonly boot: Promise<Boot> }) {
+  const { regions, settingsLoad } = use(boot);
+  return <Workspace regions={regions} initialSettings={settingsLoad.settings} resetKeys={settingsLoad.resetKeys} />;
+}
+
+/** antd's own texts (pagination, date pickers) follow the i18n language; a boot failure lands in the boundary. */
+function LocalizedShell({ children }: { readonly children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUSLocale : zhCNLocale} theme={theme}>
+      <AntApp className="atlas-root">
+        <ErrorBoundary>{children}</ErrorBoundary>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <div className="atlas-center" role="status">
+      <Spin size="large" />
+      <span>{t('app.loading')}</span>
+    </div>
   );
 }

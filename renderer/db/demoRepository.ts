@@ -65,9 +65,10 @@ export async function writeDemoRows(ctx: WriteContext, rows: readonly Scenario[]
     const now = ctx.now();
     const year = new Date(now).getFullYear();
     const allocator = new CatalogAllocator(db);
+    await allocator.prepare(rows.map((row) => [row.regionCode, year] as const));
     const stored = [];
     for (const row of rows) {
-      const catalogNumber = await allocator.next(row.regionCode, year, false);
+      const catalogNumber = allocator.take(row.regionCode, year);
       if (catalogNumber === null) {
         refuse('catalog-exhausted', { zh: `地区 ${row.regionCode} 今年的场景编号不够用，请减少演示数据条数`, en: `Region ${row.regionCode} has too few catalog numbers left this year; load fewer demo records` });
       }

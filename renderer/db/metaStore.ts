@@ -76,8 +76,13 @@ function sequenceKey(regionCode: string, year: number): string {
 
 /**
  * Allocates catalog numbers per (region, year) from the sequences in `meta` within one
- * transaction: read once, hand out in memory, write back with {@link CatalogAllocator.flush}.
- * Numbers are never reused (a deleted record keeps its number).
+ * transaction: {@link CatalogAllocator.prepare} reads the sequences once, numbers are then handed
+ * out synchronously in memory, and {@link CatalogAllocator.flush} writes them back. Numbers are
+ * never reused (a deleted record keeps its number).
+ *
+ * Synchronous on purpose: in Chromium a transaction survives only a bounded chain of native
+ * awaits between IndexedDB requests (Dexie's zone echo), so 100k `await`s in one transaction end
+ * in PrematureCommitError — fake-indexeddb does not show this.
  */
 export class CatalogAllocator {
   private readonly sequences = new Map<string, number>();
@@ -85,42 +90,56 @@ export class CatalogAllocator {
 
   constructor(private readonly db: AtlasDb) {}
 
-  private async current(key: string): Promise<number> {
-    let value = this.sequences.get(key);
-    if (value === undefined) {
-      const stored = await this.db.meta.get(key);
-      value = typeof stored?.value === 'number' && Number.isInteger(stored.value) ? stored.value : 0;
-      this.sequences.set(key, value);
+  /** Reads the sequences of these (region, year) pairs and of these catalog numbers' pairs. */
+  async prepare(pairs: Iterable<readonly [regionCode: string, year: number]>, numbers: Iterable<string> = []): Promise<void> {
+    const keys = new Set<string>();
+    for (const [regionCode, year] of pairs) keys.add(sequenceKey(regionCode, year));
+    for (const number of numbers) {
+      const parsed = parseCatalogNumber(number);
+      if (parsed.ok) keys.add(sequenceKey(parsed.value.regionCode, parsed.value.year));
     }
+    const wanted = [...keys].filter((key) => !this.sequences.has(key));
+    const stored = await this.db.meta.bulkGet(wanted);
+    wanted.forEach((key, index) => {
+      const value = stored[index]?.value;
+      this.sequences.set(key, typeof value === 'number' && Number.isInteger(value) ? value : 0);
+    });
+  }
+
+  private sequence(key: string): number {
+    const value = this.sequences.get(key);
+    if (value === undefined) throw new Error(`[db] catalog sequence ${key} used before prepare()`);
     return value;
   }
 
-  /**
-   * The next free number for the region and year, or null when the year's 9999 are used. With
-   * `isChecked`, a number already in `scenarios` (written by a path that did not reserve it) is
-   * skipped; the single-record path checks, bulk paths rely on every writer reserving.
-   */
-  async next(regionCode: RegionCode, year: number, isChecked: boolean): Promise<string | null> {
+  /** The next number for the region and year (prepared), or null when the year's 9999 are used. */
+  take(regionCode: RegionCode, year: number): string | null {
     const key = sequenceKey(regionCode, year);
-    let sequence = await this.current(key);
+    const sequence = this.sequence(key);
+    if (sequence >= MAX_CATALOG_SEQUENCE) return null;
+    this.sequences.set(key, sequence + 1);
+    this.dirty.add(key);
+    return formatCatalogNumber({ regionCode, year, sequence: sequence + 1 });
+  }
+
+  /**
+   * The next number not yet in `scenarios` (one record: a number written by a path that did not
+   * reserve it is skipped rather than failing the write on the unique index).
+   */
+  async takeChecked(regionCode: RegionCode, year: number): Promise<string | null> {
+    await this.prepare([[regionCode, year]]);
     for (;;) {
-      if (sequence >= MAX_CATALOG_SEQUENCE) return null;
-      sequence += 1;
-      const number = formatCatalogNumber({ regionCode, year, sequence });
-      if (!isChecked || (await this.db.scenarios.where('catalogNumber').equals(number).count()) === 0) {
-        this.sequences.set(key, sequence);
-        this.dirty.add(key);
-        return number;
-      }
+      const number = this.take(regionCode, year);
+      if (number === null || (await this.db.scenarios.where('catalogNumber').equals(number).count()) === 0) return number;
     }
   }
 
   /** Records a number given elsewhere (an import keeping its numbers) so it is never handed out. */
-  async reserve(catalogNumber: string): Promise<void> {
+  reserve(catalogNumber: string): void {
     const parsed = parseCatalogNumber(catalogNumber);
     if (!parsed.ok) return;
     const key = sequenceKey(parsed.value.regionCode, parsed.value.year);
-    if (parsed.value.sequence > (await this.current(key))) {
+    if (parsed.value.sequence > this.sequence(key)) {
       this.sequences.set(key, parsed.value.sequence);
       this.dirty.add(key);
     }

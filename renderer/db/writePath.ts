@@ -244,7 +244,7 @@ export async function createScenario(ctx: WriteContext, input: unknown, options:
     assertJurisdiction(ctx, validation.value.regionCode);
     const now = ctx.now();
     const allocator = new CatalogAllocator(ctx.db);
-    const catalogNumber = await allocator.next(validation.value.regionCode, yearOf(now), true);
+    const catalogNumber = await allocator.takeChecked(validation.value.regionCode, yearOf(now));
     if (catalogNumber === null) {
       refuse('catalog-exhausted', {
         zh: `${regionName(ctx, validation.value.regionCode)}今年的场景编号已用完（每年最多 9999 个）`,
@@ -367,7 +367,12 @@ export async function undo(ctx: WriteContext, target: UndoTarget, note: string |
     const node = await localHlcNode(db, ctx.actor.unitCode, ctx.newId);
     const stamps = await issueHlcStamps(db, node, now, records.length);
     const batchId = ctx.newId();
+    // One bulkGet, not an await per record: see CatalogAllocator on long await chains.
+    const entityIds = [...new Set(records.map((record) => record.entityId))];
     const working = new Map<string, Scenario>();
+    (await db.scenarios.bulkGet(entityIds)).forEach((row) => {
+      if (row) working.set(row.id, toScenario(row));
+    });
     const inverses: ChangeRecord[] = [];
     records.forEach((record) => {
       if (record.entity !== 'scenario' || record.entityId === DEMO_ENTITY_ID) {
@@ -377,8 +382,10 @@ export async function undo(ctx: WriteContext, target: UndoTarget, note: string |
         });
       }
     });
+    const touched = new Set<string>();
     for (const [index, record] of records.entries()) {
-      const current = working.get(record.entityId) ?? (await loadScenario(ctx, record.entityId));
+      const current = working.get(record.entityId);
+      if (!current) refuse('not-found', { zh: '找不到要撤销的场景，可能已被移除', en: 'The scenario to undo was not found; it may have been removed' });
       assertCanEdit(ctx, current);
       const inverse = invertChange(record, {
         id: ctx.newId() as ChangeRecordId,
@@ -398,9 +405,10 @@ export async function undo(ctx: WriteContext, target: UndoTarget, note: string |
         );
       }
       working.set(record.entityId, { ...applied.value, updatedAt: now, version: current.version + 1 });
+      touched.add(record.entityId);
       inverses.push(inverse);
     }
-    const scenarios = [...working.values()];
+    const scenarios = [...touched].map((id) => working.get(id) as Scenario);
     await db.scenarios.bulkPut(scenarios.map(toScenarioRow));
     await db.changes.bulkAdd(inverses);
     return { batchId, scenarios, changes: inverses };
@@ -478,12 +486,14 @@ export async function bulkImportScenarios(ctx: WriteContext, rows: readonly Scen
           taken.slice(0, 20).map(String),
         );
       }
-      for (const row of rows) await allocator.reserve(row.catalogNumber);
+      await allocator.prepare([], numbers);
+      for (const row of rows) allocator.reserve(row.catalogNumber);
       numbered.push(...rows);
     } else {
       const year = yearOf(now);
+      await allocator.prepare(rows.map((row) => [row.regionCode, year] as const));
       for (const row of rows) {
-        const catalogNumber = await allocator.next(row.regionCode, year, false);
+        const catalogNumber = allocator.take(row.regionCode, year);
         if (catalogNumber === null) refuse('catalog-exhausted', { zh: `${regionName(ctx, row.regionCode)}今年的场景编号已用完`, en: `Region ${row.regionCode} has no catalog numbers left this year` });
         numbered.push({ ...row, catalogNumber });
       }

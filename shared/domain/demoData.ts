@@ -418,6 +418,7 @@ export function generateDemoScenarios(count: number, regions: RegionIndex, optio
     return null;
   };
 
+  const batches = [1, 2, 3, 4].map((n) => `${String(options.year)}年第${String(n)}批`);
   const titles: TextCache = new Map();
   const descriptions: TextCache = new Map();
   const requirements: TextCache = new Map();
@@ -509,7 +510,7 @@ export function generateDemoScenarios(count: number, regions: RegionIndex, optio
       contactEmail,
       status,
       suspendedFrom,
-      batch: status === 'draft' ? null : random() < 0.6 ? `${String(options.year)}年第${String(1 + Math.floor(random() * 4))}批` : null,
+      batch: status === 'draft' ? null : random() < 0.6 ? pick(batches) : null,
       ownerUnitCode: options.ownerUnitCode ?? region.code,
       createdAt,
       updatedAt: createdAt + edits * Math.floor(random() * 20 * DAY_MS),

