@@ -47,3 +47,8 @@ export async function saveView(
 export async function deleteSavedView(db: AtlasDb, id: string): Promise<void> {
   await db.savedViews.delete(id);
 }
+
+/** Puts a deleted view back as it was (the undo of {@link deleteSavedView}). */
+export async function restoreSavedView(db: AtlasDb, view: SavedView): Promise<void> {
+  await db.savedViews.put(view);
+}

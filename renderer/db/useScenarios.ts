@@ -1,16 +1,25 @@
+import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ScenarioRow } from './atlasDb';
 import { useAtlasDb } from './atlasDbContext';
-import { countLiveByRegion, countScenarios, loadLiveRows, type ScenarioCounts } from './scenarioRepository';
+import { countLiveByRegion, countScenarios, type ScenarioCounts } from './scenarioRepository';
+import { watchLiveRows } from './scenarioStore';
 
 /**
- * Every live row with its searchText, live: the source of the in-memory index behind map and
- * table. Re-reads all rows after any write to `scenarios` (about a second at 100k), so mount it
- * once, high in the tree, and derive from it; undefined while loading.
+ * Every live row with its searchText, kept current incrementally (scenarioStore.ts): the source
+ * of the in-memory index behind map and table. Mount it once, high in the tree, and derive from
+ * it; undefined while the first load runs.
  */
 export function useLiveScenarioRows(): readonly ScenarioRow[] | undefined {
   const db = useAtlasDb();
-  return useLiveQuery(() => loadLiveRows(db), [db]);
+  const [rows, setRows] = useState<readonly ScenarioRow[] | undefined>(undefined);
+  useEffect(
+    function watchRows() {
+      return watchLiveRows(db, setRows, (error) => console.error('[db] keeping the register in memory failed', error));
+    },
+    [db],
+  );
+  return rows;
 }
 
 /** Live records per region code (index-only read), for the choropleth; undefined while loading. */

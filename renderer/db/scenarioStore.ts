@@ -1,0 +1,75 @@
+import { liveQuery, type Subscription } from 'dexie';
+import type { ChangeRecord } from '../../shared/domain/changeRecord';
+import type { AtlasDb, ScenarioRow } from './atlasDb';
+import { DEMO_ENTITY_ID } from './writePath';
+
+/** Receives the live rows after the first load and after every change. */
+export type RowsListener = (rows: readonly ScenarioRow[]) => void;
+
+/**
+ * Keeps every live scenario row in memory and in step with the database, cheaply: one full read at
+ * start, then only the records named by change records newer than the last one seen. A write
+ * costs a read of the rows it touched, not of all 100k (a full re-read takes seconds there).
+ * Works across windows too: another tab's write lands in `changes`, which the live query watches.
+ * A demo load/removal (one marker record for many rows) falls back to a full read.
+ */
+export function watchLiveRows(db: AtlasDb, onRows: RowsListener, onError: (error: unknown) => void): () => void {
+  const byId = new Map<string, ScenarioRow>();
+  let lastHlc = '';
+  let isStopped = false;
+  let subscription: Subscription | null = null;
+  // Updates run one after another so two quick writes cannot interleave their reads.
+  let queue: Promise<void> = Promise.resolve();
+
+  function publish() {
+    const live: ScenarioRow[] = [];
+    for (const row of byId.values()) if (row.deletedFlag === 0) live.push(row);
+    if (!isStopped) onRows(live);
+  }
+
+  async function fullLoad() {
+    const [rows, last] = await db.transaction('r', db.scenarios, db.changes, async () =>
+      Promise.all([db.scenarios.toArray(), db.changes.orderBy('hlc').last()]),
+    );
+    byId.clear();
+    for (const row of rows) byId.set(row.id, row);
+    lastHlc = last?.hlc ?? '';
+    publish();
+  }
+
+  async function applyChanges(changes: readonly ChangeRecord[]) {
+    if (changes.length === 0) return;
+    if (changes.some((change) => change.entityId === DEMO_ENTITY_ID)) {
+      await fullLoad();
+      return;
+    }
+    const ids = [...new Set(changes.filter((change) => change.entity === 'scenario').map((change) => change.entityId))];
+    const rows = await db.scenarios.bulkGet(ids);
+    ids.forEach((id, i) => {
+      const row = rows[i];
+      if (row) byId.set(id, row);
+      else byId.delete(id);
+    });
+    for (const change of changes) if (change.hlc > lastHlc) lastHlc = change.hlc;
+    publish();
+  }
+
+  queue = queue
+    .then(fullLoad)
+    .then(() => {
+      if (isStopped) return;
+      // The querier reads lastHlc each time Dexie re-runs it, i.e. after every write to `changes`.
+      subscription = liveQuery(() => db.changes.where('hlc').above(lastHlc).toArray()).subscribe({
+        next(changes) {
+          queue = queue.then(() => applyChanges(changes)).catch(onError);
+        },
+        error: onError,
+      });
+    })
+    .catch(onError);
+
+  return function stopWatching() {
+    isStopped = true;
+    subscription?.unsubscribe();
+  };
+}
