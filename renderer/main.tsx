@@ -6,6 +6,8 @@ import { App } from './app/App';
 import { startBoot } from './app/boot';
 import { createI18n } from './i18n/i18n';
 import { createPlatformClient } from './platform/platformClient';
+import { AtlasDb } from './db/atlasDb';
+import { requestPersistentStorage } from './db/storage';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('[renderer] #root is missing from index.html');
@@ -14,9 +16,19 @@ const platform = createPlatformClient();
 const i18n = createI18n('zh-CN');
 // Started before React renders: the region file downloads while the UI mounts.
 const boot = startBoot(platform, i18n);
+const db = new AtlasDb();
+// Ask once for persistent storage so the browser does not evict the register under disk pressure.
+void requestPersistentStorage();
+
+if (import.meta.env.MODE === 'bench') {
+  // Only in `vite build --mode bench` (npm run bench): the page API the benchmarks drive.
+  void import('./bench/benchApi').then(({ benchApi }) => {
+    (window as unknown as { __atlasBench: unknown }).__atlasBench = benchApi;
+  });
+}
 
 createRoot(container).render(
   <StrictMode>
-    <App platform={platform} i18n={i18n} boot={boot} />
+    <App platform={platform} i18n={i18n} boot={boot} db={db} />
   </StrictMode>,
 );

@@ -8,10 +8,9 @@ import { RegionsContext, SettingsContext, usePlatform, type SettingsContextValue
 import { TopBar } from './TopBar';
 import { UnitRoleDialog } from '../features/onboarding/UnitRoleDialog';
 import { SettingsDrawer } from '../features/settings/SettingsDrawer';
-import { AtlasMap } from '../features/map/AtlasMap';
 import { MapBreadcrumb } from '../features/map/MapBreadcrumb';
-import { RegionPanel } from '../features/map/RegionPanel';
 import { useMapSelection } from '../features/map/useMapSelection';
+import { RegisterWorkspace } from '../features/register/RegisterWorkspace';
 
 /** Props of {@link Workspace}. */
 export interface WorkspaceProps {
@@ -21,7 +20,7 @@ export interface WorkspaceProps {
   readonly resetKeys: readonly (keyof Settings)[];
 }
 
-/** The working screen: top bar, the map with its breadcrumb and the region panel; first-run dialog when needed. */
+/** The working screen: top bar, the register (filters, map, table, detail); first-run dialog when needed. */
 export function Workspace({ regions, initialSettings, resetKeys }: WorkspaceProps) {
   const platform = usePlatform();
   const { t, i18n } = useTranslation();
@@ -80,13 +79,7 @@ export function Workspace({ regions, initialSettings, resetKeys }: WorkspaceProp
       <SettingsContext.Provider value={settingsContext}>
         <Layout className="atlas-layout">
           <TopBar onOpenUnitDialog={() => setUnitDialogOpen(true)} onOpenSettings={() => setSettingsOpen(true)} onGoToRegion={selection.goTo} />
-          <Layout.Content className="atlas-content">
-            <main className="atlas-map-area" aria-label={t('map.label')}>
-              <MapBreadcrumb selection={selection} />
-              <AtlasMap selection={selection} basemap={settings.basemap} tiandituKey={settings.tiandituKey} myUnitCode={settings.unitCode} />
-            </main>
-            <RegionPanel selection={selection} myUnitCode={settings.unitCode} />
-          </Layout.Content>
+          <RegisterWorkspace selection={selection} breadcrumb={<MapBreadcrumb selection={selection} />} />
         </Layout>
         <UnitRoleDialog
           isOpen={isFirstRun || isUnitDialogOpen}

@@ -9,15 +9,23 @@ export interface BrowserBench {
   close(): Promise<void>;
 }
 
-/** Starts a preview of dist/renderer (run `npm run build` first) and Chromium (Debian's where present). */
-export async function startBrowserBench(): Promise<BrowserBench> {
-  if (!existsSync('dist/renderer/index.html')) throw new Error('[bench] dist/renderer is missing: run `npm run build:renderer` first');
-  const server: PreviewServer = await preview({ configFile: 'renderer/vite.config.ts', preview: { port: 4174, host: '127.0.0.1', strictPort: true } });
-  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  const browser = await chromium.launch({
-    executablePath,
+/** How Chromium is started for benchmarks: Debian's where present, the flags this machine needs. */
+export function chromiumLaunchOptions() {
+  return {
+    executablePath: process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  };
+}
+
+/** Starts a preview of the bench build (dist/renderer-bench, `vite build --mode bench`) and Chromium (Debian's where present). */
+export async function startBrowserBench(): Promise<BrowserBench> {
+  if (!existsSync('dist/renderer-bench/index.html')) throw new Error('[bench] dist/renderer-bench is missing: run `npm run bench` (it builds it)');
+  const server: PreviewServer = await preview({
+    configFile: 'renderer/vite.config.ts',
+    build: { outDir: '../dist/renderer-bench' },
+    preview: { port: 4174, host: '127.0.0.1', strictPort: true },
   });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   return {
     browser,
     url: 'http://127.0.0.1:4174/',

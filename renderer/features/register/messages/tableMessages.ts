@@ -1,7 +1,95 @@
-/** Chinese strings of the scenario table (i18n namespace key `table`). */
-export const tableZh = {} as const;
+/** Chinese strings of the scenario table, its filter bar and saved views (i18n namespace key `table`). */
+export const tableZh = {
+  ariaLabel: '场景列表',
+  empty: '没有符合条件的场景',
+  readOnly: '其他单位的记录（只读）',
+  openEnded: '长期',
+  notSet: '未设定',
+  columns: {
+    openPeriod: '开放期限',
+  },
+  filter: {
+    ariaLabel: '筛选场景',
+    search: '搜索场景',
+    searchPlaceholder: '搜索场景名称、单位、编号…',
+    region: '所属地区',
+    regionPlaceholder: '所属地区（省 › 市 › 县）',
+    regionNoMatch: '没有匹配的地区',
+    openPeriod: '开放期限',
+    openFrom: '开始日期',
+    openUntil: '结束日期',
+    clear: '清除筛选',
+    count: '显示 {{shown}} / 共 {{total}} 个场景',
+  },
+  views: {
+    button: '命名视图',
+    none: '还没有保存的视图',
+    save: '保存当前视图…',
+    saveTitle: '保存当前视图',
+    name: '视图名称',
+    namePlaceholder: '如：成都 医疗健康 已开放',
+    saveOk: '保存',
+    cancel: '取消',
+    saved: '已保存视图「{{name}}」',
+    applied: '已切换到视图「{{name}}」',
+    delete: '删除视图「{{name}}」',
+    deleted: '已删除视图「{{name}}」',
+    undo: '撤销',
+    restored: '已恢复视图「{{name}}」',
+    failed: '操作失败：{{reason}}',
+    nameErrors: {
+      empty: '请输入视图名称',
+      duplicate: '已有同名视图，请换一个名称',
+      tooLong: '视图名称不能超过 {{max}} 个字',
+    },
+  },
+} as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** English strings of the scenario table: the same keys as {@link tableZh}. */
-export const tableEn: Widen<typeof tableZh> = {};
+export const tableEn: Widen<typeof tableZh> = {
+  ariaLabel: 'Scenarios',
+  empty: 'No scenarios match the filter',
+  readOnly: "Another unit's record (read-only)",
+  openEnded: 'open-ended',
+  notSet: 'not set',
+  columns: {
+    openPeriod: 'Open period',
+  },
+  filter: {
+    ariaLabel: 'Filter scenarios',
+    search: 'Search scenarios',
+    searchPlaceholder: 'Search titles, units, numbers…',
+    region: 'Region',
+    regionPlaceholder: 'Region (province › city › county)',
+    regionNoMatch: 'No matching region',
+    openPeriod: 'Open period',
+    openFrom: 'Start date',
+    openUntil: 'End date',
+    clear: 'Clear filters',
+    count: 'Showing {{shown}} of {{total}} scenarios',
+  },
+  views: {
+    button: 'Saved views',
+    none: 'No saved views yet',
+    save: 'Save current view…',
+    saveTitle: 'Save current view',
+    name: 'View name',
+    namePlaceholder: 'e.g. Chengdu medical open',
+    saveOk: 'Save',
+    cancel: 'Cancel',
+    saved: 'Saved view “{{name}}”',
+    applied: 'Switched to view “{{name}}”',
+    delete: 'Delete view “{{name}}”',
+    deleted: 'Deleted view “{{name}}”',
+    undo: 'Undo',
+    restored: 'Restored view “{{name}}”',
+    failed: 'That did not work: {{reason}}',
+    nameErrors: {
+      empty: 'Enter a name for the view',
+      duplicate: 'A view with that name exists; choose another name',
+      tooLong: 'A view name can be at most {{max}} characters',
+    },
+  },
+};

@@ -1,0 +1,118 @@
+/**
+ * Bench-only page API (built only with `vite build --mode bench`, never in the app): the browser
+ * figures of `npm run bench` are measured here, in Chromium, on the app's own code.
+ */
+import { map as leafletMap, marker, markerClusterGroup } from 'leaflet';
+import 'leaflet.markercluster';
+import { generateDemoScenarios } from '../../shared/domain/demoData';
+import type { ScenarioFilter } from '../../shared/domain/scenarioFilter';
+import { APPLICATION_FIELDS, SCENARIO_STATUSES, TECH_DIRECTIONS } from '../../shared/domain/vocabulary';
+import { asRegionCode, type RegionIndex } from '../../shared/regions/regions';
+import { AtlasDb } from '../db/atlasDb';
+import { measureDbLoad } from '../db/dbLoadBench';
+import { writeDemoRows } from '../db/demoRepository';
+import { loadRegions } from '../regions/loadRegions';
+import { buildClusterIndex } from '../features/register/ScenarioMarkers';
+import { createScenarioFinder } from '../features/register/useFilteredScenarios';
+
+let regionsPromise: Promise<RegionIndex> | null = null;
+function regions(): Promise<RegionIndex> {
+  regionsPromise ??= loadRegions();
+  return regionsPromise;
+}
+
+async function demoPoints(count: number) {
+  const rows = generateDemoScenarios(count, await regions(), { seed: 11, year: 2026 });
+  return rows.map((row) => ({ id: row.id, title: row.title, lat: row.location.lat, lng: row.location.lng, field: row.field, status: row.status }));
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+}
+
+/** A seeded random filter change: facets, a region, a search term, or a mix, as a person would. */
+function randomFilter(random: () => number, regionCodes: readonly string[]): ScenarioFilter {
+  const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const terms = ['脑机', '康复', '华西', '外骨骼', '非遗', '景区', '数字人', '养老', '应急', '机器人', '眼镜', '成都'];
+  const kind = random();
+  return {
+    fields: kind < 0.5 ? [pick(APPLICATION_FIELDS).key] : [],
+    techDirections: kind > 0.7 ? [pick(TECH_DIRECTIONS).key] : [],
+    openingLevels: [],
+    statuses: kind > 0.3 && kind < 0.8 ? [pick(SCENARIO_STATUSES).key] : [],
+    regionCode: random() < 0.4 ? pick(regionCodes) : undefined,
+    text: random() < 0.5 ? pick(terms) : undefined,
+  } as ScenarioFilter;
+}
+
+export const benchApi = {
+  dbLoad: async (count: number) => measureDbLoad(await regions(), count),
+
+  /** Fills the app's own database with demo scenarios (for the cold-start figure). */
+  seedAppDb: async (count: number) => {
+    const index = await regions();
+    const db = new AtlasDb();
+    const rows = generateDemoScenarios(count, index, { seed: 3, year: 2026 });
+    const result = await writeDemoRows(
+      { db, regions: index, actor: { unitCode: asRegionCode('510107'), role: 'county' }, now: () => Date.now(), newId: () => crypto.randomUUID() },
+      rows,
+    );
+    db.close();
+    if (!result.ok) throw new Error(result.message);
+    return result.value.count;
+  },
+
+  /** supercluster: load the points and query the province view. */
+  clusterBuild: async (count: number) => {
+    const points = await demoPoints(count);
+    const start = performance.now();
+    const index = buildClusterIndex(points);
+    index.getClusters([97, 26, 109, 35], 6);
+    return performance.now() - start;
+  },
+
+  /** Leaflet.markercluster on the same points, added in one addLayers call (its fastest path). */
+  markerclusterBuild: async (count: number) => {
+    const points = await demoPoints(count);
+    const host = document.createElement('div');
+    host.style.cssText = 'width:1000px;height:700px;position:absolute;left:-2000px;top:0';
+    document.body.append(host);
+    const map = leafletMap(host).setView([30.6, 102.7], 6);
+    const start = performance.now();
+    const group = markerClusterGroup({ chunkedLoading: false });
+    group.addLayers(points.map((point) => marker([point.lat, point.lng])));
+    map.addLayer(group);
+    const elapsed = performance.now() - start;
+    map.remove();
+    host.remove();
+    return elapsed;
+  },
+
+  /** Random filter/search changes over `count` records: filter + map points + choropleth counts, p95 and median. */
+  filterTimes: async (count: number, changes: number) => {
+    const index = await regions();
+    const rows = generateDemoScenarios(count, index, { seed: 5, year: 2026 });
+    const finder = createScenarioFinder(rows, index);
+    finder.prepareSearch();
+    const regionCodes = [...index.cities(), ...index.counties()].map((region) => region.code);
+    let seed = 42;
+    const random = () => {
+      seed = (seed * 1664525 + 1013904223) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const times: number[] = [];
+    for (let i = 0; i < changes; i += 1) {
+      const filter = randomFilter(random, regionCodes);
+      const start = performance.now();
+      const found = finder(filter);
+      const points = found.map((s) => ({ id: s.id, lat: s.location.lat, lng: s.location.lng, field: s.field, status: s.status }));
+      if (points.length < 0) throw new Error('unreachable');
+      times.push(performance.now() - start);
+    }
+    return { p95: percentile(times, 95), median: percentile(times, 50) };
+  },
+};
+
+/** The shape `npm run bench` calls through `window.__atlasBench`. */
+export type BenchApi = typeof benchApi;

@@ -1,0 +1,288 @@
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { App as AntApp, Button, Empty, Layout, Space, Spin } from 'antd';
+import { ExperimentOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { Scenario, ScenarioInput } from '../../../shared/domain/scenario';
+import type { ScenarioStatus } from '../../../shared/domain/scenarioStatus';
+import { useRegions, useSettings } from '../../app/contexts';
+import { useElementHeight } from '../../app/useElementHeight';
+import { useScenario, useScenarioHistory } from '../../db/useScenario';
+import { useScenarioCounts } from '../../db/useScenarios';
+import { AtlasMap } from '../map/AtlasMap';
+import { RegionPanel } from '../map/RegionPanel';
+import type { MapSelection } from '../map/useMapSelection';
+import { FilterBar } from './FilterBar';
+import { MapLegend, type MapMode } from './MapLegend';
+import { PanToScenario } from './PanToScenario';
+import { ScenarioDetail } from './ScenarioDetail';
+import { ScenarioFormDrawer, type ScenarioSaveFailure } from './ScenarioFormDrawer';
+import { ScenarioMarkers, type ScenarioPoint } from './ScenarioMarkers';
+import { ScenarioTable } from './ScenarioTable';
+import { StatusChangeDialog } from './StatusChangeDialog';
+import { SavedViewsControl } from './SavedViewsControl';
+import { useRegister } from './useRegister';
+import { useRegisterActions } from './useRegisterActions';
+import { useUrlFilter } from './useUrlFilter';
+
+/** Props of {@link RegisterWorkspace}. */
+export interface RegisterWorkspaceProps {
+  readonly selection: MapSelection;
+  readonly breadcrumb: ReactNode;
+}
+
+/** How many demo records the empty state loads: enough to look around, quick to generate. */
+const DEMO_COUNT = 3000;
+
+type FormState = { readonly isOpen: false } | { readonly isOpen: true; readonly scenario: Scenario | null; readonly key: number };
+
+/** The register: filters over map and table (one filter state), the detail panel, the form and status dialogs. */
+export function RegisterWorkspace({ selection, breadcrumb }: RegisterWorkspaceProps) {
+  const { t, i18n } = useTranslation();
+  const { message, modal } = AntApp.useApp();
+  const regions = useRegions();
+  const { settings } = useSettings();
+  const actions = useRegisterActions();
+  const [filter, setFilter] = useUrlFilter(regions);
+  const register = useRegister(filter);
+  const counts = useScenarioCounts();
+  const [mapMode, setMapMode] = useState<MapMode>('markers');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [panRequest, setPanRequest] = useState(0);
+  const [form, setForm] = useState<FormState>({ isOpen: false });
+  const [statusTarget, setStatusTarget] = useState<Scenario | null>(null);
+  const [isDemoBusy, setDemoBusy] = useState(false);
+  const selected = useScenario(selectedId);
+  const history = useScenarioHistory(selectedId);
+  const tableAreaRef = useRef<HTMLDivElement>(null);
+  const tableHeight = useElementHeight(tableAreaRef, 280);
+
+  const isCompany = settings.role === 'company';
+  const readOnlyReason = useCallback(
+    (scenario: Scenario): string | null => {
+      if (isCompany) return t('detail.readOnlyCompany');
+      if (scenario.ownerUnitCode !== settings.unitCode) {
+        return t('detail.readOnlyOtherUnit', { unit: regions.get(scenario.ownerUnitCode)?.name ?? scenario.ownerUnitCode });
+      }
+      return null;
+    },
+    [isCompany, regions, settings.unitCode, t],
+  );
+
+  const selectFromMap = useCallback((id: string) => setSelectedId(id), []);
+  const selectFromTable = useCallback((id: string) => {
+    setSelectedId(id);
+    setPanRequest((n) => n + 1);
+  }, []);
+  const describePoint = useCallback(
+    (point: ScenarioPoint) => t('register.markerLabel', { title: point.title, status: t(`vocab.statuses.${point.status}`) }),
+    [t],
+  );
+
+  async function submitForm(input: ScenarioInput, expectedVersion: number | null): Promise<ScenarioSaveFailure | null> {
+    if (!actions || !form.isOpen) return { kind: 'failed', message: t('register.readOnlyRole') };
+    const target = form.scenario;
+    const result = target && expectedVersion !== null ? await actions.update(target.id, input, expectedVersion) : await actions.create(input);
+    if (result.ok) {
+      void message.success(t('register.saved', { title: result.value.title }));
+      setForm({ isOpen: false });
+      setSelectedId(result.value.id);
+      return null;
+    }
+    const { failure } = result;
+    if (failure.error === 'invalid-scenario') return { kind: 'invalid', errors: failure.errors };
+    if (failure.error === 'version-conflict') {
+      const current = failure.current;
+      return {
+        kind: 'conflict',
+        message: t('register.conflict', { version: current.version }),
+        onReload: () => setForm({ isOpen: true, scenario: current, key: Date.now() }),
+      };
+    }
+    return { kind: 'failed', message: result.message };
+  }
+
+  async function submitStatus(to: ScenarioStatus, note: string): Promise<string | null> {
+    if (!actions || !statusTarget) return t('register.readOnlyRole');
+    const result = await actions.changeStatus(statusTarget.id, to, note, statusTarget.version);
+    if (!result.ok) return result.message;
+    setStatusTarget(null);
+    void message.success(t('register.statusChanged', { status: t(`vocab.statuses.${to}`) }));
+    return null;
+  }
+
+  function confirmDelete(scenario: Scenario) {
+    if (!actions) return;
+    modal.confirm({
+      title: t('detail.deleteConfirmTitle', { title: scenario.title }),
+      content: t('detail.deleteConfirmBody'),
+      okText: t('detail.delete'),
+      okButtonProps: { danger: true },
+      cancelText: t('firstRun.cancel'),
+      onOk: async () => {
+        const result = await actions.remove(scenario.id, scenario.version);
+        if (!result.ok) {
+          void message.error(t('register.writeFailed', { message: result.message }));
+          return;
+        }
+        setSelectedId(null);
+        const changeId = result.value;
+        const key = `deleted-${scenario.id}`;
+        void message.success({
+          key,
+          duration: 10,
+          content: (
+            <span>
+              {t('detail.deleted', { title: scenario.title })}{' '}
+              <Button
+                size="small"
+                type="link"
+                onClick={async () => {
+                  message.destroy(key);
+                  const undone = await actions.undoChange(changeId);
+                  if (undone.ok) {
+                    setSelectedId(scenario.id);
+                    void message.success(t('detail.undone'));
+                  } else void message.error(t('register.writeFailed', { message: undone.message }));
+                }}
+              >
+                {t('detail.undo')}
+              </Button>
+            </span>
+          ),
+        });
+      },
+    });
+  }
+
+  async function loadDemo() {
+    if (!actions) return;
+    setDemoBusy(true);
+    const result = await actions.loadDemo(DEMO_COUNT);
+    setDemoBusy(false);
+    if (result.ok) void message.success(t('register.demoLoaded', { count: result.value }));
+    else void message.error(t('register.writeFailed', { message: result.message }));
+  }
+
+  function confirmRemoveDemo() {
+    if (!actions || !counts) return;
+    modal.confirm({
+      title: t('register.removeDemoConfirm', { count: counts.demo }),
+      content: t('register.removeDemoBody'),
+      okButtonProps: { danger: true },
+      okText: t('register.removeDemo'),
+      cancelText: t('firstRun.cancel'),
+      onOk: async () => {
+        const result = await actions.removeDemo();
+        if (result.ok) {
+          setSelectedId(null);
+          void message.success(t('register.demoRemoved', { count: result.value }));
+        } else void message.error(t('register.writeFailed', { message: result.message }));
+      },
+    });
+  }
+
+  const canWrite = actions !== null && !isCompany;
+  const openNew = useCallback(() => setForm({ isOpen: true, scenario: null, key: Date.now() }), []);
+  const choropleth = useMemo(
+    () => (mapMode === 'choropleth' ? (selection.city ? register.choropleth.county : register.choropleth.city) : null),
+    [mapMode, register.choropleth, selection.city],
+  );
+  const selectedPoint = selected ? selected.location : null;
+  const isLoading = register.records === undefined;
+  const isEmpty = !isLoading && register.records.length === 0;
+
+  return (
+    <Layout.Content className="atlas-content">
+      <div className="atlas-main">
+        <div className="atlas-filter-row">
+          <FilterBar filter={filter} onChange={setFilter} total={register.records?.length ?? 0} shown={register.rows.length} />
+          <SavedViewsControl currentFilter={filter} onApply={setFilter} />
+        </div>
+        <main className="atlas-map-area" aria-label={t('map.label')}>
+          {breadcrumb}
+          <Space className="atlas-map-tools">
+            {canWrite && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={openNew}>
+                {t('register.newScenario')}
+              </Button>
+            )}
+            {canWrite && counts && counts.demo > 0 && (
+              <Button icon={<ExperimentOutlined />} onClick={confirmRemoveDemo}>
+                {t('register.removeDemo')}
+              </Button>
+            )}
+          </Space>
+          <AtlasMap selection={selection} basemap={settings.basemap} tiandituKey={settings.tiandituKey} myUnitCode={settings.unitCode} choropleth={choropleth}>
+            {mapMode === 'markers' && (
+              <ScenarioMarkers points={register.points} selectedId={selectedId} onSelect={selectFromMap} describe={describePoint} />
+            )}
+            <PanToScenario point={selectedPoint} request={panRequest} />
+          </AtlasMap>
+          <MapLegend mode={mapMode} onModeChange={setMapMode} maxCount={choropleth?.max ?? 0} />
+        </main>
+        <section className="atlas-table-area" ref={tableAreaRef} aria-label={t('table.ariaLabel')}>
+          {isLoading && (
+            <div className="atlas-center" role="status">
+              <Spin />
+              <span>{t('register.loadingRegister')}</span>
+            </div>
+          )}
+          {isEmpty && (
+            <Empty className="atlas-empty" description={<EmptyText />}>
+              {canWrite && (
+                <Space>
+                  <Button type="primary" icon={<PlusOutlined />} onClick={openNew}>
+                    {t('register.newScenario')}
+                  </Button>
+                  <Button icon={<ExperimentOutlined />} loading={isDemoBusy} onClick={() => void loadDemo()}>
+                    {isDemoBusy ? t('register.loadingDemo') : t('register.loadDemo')}
+                  </Button>
+                </Space>
+              )}
+            </Empty>
+          )}
+          {!isLoading && !isEmpty && (
+            <ScenarioTable rows={register.rows} selectedId={selectedId} onSelect={selectFromTable} myUnitCode={settings.unitCode} height={tableHeight - 56} />
+          )}
+        </section>
+      </div>
+      <aside className="atlas-panel" aria-label={selected ? t('detail.title') : t('region.panelTitle')} lang={i18n.language}>
+        {selected ? (
+          <ScenarioDetail
+            scenario={selected}
+            history={history ?? []}
+            readOnlyReason={readOnlyReason(selected)}
+            onClose={() => setSelectedId(null)}
+            onEdit={() => setForm({ isOpen: true, scenario: selected, key: Date.now() })}
+            onChangeStatus={() => setStatusTarget(selected)}
+            onDelete={() => confirmDelete(selected)}
+            onLocate={() => setPanRequest((n) => n + 1)}
+          />
+        ) : (
+          <RegionPanel selection={selection} myUnitCode={settings.unitCode} />
+        )}
+      </aside>
+      {form.isOpen && (
+        <ScenarioFormDrawer
+          key={form.key}
+          isOpen
+          scenario={form.scenario}
+          defaultRegionCode={settings.unitCode ?? regions.province.code}
+          onClose={() => setForm({ isOpen: false })}
+          onSubmit={submitForm}
+        />
+      )}
+      <StatusChangeDialog isOpen={statusTarget !== null} scenario={statusTarget} onClose={() => setStatusTarget(null)} onSubmit={submitStatus} />
+    </Layout.Content>
+  );
+}
+
+function EmptyText() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="atlas-empty-title">{t('register.emptyTitle')}</div>
+      <div>{t('register.emptyHint')}</div>
+    </>
+  );
+}
