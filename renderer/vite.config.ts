@@ -21,10 +21,29 @@ function cspMeta(): Plugin {
   };
 }
 
+/**
+ * Starts downloading the shipped region data with the page, not after the bundle has been evaluated
+ * (boot.ts fetches it; the browser reuses this preload).
+ */
+function preloadRegions(): Plugin {
+  return {
+    name: 'atlas-preload-regions',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const asset = Object.keys(context.bundle ?? {}).find((name) => name.includes('sichuan-regions') && name.endsWith('.json'));
+        if (!asset) return html;
+        return html.replace('</head>', `  <link rel="preload" href="./${asset}" as="fetch" crossorigin="anonymous" />\n  </head>`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: rendererDir,
   base: './',
-  plugins: [react(), cspMeta()],
+  plugins: [react(), cspMeta(), preloadRegions()],
   define: { __APP_VERSION__: JSON.stringify(packageJson.version) },
   build: {
     outDir: '../dist/renderer',

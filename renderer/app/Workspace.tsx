@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App as AntApp, Layout } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MenuCommand } from '../../shared/ipc/contract';
@@ -7,10 +7,12 @@ import { needsFirstRun, type Settings, type SettingsPatch } from '../../shared/s
 import { RegionsContext, SettingsContext, usePlatform, type SettingsContextValue } from './contexts';
 import { TopBar } from './TopBar';
 import { UnitRoleDialog } from '../features/onboarding/UnitRoleDialog';
-import { SettingsDrawer } from '../features/settings/SettingsDrawer';
 import { MapBreadcrumb } from '../features/map/MapBreadcrumb';
 import { useMapSelection } from '../features/map/useMapSelection';
 import { RegisterWorkspace } from '../features/register/RegisterWorkspace';
+
+// Loaded when first opened: not needed to draw the first screen.
+const SettingsDrawer = lazy(() => import('../features/settings/SettingsDrawer').then((module) => ({ default: module.SettingsDrawer })));
 
 /** Props of {@link Workspace}. */
 export interface WorkspaceProps {
@@ -90,14 +92,18 @@ export function Workspace({ regions, initialSettings, resetKeys }: WorkspaceProp
             selection.goTo(unitCode);
           }}
         />
-        <SettingsDrawer
-          isOpen={isSettingsOpen}
-          onClose={() => setSettingsOpen(false)}
-          onChangeUnit={() => {
-            setSettingsOpen(false);
-            setUnitDialogOpen(true);
-          }}
-        />
+        <Suspense fallback={null}>
+          {isSettingsOpen && (
+            <SettingsDrawer
+              isOpen
+              onClose={() => setSettingsOpen(false)}
+              onChangeUnit={() => {
+                setSettingsOpen(false);
+                setUnitDialogOpen(true);
+              }}
+            />
+          )}
+        </Suspense>
       </SettingsContext.Provider>
     </RegionsContext.Provider>
   );

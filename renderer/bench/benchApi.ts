@@ -78,7 +78,7 @@ export const benchApi = {
     const host = document.createElement('div');
     host.style.cssText = 'width:1000px;height:700px;position:absolute;left:-2000px;top:0';
     document.body.append(host);
-    const map = leafletMap(host).setView([30.6, 102.7], 6);
+    const map = leafletMap(host, { maxZoom: 18 }).setView([30.6, 102.7], 6);
     const start = performance.now();
     const group = markerClusterGroup({ chunkedLoading: false });
     group.addLayers(points.map((point) => marker([point.lat, point.lng])));

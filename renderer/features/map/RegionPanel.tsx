@@ -19,7 +19,7 @@ export function RegionPanel({ selection, myUnitCode }: RegionPanelProps) {
   const children = regions.children(region.code);
   const [lng, lat] = region.center;
   return (
-    <aside className="atlas-panel" aria-labelledby="region-panel-title">
+    <section className="atlas-region-panel" aria-labelledby="region-panel-title">
       <Typography.Title level={4} id="region-panel-title" className="atlas-panel-title">
         {region.name}
         {region.code === myUnitCode && (
@@ -59,6 +59,6 @@ export function RegionPanel({ selection, myUnitCode }: RegionPanelProps) {
           {t('region.selectHint')}
         </Typography.Paragraph>
       )}
-    </aside>
+    </section>
   );
 }

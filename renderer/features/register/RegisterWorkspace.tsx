@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import { App as AntApp, Button, Empty, Layout, Space, Spin } from 'antd';
 import { ExperimentOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import type { Scenario, ScenarioInput } from '../../../shared/domain/scenario';
 import type { ScenarioStatus } from '../../../shared/domain/scenarioStatus';
 import { useRegions, useSettings } from '../../app/contexts';
 import { useElementHeight } from '../../app/useElementHeight';
+import { useAfterFirstPaint } from '../../app/useAfterFirstPaint';
 import { useScenario, useScenarioHistory } from '../../db/useScenario';
 import { useScenarioCounts } from '../../db/useScenarios';
 import { AtlasMap } from '../map/AtlasMap';
@@ -15,10 +16,9 @@ import { FilterBar } from './FilterBar';
 import { MapLegend, type MapMode } from './MapLegend';
 import { PanToScenario } from './PanToScenario';
 import { ScenarioDetail } from './ScenarioDetail';
-import { ScenarioFormDrawer, type ScenarioSaveFailure } from './ScenarioFormDrawer';
+import type { ScenarioSaveFailure } from './formValues';
 import { ScenarioMarkers, type ScenarioPoint } from './ScenarioMarkers';
 import { ScenarioTable } from './ScenarioTable';
-import { StatusChangeDialog } from './StatusChangeDialog';
 import { SavedViewsControl } from './SavedViewsControl';
 import { useRegister } from './useRegister';
 import { useRegisterActions } from './useRegisterActions';
@@ -30,10 +30,20 @@ export interface RegisterWorkspaceProps {
   readonly breadcrumb: ReactNode;
 }
 
+// Loaded when first opened: they are not needed to draw the first screen.
+const ScenarioFormDrawer = lazy(() =>
+  import('./ScenarioFormDrawer').then((module) => ({ default: module.ScenarioFormDrawer })),
+);
+const StatusChangeDialog = lazy(() =>
+  import('./StatusChangeDialog').then((module) => ({ default: module.StatusChangeDialog })),
+);
+
 /** How many demo records the empty state loads: enough to look around, quick to generate. */
 const DEMO_COUNT = 3000;
 
-type FormState = { readonly isOpen: false } | { readonly isOpen: true; readonly scenario: Scenario | null; readonly key: number };
+type FormState =
+  | { readonly isOpen: false }
+  | { readonly isOpen: true; readonly scenario: Scenario | null; readonly key: number };
 
 /** The register: filters over map and table (one filter state), the detail panel, the form and status dialogs. */
 export function RegisterWorkspace({ selection, breadcrumb }: RegisterWorkspaceProps) {
@@ -55,13 +65,16 @@ export function RegisterWorkspace({ selection, breadcrumb }: RegisterWorkspacePr
   const history = useScenarioHistory(selectedId);
   const tableAreaRef = useRef<HTMLDivElement>(null);
   const tableHeight = useElementHeight(tableAreaRef, 280);
+  const hasPainted = useAfterFirstPaint();
 
   const isCompany = settings.role === 'company';
   const readOnlyReason = useCallback(
     (scenario: Scenario): string | null => {
       if (isCompany) return t('detail.readOnlyCompany');
       if (scenario.ownerUnitCode !== settings.unitCode) {
-        return t('detail.readOnlyOtherUnit', { unit: regions.get(scenario.ownerUnitCode)?.name ?? scenario.ownerUnitCode });
+        return t('detail.readOnlyOtherUnit', {
+          unit: regions.get(scenario.ownerUnitCode)?.name ?? scenario.ownerUnitCode,
+        });
       }
       return null;
     },
@@ -74,14 +87,21 @@ export function RegisterWorkspace({ selection, breadcrumb }: RegisterWorkspacePr
     setPanRequest((n) => n + 1);
   }, []);
   const describePoint = useCallback(
-    (point: ScenarioPoint) => t('register.markerLabel', { title: point.title, status: t(`vocab.statuses.${point.status}`) }),
+    (point: ScenarioPoint) =>
+      t('register.markerLabel', { title: point.title, status: t(`vocab.statuses.${point.status}`) }),
     [t],
   );
 
-  async function submitForm(input: ScenarioInput, expectedVersion: number | null): Promise<ScenarioSaveFailure | null> {
+  async function submitForm(
+    input: ScenarioInput,
+    expectedVersion: number | null,
+  ): Promise<ScenarioSaveFailure | null> {
     if (!actions || !form.isOpen) return { kind: 'failed', message: t('register.readOnlyRole') };
     const target = form.scenario;
-    const result = target && expectedVersion !== null ? await actions.update(target.id, input, expectedVersion) : await actions.create(input);
+    const result =
+      target && expectedVersion !== null
+        ? await actions.update(target.id, input, expectedVersion)
+        : await actions.create(input);
     if (result.ok) {
       void message.success(t('register.saved', { title: result.value.title }));
       setForm({ isOpen: false });
@@ -184,7 +204,12 @@ export function RegisterWorkspace({ selection, breadcrumb }: RegisterWorkspacePr
   const canWrite = actions !== null && !isCompany;
   const openNew = useCallback(() => setForm({ isOpen: true, scenario: null, key: Date.now() }), []);
   const choropleth = useMemo(
-    () => (mapMode === 'choropleth' ? (selection.city ? register.choropleth.county : register.choropleth.city) : null),
+    () =>
+      mapMode === 'choropleth'
+        ? selection.city
+          ? register.choropleth.county
+          : register.choropleth.city
+        : null,
     [mapMode, register.choropleth, selection.city],
   );
   const selectedPoint = selected ? selected.location : null;
@@ -195,8 +220,17 @@ export function RegisterWorkspace({ selection, breadcrumb }: RegisterWorkspacePr
     <Layout.Content className="atlas-content">
       <div className="atlas-main">
         <div className="atlas-filter-row">
-          <FilterBar filter={filter} onChange={setFilter} total={register.records?.length ?? 0} shown={register.rows.length} />
-          <SavedViewsControl currentFilter={filter} onApply={setFilter} />
+          {hasPainted && (
+            <>
+              <FilterBar
+                filter={filter}
+                onChange={setFilter}
+                total={register.records?.length ?? 0}
+                shown={register.rows.length}
+              />
+              <SavedViewsControl currentFilter={filter} onApply={setFilter} />
+            </>
+          )}
         </div>
         <main className="atlas-map-area" aria-label={t('map.label')}>
           {breadcrumb}
@@ -212,22 +246,33 @@ export function RegisterWorkspace({ selection, breadcrumb }: RegisterWorkspacePr
               </Button>
             )}
           </Space>
-          <AtlasMap selection={selection} basemap={settings.basemap} tiandituKey={settings.tiandituKey} myUnitCode={settings.unitCode} choropleth={choropleth}>
+          <AtlasMap
+            selection={selection}
+            basemap={settings.basemap}
+            tiandituKey={settings.tiandituKey}
+            myUnitCode={settings.unitCode}
+            choropleth={choropleth}
+          >
             {mapMode === 'markers' && (
-              <ScenarioMarkers points={register.points} selectedId={selectedId} onSelect={selectFromMap} describe={describePoint} />
+              <ScenarioMarkers
+                points={register.points}
+                selectedId={selectedId}
+                onSelect={selectFromMap}
+                describe={describePoint}
+              />
             )}
             <PanToScenario point={selectedPoint} request={panRequest} />
           </AtlasMap>
           <MapLegend mode={mapMode} onModeChange={setMapMode} maxCount={choropleth?.max ?? 0} />
         </main>
         <section className="atlas-table-area" ref={tableAreaRef} aria-label={t('table.ariaLabel')}>
-          {isLoading && (
+          {(isLoading || !hasPainted) && (
             <div className="atlas-center" role="status">
               <Spin />
               <span>{t('register.loadingRegister')}</span>
             </div>
           )}
-          {isEmpty && (
+          {hasPainted && isEmpty && (
             <Empty className="atlas-empty" description={<EmptyText />}>
               {canWrite && (
                 <Space>
@@ -241,13 +286,23 @@ export function RegisterWorkspace({ selection, breadcrumb }: RegisterWorkspacePr
               )}
             </Empty>
           )}
-          {!isLoading && !isEmpty && (
-            <ScenarioTable rows={register.rows} selectedId={selectedId} onSelect={selectFromTable} myUnitCode={settings.unitCode} height={tableHeight - 56} />
+          {hasPainted && !isLoading && !isEmpty && (
+            <ScenarioTable
+              rows={register.rows}
+              selectedId={selectedId}
+              onSelect={selectFromTable}
+              myUnitCode={settings.unitCode}
+              height={tableHeight - 56}
+            />
           )}
         </section>
       </div>
-      <aside className="atlas-panel" aria-label={selected ? t('detail.title') : t('region.panelTitle')} lang={i18n.language}>
-        {selected ? (
+      <aside
+        className="atlas-panel"
+        aria-label={selected ? t('detail.title') : t('region.panelTitle')}
+        lang={i18n.language}
+      >
+        {!hasPainted ? null : selected ? (
           <ScenarioDetail
             scenario={selected}
             history={history ?? []}
@@ -262,17 +317,26 @@ export function RegisterWorkspace({ selection, breadcrumb }: RegisterWorkspacePr
           <RegionPanel selection={selection} myUnitCode={settings.unitCode} />
         )}
       </aside>
-      {form.isOpen && (
-        <ScenarioFormDrawer
-          key={form.key}
-          isOpen
-          scenario={form.scenario}
-          defaultRegionCode={settings.unitCode ?? regions.province.code}
-          onClose={() => setForm({ isOpen: false })}
-          onSubmit={submitForm}
-        />
-      )}
-      <StatusChangeDialog isOpen={statusTarget !== null} scenario={statusTarget} onClose={() => setStatusTarget(null)} onSubmit={submitStatus} />
+      <Suspense fallback={null}>
+        {form.isOpen && (
+          <ScenarioFormDrawer
+            key={form.key}
+            isOpen
+            scenario={form.scenario}
+            defaultRegionCode={settings.unitCode ?? regions.province.code}
+            onClose={() => setForm({ isOpen: false })}
+            onSubmit={submitForm}
+          />
+        )}
+        {statusTarget !== null && (
+          <StatusChangeDialog
+            isOpen
+            scenario={statusTarget}
+            onClose={() => setStatusTarget(null)}
+            onSubmit={submitStatus}
+          />
+        )}
+      </Suspense>
     </Layout.Content>
   );
 }
