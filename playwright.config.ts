@@ -23,7 +23,7 @@ export default defineConfig({
   globalSetup: './tests/e2e/globalSetup.ts',
   outputDir: 'test-results',
   timeout: 60_000,
-  expect: { timeout: 10_000 },
+  expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,
   forbidOnly: true,

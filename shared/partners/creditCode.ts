@@ -38,23 +38,33 @@ export interface RegistrationDepartment extends LocalizedText {
  */
 export const REGISTRATION_DEPARTMENTS: readonly RegistrationDepartment[] = [
   {
-    code: '1', zh: '机构编制', en: 'Establishment administration',
+    code: '1',
+    zh: '机构编制',
+    en: 'Establishment administration',
     categories: [
       { code: '1', zh: '机关', en: 'Government organ' },
       { code: '2', zh: '事业单位', en: 'Public institution' },
-      { code: '3', zh: '中央编办直接管理机构编制的群众团体', en: 'Mass organisation under the central establishment office' },
+      {
+        code: '3',
+        zh: '中央编办直接管理机构编制的群众团体',
+        en: 'Mass organisation under the central establishment office',
+      },
       { code: '9', zh: '其他', en: 'Other' },
     ],
   },
   {
-    code: '2', zh: '外交', en: 'Foreign affairs',
+    code: '2',
+    zh: '外交',
+    en: 'Foreign affairs',
     categories: [
       { code: '1', zh: '外国常驻新闻机构', en: 'Resident foreign news agency' },
       { code: '9', zh: '其他', en: 'Other' },
     ],
   },
   {
-    code: '3', zh: '司法行政', en: 'Judicial administration',
+    code: '3',
+    zh: '司法行政',
+    en: 'Judicial administration',
     categories: [
       { code: '1', zh: '律师执业机构', en: 'Law firm' },
       { code: '2', zh: '公证处', en: 'Notary office' },
@@ -65,14 +75,18 @@ export const REGISTRATION_DEPARTMENTS: readonly RegistrationDepartment[] = [
     ],
   },
   {
-    code: '4', zh: '文化', en: 'Culture',
+    code: '4',
+    zh: '文化',
+    en: 'Culture',
     categories: [
       { code: '1', zh: '外国在华文化中心', en: 'Foreign cultural centre in China' },
       { code: '9', zh: '其他', en: 'Other' },
     ],
   },
   {
-    code: '5', zh: '民政', en: 'Civil affairs',
+    code: '5',
+    zh: '民政',
+    en: 'Civil affairs',
     categories: [
       { code: '1', zh: '社会团体', en: 'Social organisation' },
       { code: '2', zh: '民办非企业单位', en: 'Private non-enterprise unit' },
@@ -81,15 +95,23 @@ export const REGISTRATION_DEPARTMENTS: readonly RegistrationDepartment[] = [
     ],
   },
   {
-    code: '6', zh: '旅游', en: 'Tourism',
+    code: '6',
+    zh: '旅游',
+    en: 'Tourism',
     categories: [
       { code: '1', zh: '外国旅游部门常驻代表机构', en: 'Resident office of a foreign tourism authority' },
-      { code: '2', zh: '港澳台地区旅游部门常驻内地（大陆）代表机构', en: 'Resident office of a Hong Kong, Macao or Taiwan tourism authority' },
+      {
+        code: '2',
+        zh: '港澳台地区旅游部门常驻内地（大陆）代表机构',
+        en: 'Resident office of a Hong Kong, Macao or Taiwan tourism authority',
+      },
       { code: '9', zh: '其他', en: 'Other' },
     ],
   },
   {
-    code: '7', zh: '宗教', en: 'Religious affairs',
+    code: '7',
+    zh: '宗教',
+    en: 'Religious affairs',
     categories: [
       { code: '1', zh: '宗教活动场所', en: 'Place of religious activity' },
       { code: '2', zh: '宗教院校', en: 'Religious school' },
@@ -97,14 +119,18 @@ export const REGISTRATION_DEPARTMENTS: readonly RegistrationDepartment[] = [
     ],
   },
   {
-    code: '8', zh: '工会', en: 'Trade unions',
+    code: '8',
+    zh: '工会',
+    en: 'Trade unions',
     categories: [
       { code: '1', zh: '基层工会', en: 'Grassroots trade union' },
       { code: '9', zh: '其他', en: 'Other' },
     ],
   },
   {
-    code: '9', zh: '工商', en: 'Market regulation (industry and commerce)',
+    code: '9',
+    zh: '工商',
+    en: 'Market regulation (industry and commerce)',
     categories: [
       { code: '1', zh: '企业', en: 'Enterprise' },
       { code: '2', zh: '个体工商户', en: 'Individual business' },
@@ -112,14 +138,18 @@ export const REGISTRATION_DEPARTMENTS: readonly RegistrationDepartment[] = [
     ],
   },
   {
-    code: 'A', zh: '中央军委改革和编制办公室', en: 'Central Military Commission reform and establishment office',
+    code: 'A',
+    zh: '中央军委改革和编制办公室',
+    en: 'Central Military Commission reform and establishment office',
     categories: [
       { code: '1', zh: '军队事业单位', en: 'Military public institution' },
       { code: '9', zh: '其他', en: 'Other' },
     ],
   },
   {
-    code: 'N', zh: '农业', en: 'Agriculture',
+    code: 'N',
+    zh: '农业',
+    en: 'Agriculture',
     categories: [
       { code: '1', zh: '组级集体经济组织', en: 'Group-level collective economic organisation' },
       { code: '2', zh: '村级集体经济组织', en: 'Village-level collective economic organisation' },
@@ -136,9 +166,40 @@ export const REGISTRATION_DEPARTMENTS: readonly RegistrationDepartment[] = [
  * a code keeps the division of its registration even after that division is abolished or renamed.
  */
 const PROVINCE_PREFIXES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-  '71', '81', '82',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
 ]);
 const NATIONAL_REGION = '100000';
 
@@ -169,7 +230,10 @@ export interface CreditCodeParts {
  * so a wrong character stays wrong and is reported at its position.
  */
 export function normaliseCreditCode(input: string): string {
-  return input.normalize('NFKC').replace(/[\s-]+/g, '').toUpperCase();
+  return input
+    .normalize('NFKC')
+    .replace(/[\s-]+/g, '')
+    .toUpperCase();
 }
 
 function valueOf(char: string): number {
@@ -195,7 +259,8 @@ export function creditCodeCheckCharacter(body: string): string | null {
 export function organisationCodeCheckCharacter(body: string): string | null {
   if (!/^[0-9A-Z]{8}$/.test(body)) return null;
   let sum = 0;
-  for (let i = 0; i < 8; i += 1) sum += Number.parseInt(body.charAt(i), 36) * (ORGANISATION_WEIGHTS[i] as number);
+  for (let i = 0; i < 8; i += 1)
+    sum += Number.parseInt(body.charAt(i), 36) * (ORGANISATION_WEIGHTS[i] as number);
   const check = 11 - (sum % 11);
   return check === 10 ? 'X' : check === 11 ? '0' : String(check);
 }
@@ -225,12 +290,11 @@ export function parseCreditCode(input: unknown): DomainResult<CreditCode, Credit
   for (let i = 0; i < 18; i += 1) {
     const char = code.charAt(i);
     if (valueOf(char) < 0) {
-      const isExcludedLetter = 'IOZSV'.includes(char);
       return fail(
         'character',
         {
           zh: `第 ${i + 1} 位“${char}”不是允许的字符：只能是数字 0–9 和大写字母（不含 I、O、Z、S、V）`,
-          en: `Character ${i + 1} ("${char}") is not allowed: only digits 0–9 and capital letters except I, O, Z, S and V${isExcludedLetter ? '' : ''}`,
+          en: `Character ${i + 1} ("${char}") is not allowed: only digits 0–9 and capital letters except I, O, Z, S and V`,
         },
         [String(i + 1)],
       );
@@ -238,39 +302,59 @@ export function parseCreditCode(input: unknown): DomainResult<CreditCode, Credit
   }
   const department = REGISTRATION_DEPARTMENTS.find((d) => d.code === code.charAt(0));
   if (!department) {
-    return fail('registration-department', {
-      zh: `第 1 位（登记管理部门代码）“${code.charAt(0)}”无效，应为 ${REGISTRATION_DEPARTMENTS.map((d) => d.code).join('、')} 之一`,
-      en: `Character 1 (registration department) "${code.charAt(0)}" is not valid; it is one of ${REGISTRATION_DEPARTMENTS.map((d) => d.code).join(', ')}`,
-    }, ['1']);
+    return fail(
+      'registration-department',
+      {
+        zh: `第 1 位（登记管理部门代码）“${code.charAt(0)}”无效，应为 ${REGISTRATION_DEPARTMENTS.map((d) => d.code).join('、')} 之一`,
+        en: `Character 1 (registration department) "${code.charAt(0)}" is not valid; it is one of ${REGISTRATION_DEPARTMENTS.map((d) => d.code).join(', ')}`,
+      },
+      ['1'],
+    );
   }
   const category = department.categories.find((c) => c.code === code.charAt(1));
   if (!category) {
     const allowed = department.categories.map((c) => c.code);
-    return fail('category', {
-      zh: `第 2 位（机构类别代码）“${code.charAt(1)}”与登记管理部门“${department.code}（${department.zh}）”不符，应为 ${allowed.join('、')} 之一`,
-      en: `Character 2 (organisation category) "${code.charAt(1)}" does not exist for registration department ${department.code} (${department.en}); it is one of ${allowed.join(', ')}`,
-    }, ['2']);
+    return fail(
+      'category',
+      {
+        zh: `第 2 位（机构类别代码）“${code.charAt(1)}”与登记管理部门“${department.code}（${department.zh}）”不符，应为 ${allowed.join('、')} 之一`,
+        en: `Character 2 (organisation category) "${code.charAt(1)}" does not exist for registration department ${department.code} (${department.en}); it is one of ${allowed.join(', ')}`,
+      },
+      ['2'],
+    );
   }
   const region = code.slice(2, 8);
   if (!/^\d{6}$/.test(region) || (region !== NATIONAL_REGION && !PROVINCE_PREFIXES.has(region.slice(0, 2)))) {
-    return fail('region', {
-      zh: `第 3–8 位（登记管理机关行政区划码）“${region}”不是有效的六位行政区划代码`,
-      en: `Characters 3–8 (division code of the registering authority) "${region}" are not a valid six-digit division code`,
-    }, ['3-8']);
+    return fail(
+      'region',
+      {
+        zh: `第 3–8 位（登记管理机关行政区划码）“${region}”不是有效的六位行政区划代码`,
+        en: `Characters 3–8 (division code of the registering authority) "${region}" are not a valid six-digit division code`,
+      },
+      ['3-8'],
+    );
   }
   const organisationCheck = organisationCodeCheckCharacter(code.slice(8, 16));
   if (organisationCheck !== code.charAt(16)) {
-    return fail('organisation-check', {
-      zh: `第 17 位（组织机构代码校验码）应为“${organisationCheck ?? '?'}”，现为“${code.charAt(16)}”；请核对第 9–17 位`,
-      en: `Character 17 (organisation code check) should be "${organisationCheck ?? '?'}", not "${code.charAt(16)}"; check characters 9–17`,
-    }, ['17']);
+    return fail(
+      'organisation-check',
+      {
+        zh: `第 17 位（组织机构代码校验码）应为“${organisationCheck ?? '?'}”，现为“${code.charAt(16)}”；请核对第 9–17 位`,
+        en: `Character 17 (organisation code check) should be "${organisationCheck ?? '?'}", not "${code.charAt(16)}"; check characters 9–17`,
+      },
+      ['17'],
+    );
   }
   const check = creditCodeCheckCharacter(code.slice(0, 17));
   if (check !== code.charAt(17)) {
-    return fail('check-character', {
-      zh: `第 18 位（校验码）应为“${check ?? '?'}”，现为“${code.charAt(17)}”；请逐位核对`,
-      en: `Character 18 (check character) should be "${check ?? '?'}", not "${code.charAt(17)}"; check every character`,
-    }, ['18']);
+    return fail(
+      'check-character',
+      {
+        zh: `第 18 位（校验码）应为“${check ?? '?'}”，现为“${code.charAt(17)}”；请逐位核对`,
+        en: `Character 18 (check character) should be "${check ?? '?'}", not "${code.charAt(17)}"; check every character`,
+      },
+      ['18'],
+    );
   }
   return { ok: true, value: code as CreditCode };
 }

@@ -48,8 +48,12 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function excelSerialOfIsoDate(date: string): number | null {
   const match = ISO_DATE.exec(date);
   if (!match) return null;
-  const utc = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  if (!Number.isFinite(utc)) return null;
+  const month = Number(match[2]) - 1;
+  const day = Number(match[3]);
+  const utc = Date.UTC(Number(match[1]), month, day);
+  const check = new Date(utc);
+  // Date.UTC rolls 02-30 over to March: such a text is not a date.
+  if (check.getUTCMonth() !== month || check.getUTCDate() !== day) return null;
   const days = (utc - EXCEL_EPOCH_UTC) / MS_PER_DAY;
   // Excel counts the 1900-02-29 that never was: serials before 1900-03-01 are one lower.
   if (days < 1) return null;

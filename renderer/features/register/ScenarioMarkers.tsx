@@ -1,8 +1,13 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import { divIcon, layerGroup, marker, type LayerGroup, type Map as LeafletMap } from 'leaflet';
-import Supercluster from 'supercluster';
 import type { ApplicationField, ScenarioStatus } from '../../../shared/domain/vocabulary';
+import {
+  packCoordinates,
+  type ClusterItem,
+  type ClusterRequest,
+  type ClusterResponse,
+} from './clusterEngine';
 import { FIELD_COLORS, FIELD_GLYPHS, STATUS_COLORS } from './scenarioStyle';
 
 /** What a marker needs of a scenario. */
@@ -27,116 +32,140 @@ export interface ScenarioMarkersProps {
 /** The performance mark set when markers are first on screen; `npm run bench` reads it. */
 export const MARKERS_DRAWN_MARK = 'atlas:markers-drawn';
 
-/** Builds the cluster index (supercluster: a KD-tree per zoom, fast enough for 100k points). */
-export function buildClusterIndex(points: readonly ScenarioPoint[]): Supercluster<{ index: number }> {
-  const index = new Supercluster<{ index: number }>({ radius: 60, maxZoom: 14, minPoints: 3 });
-  index.load(
-    points.map((point, i) => ({
-      type: 'Feature' as const,
-      properties: { index: i },
-      geometry: { type: 'Point' as const, coordinates: [point.lng, point.lat] },
-    })),
-  );
-  return index;
-}
+type LatestProps = Pick<ScenarioMarkersProps, 'points' | 'onSelect' | 'describe' | 'selectedId'>;
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /**
- * Scenario markers, clustered. Markers are drawn imperatively into one layer group on every
- * move: only what is on screen exists as DOM, so 100k scenarios stay smooth.
+ * Scenario markers, clustered in a worker (clusterWorker.ts): a new filter only sends the points'
+ * coordinates there, so typing never waits for the index to rebuild. Visible clusters and markers
+ * are drawn imperatively into one layer group on every answer: only what is on screen is DOM.
  */
 export function ScenarioMarkers({ points, selectedId, onSelect, describe }: ScenarioMarkersProps) {
   const map = useMap();
-  const index = useMemo(() => buildClusterIndex(points), [points]);
   const layerRef = useRef<LayerGroup | null>(null);
-  // The redraw handler registered with Leaflet reads the latest callbacks without re-subscribing.
-  const latest = useRef({ onSelect, describe, selectedId });
-  useLayoutEffect(function keepLatestCallbacks() {
-    latest.current = { onSelect, describe, selectedId };
+  const workerRef = useRef<Worker | null>(null);
+  const generationRef = useRef(0);
+  const requestRef = useRef(0);
+  const lastItemsRef = useRef<ClusterItem[]>([]);
+  // Handlers registered once read the latest props without re-subscribing.
+  const latest = useRef({ points, onSelect, describe, selectedId });
+  useLayoutEffect(function keepLatestProps() {
+    latest.current = { points, onSelect, describe, selectedId };
   });
 
   useEffect(
-    function drawClustersOnMove() {
+    function startClusterWorker() {
       const layer = layerGroup().addTo(map);
       layerRef.current = layer;
-      function redraw() {
-        drawVisible(map, layer, index, points, latest.current);
+      const worker = new Worker(new URL('./clusterWorker.ts', import.meta.url), { type: 'module' });
+      workerRef.current = worker;
+
+      function requestClusters() {
+        const bounds = map.getBounds().pad(0.2);
+        requestRef.current += 1;
+        const request: ClusterRequest = {
+          type: 'query',
+          generation: generationRef.current,
+          requestId: requestRef.current,
+          bbox: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()],
+          zoom: map.getZoom(),
+        };
+        worker.postMessage(request);
       }
-      redraw();
-      if (points.length > 0 && performance.getEntriesByName(MARKERS_DRAWN_MARK).length === 0) {
-        requestAnimationFrame(() => performance.mark(MARKERS_DRAWN_MARK));
-      }
-      map.on('moveend zoomend', redraw);
-      return function removeClusters() {
-        map.off('moveend zoomend', redraw);
+      worker.onmessage = function onClusterAnswer(event: MessageEvent<ClusterResponse>) {
+        const answer = event.data;
+        if (answer.generation !== generationRef.current) return;
+        if (answer.type === 'loaded') {
+          requestClusters();
+          return;
+        }
+        if (answer.requestId !== requestRef.current) return; // a newer view was asked for meanwhile
+        lastItemsRef.current = answer.items;
+        drawItems(map, layer, answer.items, latest.current);
+        if (
+          latest.current.points.length > 0 &&
+          performance.getEntriesByName(MARKERS_DRAWN_MARK).length === 0
+        ) {
+          requestAnimationFrame(() => performance.mark(MARKERS_DRAWN_MARK));
+        }
+      };
+      worker.onerror = (error) => console.error('[map] the clustering worker failed', error);
+      map.on('moveend', requestClusters);
+      return function stopClusterWorker() {
+        map.off('moveend', requestClusters);
+        worker.terminate();
+        workerRef.current = null;
         layer.remove();
         layerRef.current = null;
       };
     },
-    [index, map, points],
+    [map],
+  );
+
+  useEffect(
+    function sendPointsToWorker() {
+      const worker = workerRef.current;
+      if (!worker) return;
+      generationRef.current += 1;
+      const coords = packCoordinates(points);
+      const request: ClusterRequest = { type: 'load', generation: generationRef.current, coords };
+      worker.postMessage(request, [coords.buffer]);
+    },
+    [points],
   );
 
   useEffect(
     function redrawOnSelection() {
-      if (layerRef.current) drawVisible(map, layerRef.current, index, points, latest.current);
+      if (layerRef.current) drawItems(map, layerRef.current, lastItemsRef.current, latest.current);
     },
-    [index, map, points, selectedId],
+    [map, selectedId],
   );
+
   return null;
 }
 
-function drawVisible(
-  map: LeafletMap,
-  layer: LayerGroup,
-  index: Supercluster<{ index: number }>,
-  points: readonly ScenarioPoint[],
-  current: { onSelect: (id: string) => void; describe: (point: ScenarioPoint) => string; selectedId: string | null },
-) {
+/** Draws the visible clusters and markers (only what is on screen exists as DOM). */
+function drawItems(map: LeafletMap, layer: LayerGroup, items: readonly ClusterItem[], latest: LatestProps) {
+  const { points: current, onSelect: select, describe: label, selectedId: selected } = latest;
   layer.clearLayers();
-  const bounds = map.getBounds().pad(0.2);
-  const zoom = Math.round(map.getZoom());
-  const clusters = index.getClusters([bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()], zoom);
-  for (const feature of clusters) {
-    const [lng, lat] = feature.geometry.coordinates as [number, number];
-    const properties = feature.properties as { cluster?: boolean; cluster_id?: number; point_count?: number; index?: number };
-    if (properties.cluster && properties.cluster_id !== undefined) {
-      const count = properties.point_count ?? 0;
-      const size = count < 100 ? 34 : count < 1000 ? 42 : 50;
-      const clusterId = properties.cluster_id;
-      const clusterMarker = marker([lat, lng], {
+  for (const item of items) {
+    if (item.kind === 'cluster') {
+      const size = item.count < 100 ? 34 : item.count < 1000 ? 42 : 50;
+      const clusterMarker = marker([item.lat, item.lng], {
         icon: divIcon({
           className: 'scn-cluster',
-          html: `<span style="width:${size}px;height:${size}px">${count}</span>`,
+          html: `<span style="width:${size}px;height:${size}px">${item.count}</span>`,
           iconSize: [size, size],
         }),
-        title: String(count),
+        title: String(item.count),
         keyboard: true,
       });
-      clusterMarker.on('click', () => {
-        map.flyTo([lat, lng], Math.min(index.getClusterExpansionZoom(clusterId), 16), { duration: 0.4 });
-      });
+      clusterMarker.on('click', () =>
+        map.flyTo([item.lat, item.lng], Math.min(item.expansionZoom, 16), { duration: 0.4 }),
+      );
       layer.addLayer(clusterMarker);
       continue;
     }
-    const point = points[properties.index ?? -1];
+    const point = current[item.index];
     if (!point) continue;
-    const isSelected = point.id === current.selectedId;
-    const pin = marker([lat, lng], {
+    const isSelected = point.id === selected;
+    const text = label(point);
+    const pin = marker([item.lat, item.lng], {
       icon: divIcon({
         className: `scn-pin scn-status-${point.status}${isSelected ? ' is-selected' : ''}`,
         html: `<span style="background:${FIELD_COLORS[point.field]};border-color:${STATUS_COLORS[point.status]}">${escapeHtml(FIELD_GLYPHS[point.field])}</span>`,
         iconSize: [26, 26],
       }),
-      title: current.describe(point),
-      alt: current.describe(point),
+      title: text,
+      alt: text,
       keyboard: true,
       zIndexOffset: isSelected ? 1000 : 0,
     });
     pin.on('add', () => pin.getElement()?.setAttribute('data-scenario-id', point.id));
-    pin.on('click', () => current.onSelect(point.id));
+    pin.on('click', () => select(point.id));
     layer.addLayer(pin);
   }
 }

@@ -54,8 +54,11 @@ export function createScenarioFinder(
     const start = performance.now();
     while (searchTexts.length < count) {
       const end = Math.min(searchTexts.length + PREPARE_CHUNK, count);
-      for (let i = searchTexts.length; i < end; i += 1)
-        searchTexts.push(buildSearchText(live[i] as Scenario));
+      for (let i = searchTexts.length; i < end; i += 1) {
+        // Rows from the database carry this text precomputed (schema v2); plain arrays (bench, tests) do not.
+        const record = live[i] as Scenario & { readonly searchText?: string };
+        searchTexts.push(record.searchText ?? buildSearchText(record));
+      }
       if (performance.now() - start >= budgetMs) break;
     }
     return searchTexts.length === count;

@@ -30,21 +30,11 @@ export async function expectSichuanMap(page: Page): Promise<void> {
   await expect(page.locator('.region-label-city', { hasText: '阿坝州' })).toBeVisible();
 }
 
-/** Drills into 成都市 by clicking its boundary on the map; its 20 counties are drawn. */
+/** Drills into 成都市 by clicking it on the map (its name at its centre); its 20 counties are drawn. */
 export async function drillIntoChengdu(page: Page): Promise<void> {
-  await page.locator('path.region-code-510100').click({ position: await interiorPoint(page, '510100') });
+  await page.locator('.region-label-city', { hasText: '成都市' }).click();
   await expect(page.locator('path.region-county')).toHaveCount(20);
   await waitForMapToSettle(page);
   await expect(page.getByRole('combobox', { name: '选择市（州）' })).toBeVisible();
   await expect(page.locator('.atlas-breadcrumb')).toContainText('成都市');
-}
-
-/** A point inside a region's path relative to its bounding box: the label marker's spot (the region's centre). */
-async function interiorPoint(page: Page, code: string): Promise<{ x: number; y: number }> {
-  const label = page.locator('.region-label', { hasText: code === '510100' ? '成都市' : code });
-  const labelBox = await label.boundingBox();
-  const pathBox = await page.locator(`path.region-code-${code}`).boundingBox();
-  if (!labelBox || !pathBox) throw new Error(`[e2e] region ${code} is not on screen`);
-  // Click just below the label: inside the region, but not on the label marker itself.
-  return { x: labelBox.x + labelBox.width / 2 - pathBox.x, y: labelBox.y + labelBox.height / 2 + 14 - pathBox.y };
 }

@@ -1,0 +1,65 @@
+import type { Scenario } from '../../../shared/domain/scenario';
+import type { Region } from '../../../shared/regions/regions';
+import { toGeoJsonText } from '../../../shared/spreadsheet/geojson';
+import type { RegionNameLookup } from '../../../shared/spreadsheet/scenarioColumns';
+import { writeScenarioCsv, writeScenarioXlsx } from '../../../shared/spreadsheet/scenarioWorkbook';
+import { formatShanghaiDateTime } from '../../../shared/spreadsheet/sheet';
+
+/** The export formats of the 导出 menu. */
+export type ExportFormat = 'xlsx' | 'csv' | 'geojson';
+
+/** File extension and MIME type per format. */
+export const EXPORT_FILE_TYPES: Readonly<Record<ExportFormat, { readonly extension: string; readonly mime: string }>> = {
+  xlsx: { extension: 'xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  csv: { extension: 'csv', mime: 'text/csv;charset=utf-8' },
+  geojson: { extension: 'geojson', mime: 'application/geo+json' },
+};
+
+/** The region fields the writers need: small enough to post to a worker (no boundaries). */
+export type RegionName = Pick<Region, 'code' | 'name' | 'level' | 'parent'>;
+
+/** What the export worker (or the in-thread path) is asked to build. */
+export interface ExportRequest {
+  readonly format: ExportFormat;
+  readonly rows: readonly Scenario[];
+  readonly regions: readonly RegionName[];
+}
+
+/** What the export worker answers. */
+export type ExportResponse =
+  | { readonly type: 'progress'; readonly done: number; readonly total: number }
+  | { readonly type: 'done'; readonly bytes: Uint8Array<ArrayBuffer> }
+  | { readonly type: 'error'; readonly message: string };
+
+/** The region names of an index, for {@link ExportRequest}. */
+export function regionNames(all: readonly Region[]): RegionName[] {
+  return all.map(({ code, name, level, parent }) => ({ code, name, level, parent }));
+}
+
+function lookup(regions: readonly RegionName[]): RegionNameLookup {
+  const byCode = new Map(regions.map((region) => [region.code as string, region]));
+  return { get: (code) => byCode.get(code) };
+}
+
+/** Builds the file bytes of a request; the same code runs in the worker and, for small sets, in the page. */
+export function buildExport(request: ExportRequest, onProgress: (done: number, total: number) => void): Uint8Array<ArrayBuffer> {
+  const regions = lookup(request.regions);
+  switch (request.format) {
+    case 'xlsx':
+      return writeScenarioXlsx(request.rows, regions, { onProgress }) as Uint8Array<ArrayBuffer>;
+    case 'csv':
+      return writeScenarioCsv(request.rows, regions, { onProgress, encode: (text) => new TextEncoder().encode(text) }) as Uint8Array<ArrayBuffer>;
+    case 'geojson': {
+      const bytes = new TextEncoder().encode(toGeoJsonText(request.rows, regions));
+      onProgress(request.rows.length, request.rows.length);
+      return bytes;
+    }
+  }
+}
+
+/** `场景目录-510107-20261125.xlsx`: stem, unit code (when set), today's date in Asia/Shanghai. */
+export function exportFileName(stem: string, unitCode: string | null, format: ExportFormat, now: number): string {
+  const day = formatShanghaiDateTime(now).slice(0, 10).replace(/-/g, '');
+  const safeStem = stem.replace(/[\\/:*?"<>|]/g, '_');
+  return `${[safeStem, unitCode, day].filter(Boolean).join('-')}.${EXPORT_FILE_TYPES[format].extension}`;
+}

@@ -1,0 +1,33 @@
+/** Chinese strings of the export menu (i18n namespace key `export`). */
+export const exportZh = {
+  button: '导出',
+  xlsx: '导出 Excel（.xlsx）',
+  csv: '导出 CSV（场景目录）',
+  geojson: '导出 GeoJSON',
+  fileStem: '场景目录',
+  empty: '当前视图没有可导出的场景',
+  progress: '正在生成 {{format}}（{{count}} 条）… {{percent}}%',
+  cancel: '取消',
+  cancelled: '已取消导出',
+  done: '已导出 {{count}} 条场景：{{file}}',
+  failed: '导出失败：{{reason}}',
+  busy: '正在导出，请稍候',
+} as const;
+
+type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+/** English strings of the export menu: the same keys as {@link exportZh}. */
+export const exportEn: Widen<typeof exportZh> = {
+  button: 'Export',
+  xlsx: 'Export Excel (.xlsx)',
+  csv: 'Export CSV (catalog)',
+  geojson: 'Export GeoJSON',
+  fileStem: 'scenario-catalog',
+  empty: 'There are no scenarios in the current view to export',
+  progress: 'Building {{format}} ({{count}} rows)… {{percent}}%',
+  cancel: 'Cancel',
+  cancelled: 'Export cancelled',
+  done: 'Exported {{count}} scenarios: {{file}}',
+  failed: 'Export failed: {{reason}}',
+  busy: 'An export is running; please wait',
+};

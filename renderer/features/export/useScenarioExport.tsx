@@ -1,0 +1,132 @@
+import { App as AntApp } from 'antd';
+import { useCallback, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Scenario } from '../../../shared/domain/scenario';
+import { useRegions, useSettings } from '../../app/contexts';
+import { buildExport, EXPORT_FILE_TYPES, exportFileName, regionNames, type ExportFormat, type ExportRequest, type ExportResponse } from './exportFile';
+
+/** Up to this many rows the file is built in the page (a worker's start-up costs more than the work). */
+export const IN_PAGE_EXPORT_LIMIT = 2000;
+
+const MESSAGE_KEY = 'scenario-export';
+
+/** Offers bytes as a browser download through a temporary <a download>. */
+function download(bytes: Uint8Array<ArrayBuffer>, fileName: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoke after the click has been handled; revoking at once cancels the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Builds one file in the export worker; resolves to null when cancelled. */
+function buildInWorker(
+  request: ExportRequest,
+  onProgress: (fraction: number) => void,
+  register: (cancel: () => void) => void,
+): Promise<Uint8Array<ArrayBuffer> | null> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./exportWorker.ts', import.meta.url), { type: 'module' });
+    register(function cancelExport() {
+      worker.terminate();
+      resolve(null);
+    });
+    worker.onmessage = (event: MessageEvent<ExportResponse>) => {
+      const answer = event.data;
+      if (answer.type === 'progress') onProgress(answer.total === 0 ? 1 : answer.done / answer.total);
+      else {
+        worker.terminate();
+        if (answer.type === 'done') resolve(answer.bytes);
+        else reject(new Error(answer.message));
+      }
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message || 'worker error'));
+    };
+    worker.postMessage(request);
+  });
+}
+
+/** Export of a list of scenarios: builds the file (in a worker for large lists) with progress and cancel, then downloads it. */
+export function useScenarioExport(rows: readonly Scenario[]) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const regions = useRegions();
+  const { settings } = useSettings();
+  const cancelRef = useRef<(() => void) | null>(null);
+
+  useEffect(function cancelOnUnmount() {
+    return function cancelRunningExport() {
+      cancelRef.current?.();
+    };
+  }, []);
+
+  const exportAs = useCallback(
+    async (format: ExportFormat) => {
+      if (cancelRef.current) {
+        void message.warning(t('export.busy'));
+        return;
+      }
+      if (rows.length === 0) {
+        void message.info(t('export.empty'));
+        return;
+      }
+      const label = t(`export.${format}`);
+      const showProgress = (fraction: number) => {
+        void message.open({
+          key: MESSAGE_KEY,
+          type: 'loading',
+          duration: 0,
+          content: (
+            <span>
+              {t('export.progress', { format: label, count: rows.length, percent: Math.round(fraction * 100) })}{' '}
+              <a role="button" onClick={() => cancelRef.current?.()}>
+                {t('export.cancel')}
+              </a>
+            </span>
+          ),
+        });
+      };
+      const request: ExportRequest = { format, rows, regions: regionNames(regions.all) };
+      const fileName = exportFileName(t('export.fileStem'), settings.unitCode, format, Date.now());
+      let isCancelled = false;
+      cancelRef.current = () => {
+        isCancelled = true;
+      };
+      showProgress(0);
+      try {
+        const bytes =
+          rows.length <= IN_PAGE_EXPORT_LIMIT
+            ? buildExport(request, () => undefined)
+            : await buildInWorker(request, showProgress, (cancel) => {
+                cancelRef.current = () => {
+                  isCancelled = true;
+                  cancel();
+                };
+              });
+        message.destroy(MESSAGE_KEY);
+        if (bytes === null || isCancelled) {
+          void message.info(t('export.cancelled'));
+          return;
+        }
+        download(bytes, fileName, EXPORT_FILE_TYPES[format].mime);
+        void message.success(t('export.done', { count: rows.length, file: fileName }));
+      } catch (cause) {
+        message.destroy(MESSAGE_KEY);
+        console.error('[export] failed', cause);
+        void message.error(t('export.failed', { reason: cause instanceof Error ? cause.message : String(cause) }));
+      } finally {
+        cancelRef.current = null;
+      }
+    },
+    [message, regions, rows, settings.unitCode, t],
+  );
+
+  return exportAs;
+}

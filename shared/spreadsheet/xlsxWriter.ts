@@ -1,0 +1,433 @@
+/**
+ * A small, fast XLSX writer (issue 5). Written by hand because no library met the target: ExcelJS's
+ * streaming WorkbookWriter needs several seconds for 100k catalog rows and its normal API ~1.35 GB
+ * for 50k (tests/bench/export.bench.ts measures both in the same run). It writes only what the
+ * register needs — text, numbers, dates, a styled frozen header, column widths, an auto-filter,
+ * several sheets — and is checked against ExcelJS's reader in tests/unit/shared/spreadsheet.
+ *
+ * Memory stays low by building each sheet's XML a few hundred rows at a time and deflating every
+ * chunk straight into the zip (fflate's streaming Zip/ZipDeflate), so at no point does the whole
+ * uncompressed sheet exist as one string. Pure shared code: rows in, Uint8Array out.
+ */
+import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { neutraliseFormula } from './formulaSafe';
+import { excelSerialOfEpochMs, excelSerialOfIsoDate, type AnySheet, type CellKind, type ProgressCallback } from './sheet';
+
+/** How text cells are stored: inline (`t="inlineStr"`) or in a shared-strings table (`t="s"`). */
+export type StringStorage = 'inline' | 'shared';
+
+/** Options of {@link writeXlsx}. */
+export interface XlsxOptions {
+  /**
+   * `shared` (default) stores each distinct text once in xl/sharedStrings.xml: catalogs repeat
+   * labels, region and unit names, so it is both smaller and faster (see the bench). `inline` keeps
+   * no table in memory.
+   */
+  readonly strings?: StringStorage;
+  /** Deflate level 0–9; 1 (default) is several times faster than 6 and only ~20% larger. */
+  readonly level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  /** Rows per XML chunk handed to the compressor. */
+  readonly chunkRows?: number;
+  /** Called after every chunk with rows written so far of all rows. */
+  readonly onProgress?: ProgressCallback;
+  /** UTF-8 encoder; defaults to fflate's strToU8 (TextEncoder where the platform has one). */
+  readonly encode?: (text: string) => Uint8Array;
+  /** Modification time stored in the zip entries; fixed by default so equal input gives equal bytes. */
+  readonly modified?: Date;
+  /**
+   * A native raw-DEFLATE to use instead of fflate's (which is pure JS and most of the writer's
+   * time). Called once per chunk; each result must be a raw DEFLATE segment that ends byte-aligned
+   * and non-final (zlib's Z_FULL_FLUSH) unless `isFinal`, so the segments concatenate into one
+   * stream. In Node: `zlib.deflateRawSync(chunk, { level: 1, finishFlush: isFinal ? Z_FINISH : Z_FULL_FLUSH })`.
+   */
+  readonly deflate?: RawDeflate;
+}
+
+/** See {@link XlsxOptions.deflate}. */
+export type RawDeflate = (chunk: Uint8Array, isFinal: boolean) => Uint8Array<ArrayBuffer>;
+
+/** A zip entry compressed by an injected {@link RawDeflate}; fflate keeps the CRC and sizes of the raw bytes. */
+class InjectedDeflateEntry extends ZipPassThrough {
+  constructor(
+    filename: string,
+    private readonly deflateChunk: RawDeflate,
+  ) {
+    super(filename);
+    this.compression = 8;
+  }
+
+  protected override process(chunk: Uint8Array<ArrayBuffer>, final: boolean): void {
+    this.ondata(null, this.deflateChunk(chunk, final), final);
+  }
+}
+
+const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** Style ids in styles.xml's cellXfs, in the order {@link stylesXml} writes them. */
+const STYLE = { normal: 0, header: 1, date: 2, datetime: 3 } as const;
+
+/** Excel's limits: 1,048,576 rows, 16,384 columns, 32,767 characters in a cell. */
+export const XLSX_MAX_ROWS = 1_048_576;
+export const XLSX_MAX_COLUMNS = 16_384;
+export const XLSX_MAX_CELL_TEXT = 32_767;
+
+/** Characters XML 1.0 forbids (C0 controls except TAB/LF/CR, U+FFFE, U+FFFF) and lone surrogates. */
+// eslint-disable-next-line no-control-regex -- matching the control characters XML 1.0 forbids is the point
+const ILLEGAL_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Anything that needs work in cell text; the common case is one failed test of this. */
+// eslint-disable-next-line no-control-regex -- see ILLEGAL_XML
+const NEEDS_ESCAPE = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+/**
+ * OOXML reads `_xHHHH_` in cell text as an escaped character, so a literal one is written with its
+ * underscore escaped (`_x005F_`), as Excel itself does; import must decode `_xHHHH_`.
+ */
+const OOXML_ESCAPE = /_(x[0-9A-Fa-f]{4}_)/g;
+
+/** Cell text as XML character data: illegal characters dropped, `& < >` escaped, CR kept as `&#13;`. */
+export function escapeXmlText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
+  return text
+    .replace(ILLEGAL_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;')
+    .replace(OOXML_ESCAPE, '_x005F_$1');
+}
+
+const OOXML_ESCAPED = /_x([0-9A-Fa-f]{4})_/g;
+
+/** Import's inverse of the `_xHHHH_` escaping Excel (and {@link escapeXmlText}) applies to cell text. */
+export function decodeOoxmlEscapes(text: string): string {
+  return text.includes('_x') ? text.replace(OOXML_ESCAPED, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
+}
+
+/** An attribute value: like text, plus quotes. */
+function escapeXmlAttr(text: string): string {
+  return escapeXmlText(text).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+}
+
+/** Column letters: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let letters = '';
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** Text as it goes into a cell: formula-safe and cut to Excel's limit (Excel refuses longer). */
+function cellText(value: string): string {
+  const safe = neutraliseFormula(value);
+  return safe.length > XLSX_MAX_CELL_TEXT ? safe.slice(0, XLSX_MAX_CELL_TEXT) : safe;
+}
+
+function isSpaceAtEdge(text: string): boolean {
+  return text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32;
+}
+
+/** Sheet names: ≤ 31 characters, none of `[]:*?/\`, not empty, unique ignoring case. */
+function checkSheetNames(sheets: readonly AnySheet[]): void {
+  const seen = new Set<string>();
+  for (const sheet of sheets) {
+    const name = sheet.name;
+    if (name.length === 0 || name.length > 31 || /[[\]:*?/\\]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+      throw new RangeError(`[xlsxWriter] invalid sheet name ${JSON.stringify(name)}`);
+    }
+    if (seen.has(name.toLowerCase())) throw new RangeError(`[xlsxWriter] duplicate sheet name ${JSON.stringify(name)}`);
+    seen.add(name.toLowerCase());
+    if (sheet.rows.length + 1 > XLSX_MAX_ROWS) throw new RangeError(`[xlsxWriter] sheet ${name} has more rows than Excel allows`);
+    if (sheet.columns.length === 0 || sheet.columns.length > XLSX_MAX_COLUMNS) {
+      throw new RangeError(`[xlsxWriter] sheet ${name} needs 1 to ${XLSX_MAX_COLUMNS} columns`);
+    }
+  }
+}
+
+/** Shared-strings table built while the sheets are written. */
+class SharedStrings {
+  readonly index = new Map<string, number>();
+  readonly list: string[] = [];
+  count = 0;
+  id(text: string): number {
+    this.count += 1;
+    let id = this.index.get(text);
+    if (id === undefined) {
+      id = this.list.length;
+      this.index.set(text, id);
+      this.list.push(text);
+    }
+    return id;
+  }
+}
+
+/** Writes one cell of a data row as XML (empty string for an empty cell). */
+function cellXml(ref: string, kind: CellKind, value: string | number | null, strings: SharedStrings | null): string {
+  if (value === null || value === '') return '';
+  switch (kind) {
+    case 'number': {
+      const n = typeof value === 'number' ? value : Number(value);
+      return Number.isFinite(n) ? `<c r="${ref}"><v>${n}</v></c>` : '';
+    }
+    case 'date': {
+      const serial = typeof value === 'string' ? excelSerialOfIsoDate(value) : null;
+      return serial === null ? textCell(ref, String(value), STYLE.normal, strings) : `<c r="${ref}" s="${STYLE.date}"><v>${serial}</v></c>`;
+    }
+    case 'datetime': {
+      const serial = typeof value === 'number' ? excelSerialOfEpochMs(value) : null;
+      return serial === null ? textCell(ref, String(value), STYLE.normal, strings) : `<c r="${ref}" s="${STYLE.datetime}"><v>${serial}</v></c>`;
+    }
+    default:
+      return textCell(ref, typeof value === 'string' ? value : String(value), STYLE.normal, strings);
+  }
+}
+
+function textCell(ref: string, value: string, style: number, strings: SharedStrings | null): string {
+  const text = cellText(value);
+  const s = style === STYLE.normal ? '' : ` s="${style}"`;
+  if (strings) return `<c r="${ref}"${s} t="s"><v>${strings.id(text)}</v></c>`;
+  const open = isSpaceAtEdge(text) ? '<t xml:space="preserve">' : '<t>';
+  return `<c r="${ref}"${s} t="inlineStr"><is>${open}${escapeXmlText(text)}</t></is></c>`;
+}
+
+/** The part of a worksheet before its rows: dimension, frozen header, column widths. */
+function sheetHead(sheet: AnySheet, lastRef: string, isFirst: boolean): string {
+  const cols = sheet.columns
+    .map((column, i) => {
+      const width = Math.max(1, Math.min(255, column.width));
+      return `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`;
+    })
+    .join('');
+  return (
+    `${XML_HEAD}<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    `<dimension ref="A1:${lastRef}"/>` +
+    `<sheetViews><sheetView workbookViewId="0"${isFirst ? ' tabSelected="1"' : ''}>` +
+    '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
+    '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    `<cols>${cols}</cols><sheetData>`
+  );
+}
+
+function headerRow(sheet: AnySheet, letters: readonly string[], strings: SharedStrings | null): string {
+  let xml = '<row r="1">';
+  sheet.columns.forEach((column, i) => {
+    xml += textCell(`${letters[i]}1`, column.header, STYLE.header, strings);
+  });
+  return `${xml}</row>`;
+}
+
+function stylesXml(): string {
+  // Fonts: 等线 is the zh-CN Office body font; charset 134 is GB2312, so WPS picks a Chinese face.
+  const font = (bold: boolean) => `<font>${bold ? '<b/>' : ''}<sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font>`;
+  return (
+    `${XML_HEAD}<styleSheet xmlns="${NS_MAIN}">` +
+    '<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm:ss"/></numFmts>' +
+    `<fonts count="2">${font(false)}${font(true)}</fonts>` +
+    '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>' +
+    '<fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill></fills>' +
+    '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>' +
+    '<border><left/><right/><top/><bottom style="thin"><color rgb="FF9BC2E6"/></bottom><diagonal/></border></borders>' +
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+    '<cellXfs count="4">' +
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+    '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment vertical="center"/></xf>' +
+    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+    '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+    '</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+    '<dxfs count="0"/><tableStyles count="0"/></styleSheet>'
+  );
+}
+
+function quoteSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+function workbookXml(sheets: readonly AnySheet[], filterRefs: readonly string[]): string {
+  const entries = sheets.map((sheet, i) => `<sheet name="${escapeXmlAttr(sheet.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+  // Excel records every auto-filter as this hidden name; without it Excel still filters but repairs nothing.
+  const names = sheets
+    .map((sheet, i) => `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeXmlText(`${quoteSheetName(sheet.name)}!${filterRefs[i] ?? '$A$1'}`)}</definedName>`)
+    .join('');
+  return (
+    `${XML_HEAD}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
+    '<bookViews><workbookView activeTab="0"/></bookViews>' +
+    `<sheets>${entries}</sheets><definedNames>${names}</definedNames><calcPr calcId="191029"/></workbook>`
+  );
+}
+
+function workbookRelsXml(sheetCount: number, hasSharedStrings: boolean): string {
+  let rels = '';
+  for (let i = 1; i <= sheetCount; i += 1) {
+    rels += `<Relationship Id="rId${i}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i}.xml"/>`;
+  }
+  rels += `<Relationship Id="rId${sheetCount + 1}" Type="${NS_REL}/styles" Target="styles.xml"/>`;
+  if (hasSharedStrings) rels += `<Relationship Id="rId${sheetCount + 2}" Type="${NS_REL}/sharedStrings" Target="sharedStrings.xml"/>`;
+  return `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${rels}</Relationships>`;
+}
+
+function contentTypesXml(sheetCount: number, hasSharedStrings: boolean): string {
+  const ct = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
+  let overrides = `<Override PartName="/xl/workbook.xml" ContentType="${ct}.sheet.main+xml"/>`;
+  for (let i = 1; i <= sheetCount; i += 1) overrides += `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="${ct}.worksheet+xml"/>`;
+  overrides += `<Override PartName="/xl/styles.xml" ContentType="${ct}.styles+xml"/>`;
+  if (hasSharedStrings) overrides += `<Override PartName="/xl/sharedStrings.xml" ContentType="${ct}.sharedStrings+xml"/>`;
+  overrides += '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>';
+  return (
+    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    `<Default Extension="xml" ContentType="application/xml"/>${overrides}</Types>`
+  );
+}
+
+const ROOT_RELS =
+  `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">` +
+  `<Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/>` +
+  `<Relationship Id="rId2" Type="${NS_REL}/extended-properties" Target="docProps/app.xml"/></Relationships>`;
+
+const APP_XML =
+  `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
+  '<Application>Scenario Atlas</Application></Properties>';
+
+/** Zip entries written in order, each deflated as it is pushed. */
+class ZipSink {
+  private readonly chunks: Uint8Array[] = [];
+  private size = 0;
+  private failure: Error | null = null;
+  private readonly zip: Zip;
+
+  constructor(
+    private readonly level: NonNullable<XlsxOptions['level']>,
+    private readonly modified: Date,
+    private readonly encode: (text: string) => Uint8Array,
+    private readonly deflate: RawDeflate | undefined,
+  ) {
+    this.zip = new Zip((error, data) => {
+      if (error) this.failure = error;
+      else {
+        this.chunks.push(data);
+        this.size += data.length;
+      }
+    });
+  }
+
+  /** Starts an entry; push text to it, then call the returned `end`. */
+  open(path: string): { push: (text: string) => void; end: () => void } {
+    const entry = this.deflate ? new InjectedDeflateEntry(path, this.deflate) : new ZipDeflate(path, { level: this.level });
+    entry.mtime = this.modified;
+    this.zip.add(entry);
+    return {
+      push: (text: string) => {
+        if (text.length > 0) entry.push(this.encode(text), false);
+        this.check();
+      },
+      end: () => {
+        entry.push(new Uint8Array(0), true);
+        this.check();
+      },
+    };
+  }
+
+  file(path: string, text: string): void {
+    const entry = this.open(path);
+    entry.push(text);
+    entry.end();
+  }
+
+  finish(): Uint8Array {
+    this.zip.end();
+    this.check();
+    const out = new Uint8Array(this.size);
+    let offset = 0;
+    for (const chunk of this.chunks) {
+      out.set(chunk, offset);
+      offset += chunk.length;
+    }
+    this.chunks.length = 0;
+    return out;
+  }
+
+  private check(): void {
+    if (this.failure) throw new Error(`[xlsxWriter] zip failed: ${this.failure.message}`, { cause: this.failure });
+  }
+}
+
+const DEFAULT_MODIFIED = new Date(Date.UTC(2025, 0, 1, 12));
+
+/**
+ * Writes sheets to an XLSX file. The first row of every sheet is its bold, filled, frozen header
+ * with an auto-filter; text is formula-safe (formulaSafe.ts) and XML-clean; `date` cells become
+ * Excel dates (yyyy-mm-dd), `datetime` cells date-times in Asia/Shanghai. Throws RangeError for
+ * sheets Excel could not open (bad or duplicate names, too many rows or columns).
+ */
+export function writeXlsx(sheets: readonly AnySheet[], options: XlsxOptions = {}): Uint8Array {
+  if (sheets.length === 0) throw new RangeError('[xlsxWriter] a workbook needs at least one sheet');
+  checkSheetNames(sheets);
+  const strings = (options.strings ?? 'shared') === 'shared' ? new SharedStrings() : null;
+  const chunkRows = Math.max(1, options.chunkRows ?? 500);
+  const sink = new ZipSink(options.level ?? 1, options.modified ?? DEFAULT_MODIFIED, options.encode ?? strToU8, options.deflate);
+  const totalRows = sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
+  let doneRows = 0;
+  const hasSharedStrings = strings !== null;
+  // Package parts first ([Content_Types].xml leading, as Excel writes it); they depend only on counts.
+  sink.file('[Content_Types].xml', contentTypesXml(sheets.length, hasSharedStrings));
+  sink.file('_rels/.rels', ROOT_RELS);
+  sink.file('docProps/app.xml', APP_XML);
+  const filterRefs = sheets.map((sheet) => `$A$1:$${columnLetters(sheet.columns.length - 1)}$${sheet.rows.length + 1}`);
+  sink.file('xl/workbook.xml', workbookXml(sheets, filterRefs));
+  sink.file('xl/_rels/workbook.xml.rels', workbookRelsXml(sheets.length, hasSharedStrings));
+  sink.file('xl/styles.xml', stylesXml());
+
+  sheets.forEach((sheet, sheetIndex) => {
+    const columns = sheet.columns;
+    const letters = columns.map((_, i) => columnLetters(i));
+    const lastRow = sheet.rows.length + 1;
+    const lastLetters = letters[letters.length - 1] ?? 'A';
+    const entry = sink.open(`xl/worksheets/sheet${sheetIndex + 1}.xml`);
+    entry.push(sheetHead(sheet, `${lastLetters}${lastRow}`, sheetIndex === 0) + headerRow(sheet, letters, strings));
+    const kinds = columns.map((column) => column.kind);
+    const rows = sheet.rows;
+    for (let start = 0; start < rows.length; start += chunkRows) {
+      const end = Math.min(rows.length, start + chunkRows);
+      let xml = '';
+      for (let r = start; r < end; r += 1) {
+        const row = rows[r];
+        const rowNumber = r + 2;
+        xml += `<row r="${rowNumber}">`;
+        for (let c = 0; c < columns.length; c += 1) {
+          xml += cellXml(`${letters[c]}${rowNumber}`, kinds[c] as CellKind, (columns[c] as AnySheet['columns'][number]).value(row), strings);
+        }
+        xml += '</row>';
+      }
+      entry.push(xml);
+      doneRows += end - start;
+      options.onProgress?.(doneRows, totalRows);
+    }
+    entry.push(`</sheetData><autoFilter ref="A1:${lastLetters}${lastRow}"/>` + '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
+    entry.end();
+  });
+
+  if (strings) {
+    const entry = sink.open('xl/sharedStrings.xml');
+    entry.push(`${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${strings.count}" uniqueCount="${strings.list.length}">`);
+    const list = strings.list;
+    for (let start = 0; start < list.length; start += chunkRows * 8) {
+      let xml = '';
+      const end = Math.min(list.length, start + chunkRows * 8);
+      for (let i = start; i < end; i += 1) {
+        const text = list[i] as string;
+        xml += isSpaceAtEdge(text) ? `<si><t xml:space="preserve">${escapeXmlText(text)}</t></si>` : `<si><t>${escapeXmlText(text)}</t></si>`;
+      }
+      entry.push(xml);
+    }
+    entry.push('</sst>');
+    entry.end();
+    strings.index.clear();
+  }
+  return sink.finish();
+}

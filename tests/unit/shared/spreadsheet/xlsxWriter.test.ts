@@ -1,0 +1,215 @@
+import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../../../../shared/domain/scenario';
+import { neutraliseFormula } from '../../../../shared/spreadsheet/formulaSafe';
+import { SCENARIO_COLUMNS, STATS_COLUMNS } from '../../../../shared/spreadsheet/scenarioColumns';
+import { SHEET_NAMES, PILOT_HEADERS, PARTNER_HEADERS, writeScenarioXlsx } from '../../../../shared/spreadsheet/scenarioWorkbook';
+import { excelSerialOfEpochMs, excelSerialOfIsoDate, type Sheet } from '../../../../shared/spreadsheet/sheet';
+import {
+  columnLetters,
+  decodeOoxmlEscapes,
+  escapeXmlText,
+  writeXlsx,
+  type RawDeflate,
+  type StringStorage,
+} from '../../../../shared/spreadsheet/xlsxWriter';
+import { DDE_PAYLOAD, exportScenarios, HOSTILE_TITLES, realRegions } from './exportFixture';
+
+const regions = realRegions();
+const rows = exportScenarios(regions);
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  return workbook;
+}
+
+function textOf(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object' && 'richText' in value) return value.richText.map((part) => part.text).join('');
+  return String(value);
+}
+
+// eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids, as the writer strips them
+const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const zlibDeflate: RawDeflate = (chunk, isFinal) =>
+  deflateRawSync(chunk, { level: 1, finishFlush: isFinal ? zlibConstants.Z_FINISH : zlibConstants.Z_FULL_FLUSH });
+
+describe.each<[StringStorage, RawDeflate | undefined]>([
+  ['shared', undefined],
+  ['inline', undefined],
+  ['shared', zlibDeflate],
+])('writeScenarioXlsx (%s strings, injected deflate: %s), read back with ExcelJS', (strings, deflate) => {
+  // ExcelJS decodes `_xHHHH_` in shared strings (as Excel does) but not in inline strings.
+  const readText = strings === 'shared' ? textOf : (cell: ExcelJS.Cell) => decodeOoxmlEscapes(textOf(cell));
+  const bytesPromise = Promise.resolve(writeScenarioXlsx(rows, regions, { strings, chunkRows: 37, ...(deflate ? { deflate } : {}) }));
+
+  it('has the four sheets in order, the catalog header in Chinese and one row per scenario', async () => {
+    const workbook = await load(await bytesPromise);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([SHEET_NAMES.scenarios.zh, SHEET_NAMES.pilots.zh, SHEET_NAMES.partners.zh, SHEET_NAMES.stats.zh]);
+    const sheet = workbook.getWorksheet('场景目录')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(SCENARIO_COLUMNS.map((column) => column.zh));
+    expect(sheet.actualRowCount).toBe(rows.length + 1);
+    expect(sheet.rowCount).toBe(rows.length + 1);
+    expect((workbook.getWorksheet('试点项目')!.getRow(1).values as unknown[]).slice(1)).toEqual(PILOT_HEADERS.map((h) => h.zh));
+    expect((workbook.getWorksheet('伙伴单位')!.getRow(1).values as unknown[]).slice(1)).toEqual(PARTNER_HEADERS.map((h) => h.zh));
+    expect(workbook.getWorksheet('试点项目')!.actualRowCount).toBe(1);
+  });
+
+  it('freezes, styles and filters the header and sets the column widths', async () => {
+    const workbook = await load(await bytesPromise);
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(sheet.autoFilter).toBe(`A1:${columnLetters(sheet.columnCount - 1)}${sheet.rowCount}`);
+      const headerCell = sheet.getCell('A1');
+      expect(headerCell.font?.bold).toBe(true);
+      expect(headerCell.fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
+    }
+    const sheet = workbook.getWorksheet('场景目录')!;
+    SCENARIO_COLUMNS.forEach((column, i) => expect(sheet.getColumn(i + 1).width).toBe(column.width));
+  });
+
+  it('writes every cell as its column says: text formula-safe and XML-clean, numbers, real dates', async () => {
+    const workbook = await load(await bytesPromise);
+    const sheet = workbook.getWorksheet('场景目录')!;
+    rows.forEach((scenario: Scenario, r) => {
+      const row = sheet.getRow(r + 2);
+      SCENARIO_COLUMNS.forEach((column, c) => {
+        const cell = row.getCell(c + 1);
+        const value = column.toCell(scenario, regions);
+        if (value === null || value === '') {
+          expect(cell.value, `${column.key} row ${r}`).toBeNull();
+        } else if (column.kind === 'number') {
+          expect(cell.type).toBe(ExcelJS.ValueType.Number);
+          expect(cell.value).toBe(value);
+        } else if (column.kind === 'date') {
+          expect(cell.type, `${column.key} row ${r}`).toBe(ExcelJS.ValueType.Date);
+          expect(cell.numFmt).toBe('yyyy-mm-dd');
+          expect((cell.value as Date).toISOString().slice(0, 10)).toBe(value);
+        } else if (column.kind === 'datetime') {
+          expect(cell.type).toBe(ExcelJS.ValueType.Date);
+          expect(cell.numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+          // ExcelJS reads the serial as UTC: the Shanghai wall clock, to the millisecond ExcelJS keeps
+          expect(Math.abs((cell.value as Date).getTime() - ((value as number) + 8 * 3_600_000))).toBeLessThan(2);
+        } else {
+          expect(readText(cell), `${column.key} row ${r}`).toBe(neutraliseFormula(String(value)).replace(ILLEGAL, ''));
+        }
+      });
+    });
+  });
+
+  it('neutralises hostile cells and keeps Chinese, phones and literal escapes readable', async () => {
+    const workbook = await load(await bytesPromise);
+    const sheet = workbook.getWorksheet('场景目录')!;
+    const titleColumn = SCENARIO_COLUMNS.findIndex((column) => column.key === 'title') + 1;
+    const phoneColumn = SCENARIO_COLUMNS.findIndex((column) => column.key === 'contactPhone') + 1;
+    HOSTILE_TITLES.forEach(([, exported], i) => expect(textOf(sheet.getRow(i + 2).getCell(titleColumn))).toBe(exported));
+    expect(textOf(sheet.getRow(2).getCell(titleColumn))).toBe(`'${DDE_PAYLOAD}`);
+    expect(sheet.getRow(2).getCell(titleColumn).type).toBe(ExcelJS.ValueType.String);
+    expect(textOf(sheet.getRow(22).getCell(phoneColumn))).toBe('+86 138 1234 5678');
+    expect(textOf(sheet.getRow(23).getCell(phoneColumn))).toBe('028-85422114');
+    expect(textOf(sheet.getRow(30).getCell(titleColumn))).toBe(rows[28]!.title);
+    expect(rows[28]!.title).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('counts region × field × status in 统计, rolled up to the province', async () => {
+    const workbook = await load(await bytesPromise);
+    const sheet = workbook.getWorksheet('统计')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(STATS_COLUMNS.map((column) => column.zh));
+    const totalColumn = STATS_COLUMNS.length;
+    let provinceTotal = 0;
+    sheet.eachRow((row, n) => {
+      if (n > 1 && row.getCell(1).value === '510000') provinceTotal += row.getCell(totalColumn).value as number;
+    });
+    expect(provinceTotal).toBe(rows.length);
+  });
+});
+
+describe('writeXlsx', () => {
+  const sheet = (name: string, rowCount = 1): Sheet<number> => ({
+    name,
+    columns: [{ header: 'n', width: 8, kind: 'number', value: (n) => n }],
+    rows: Array.from({ length: rowCount }, (_, i) => i),
+  });
+
+  it('writes the package parts Excel expects, [Content_Types].xml first', () => {
+    const files = unzipSync(writeXlsx([sheet('A')]));
+    expect(Object.keys(files)[0]).toBe('[Content_Types].xml');
+    expect(Object.keys(files).sort()).toEqual(
+      ['[Content_Types].xml', '_rels/.rels', 'docProps/app.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml'].sort(),
+    );
+  });
+
+  it('gives the same bytes for the same input', () => {
+    expect(writeXlsx([sheet('A', 50)])).toEqual(writeXlsx([sheet('A', 50)]));
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['a'.repeat(32), 'longer than 31'],
+    ['a/b', 'slash'],
+    ['a[1]', 'brackets'],
+    ["'quoted'", 'quotes at the ends'],
+  ])('refuses the sheet name %j (%s)', (name) => {
+    expect(() => writeXlsx([sheet(name)])).toThrow(RangeError);
+  });
+
+  it('refuses duplicate sheet names, ignoring case, and an empty workbook', () => {
+    expect(() => writeXlsx([sheet('Data'), sheet('data')])).toThrow(/duplicate/);
+    expect(() => writeXlsx([])).toThrow(RangeError);
+  });
+
+  it('reports progress up to all rows', () => {
+    const seen: number[] = [];
+    writeXlsx([sheet('A', 1000), sheet('B', 10)], { chunkRows: 300, onProgress: (done, total) => seen.push(done / total) });
+    expect(seen.at(-1)).toBe(1);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  });
+
+  it('cuts text to the 32,767 characters Excel allows in a cell', async () => {
+    const long: Sheet<string> = { name: 'L', columns: [{ header: 't', width: 8, kind: 'text', value: (s) => s }], rows: ['长'.repeat(40_000)] };
+    const workbook = await load(writeXlsx([long], { strings: 'inline' }));
+    expect(textOf(workbook.worksheets[0]!.getCell('A2'))).toHaveLength(32_767);
+  });
+});
+
+describe('cell helpers', () => {
+  it.each([
+    ['1900-01-01', 1],
+    ['1900-02-28', 59],
+    ['1900-03-01', 61],
+    ['2026-11-25', 46351],
+    ['2030-12-31', 47848],
+    ['2026-02-30', null],
+    ['26-01-01', null],
+  ])('Excel serial of %s is %s', (date, serial) => {
+    expect(excelSerialOfIsoDate(date)).toBe(serial);
+  });
+
+  it('puts instants on the Shanghai wall clock', () => {
+    // 2026-01-01 00:00 in Shanghai is 2025-12-31 16:00 UTC
+    expect(excelSerialOfEpochMs(Date.UTC(2025, 11, 31, 16))).toBe(excelSerialOfIsoDate('2026-01-01'));
+  });
+
+  it.each([
+    [0, 'A'],
+    [25, 'Z'],
+    [26, 'AA'],
+    [701, 'ZZ'],
+    [702, 'AAA'],
+    [16_383, 'XFD'],
+  ])('column %i is %s', (index, letters) => expect(columnLetters(index)).toBe(letters));
+
+  it.each([
+    ['a & b < c > d', 'a &amp; b &lt; c &gt; d'],
+    ['\u0000x\u0008y\u000Bz', 'xyz'],
+    ['tab\tlf\ncr\r', 'tab\tlf\ncr&#13;'],
+    ['_x0041_', '_x005F_x0041_'],
+    ['\uD83E\uDDE0', '\uD83E\uDDE0'],
+    ['\uDC00lone', 'lone'],
+  ])('escapes %j for XML', (text, xml) => expect(escapeXmlText(text)).toBe(xml));
+});
