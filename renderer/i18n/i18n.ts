@@ -7,6 +7,7 @@ import { vocabularyResources } from './vocabularyResources';
 import { formEn, formZh } from '../features/register/messages/formMessages';
 import { tableEn, tableZh } from '../features/register/messages/tableMessages';
 import { detailEn, detailZh } from '../features/register/messages/detailMessages';
+import { exportEn, exportZh } from '../features/export/exportMessages';
 
 /** Creates the i18next instance: zh-CN first, English available, no network back-end (offline app). */
 export function createI18n(language: Language): I18n {
@@ -15,8 +16,8 @@ export function createI18n(language: Language): I18n {
     lng: language,
     fallbackLng: 'zh-CN',
     resources: {
-      'zh-CN': { translation: { ...zhCN, vocab: vocabularyResources('zh'), form: formZh, table: tableZh, detail: detailZh } },
-      en: { translation: { ...en, vocab: vocabularyResources('en'), form: formEn, table: tableEn, detail: detailEn } },
+      'zh-CN': { translation: { ...zhCN, vocab: vocabularyResources('zh'), form: formZh, table: tableZh, detail: detailZh, export: exportZh } },
+      en: { translation: { ...en, vocab: vocabularyResources('en'), form: formEn, table: tableEn, detail: detailEn, export: exportEn } },
     },
     interpolation: { escapeValue: false }, // React escapes already
     initAsync: false, // resources are bundled: initialise synchronously so the first render is translated

@@ -20,6 +20,7 @@ import type { ScenarioSaveFailure } from './formValues';
 import { ScenarioMarkers, type ScenarioPoint } from './ScenarioMarkers';
 import { ScenarioTable } from './ScenarioTable';
 import { SavedViewsControl } from './SavedViewsControl';
+import { ExportButton } from '../export/ExportButton';
 import { useRegister } from './useRegister';
 import { useRegisterActions } from './useRegisterActions';
 import { useUrlFilter } from './useUrlFilter';
@@ -229,6 +230,7 @@ export function RegisterWorkspace({ selection, breadcrumb }: RegisterWorkspacePr
                 shown={register.rows.length}
               />
               <SavedViewsControl currentFilter={filter} onApply={setFilter} />
+              <ExportButton rows={register.rows} />
             </>
           )}
         </div>
