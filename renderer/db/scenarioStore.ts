@@ -28,11 +28,17 @@ export function watchLiveRows(db: AtlasDb, onRows: RowsListener, onError: (error
   }
 
   async function fullLoad() {
-    const [rows, last] = await db.transaction('r', db.scenarios, db.changes, async () =>
-      Promise.all([db.scenarios.toArray(), db.changes.orderBy('hlc').last()]),
-    );
+    // A cursor (each) rather than one getAll (toArray): in `npm run bench` it read 100k rows in about
+    // half the time here (db_load_100k_each_ms vs db_load_100k_table_ms), and it fills the map directly.
+    const loaded = new Map<string, ScenarioRow>();
+    const last = await db.transaction('r', db.scenarios, db.changes, async () => {
+      await db.scenarios.each((row) => {
+        loaded.set(row.id, row);
+      });
+      return db.changes.orderBy('hlc').last();
+    });
     byId.clear();
-    for (const row of rows) byId.set(row.id, row);
+    for (const [id, row] of loaded) byId.set(id, row);
     lastHlc = last?.hlc ?? '';
     publish();
   }

@@ -9,6 +9,7 @@
  * aborts whatever was already put. Storage errors become 'storage-full' / 'write-failed'.
  */
 import {
+  DEMO_MARKER_ENTITY_ID,
   applyChanges,
   diffFields,
   invertChange,
@@ -96,7 +97,7 @@ export interface BulkImportWrite {
 }
 
 /** Change-record entity id of the demo-data load/remove markers (demoRepository.ts); never a scenario. */
-export const DEMO_ENTITY_ID = 'demo-data';
+export const DEMO_ENTITY_ID = DEMO_MARKER_ENTITY_ID;
 
 const INPUT_FIELDS = Object.keys(scenarioInputFieldSchemas) as ScenarioInputField[];
 const MAX_ROW_ISSUES = 100;

@@ -52,6 +52,9 @@ export interface ChangeRecord {
   readonly batchId?: string;
 }
 
+/** Entity id of the demo-data load/remove markers: local to one installation, never exchanged. */
+export const DEMO_MARKER_ENTITY_ID = 'demo-data';
+
 /** Record fields a diff skips by default: they change on every write and are not history. */
 export const UNTRACKED_FIELDS: readonly string[] = ['updatedAt', 'version'];
 

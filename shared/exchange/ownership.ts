@@ -12,12 +12,12 @@
  *   receives all). The signature, not the route, proves authorship, so no route is forbidden.
  * - Demo markers (entityId 'demo-data') are local-only and never travel.
  */
-import { isCreation, type ChangeRecord } from '../domain/changeRecord';
+import { DEMO_MARKER_ENTITY_ID, isCreation, type ChangeRecord } from '../domain/changeRecord';
 import { parseHlc } from '../domain/hlc';
 import type { LocalizedText } from '../domain/localizedText';
 
 /** Change-record entity ids that are local to one installation (renderer/db/writePath.ts DEMO_ENTITY_ID). */
-export const LOCAL_ONLY_ENTITY_IDS: readonly string[] = ['demo-data'];
+export const LOCAL_ONLY_ENTITY_IDS: readonly string[] = [DEMO_MARKER_ENTITY_ID];
 
 /** Fields only a creation may set. */
 export const IDENTITY_FIELDS: readonly string[] = ['id', 'ownerUnitCode'];
