@@ -6,13 +6,17 @@ import type { RegionIndex } from '../../shared/regions/regions';
 import { needsFirstRun, type Settings, type SettingsPatch } from '../../shared/settings/settings';
 import { RegionsContext, SettingsContext, usePlatform, type SettingsContextValue } from './contexts';
 import { TopBar } from './TopBar';
-import { UnitRoleDialog } from '../features/onboarding/UnitRoleDialog';
 import { MapBreadcrumb } from '../features/map/MapBreadcrumb';
 import { useMapSelection } from '../features/map/useMapSelection';
 import { RegisterWorkspace } from '../features/register/RegisterWorkspace';
 
 // Loaded when first opened: not needed to draw the first screen.
-const SettingsDrawer = lazy(() => import('../features/settings/SettingsDrawer').then((module) => ({ default: module.SettingsDrawer })));
+const UnitRoleDialog = lazy(() =>
+  import('../features/onboarding/UnitRoleDialog').then((module) => ({ default: module.UnitRoleDialog })),
+);
+const SettingsDrawer = lazy(() =>
+  import('../features/settings/SettingsDrawer').then((module) => ({ default: module.SettingsDrawer })),
+);
 
 /** Props of {@link Workspace}. */
 export interface WorkspaceProps {
@@ -42,7 +46,10 @@ export function Workspace({ regions, initialSettings, resetKeys }: WorkspaceProp
     },
     [platform],
   );
-  const settingsContext = useMemo<SettingsContextValue>(() => ({ settings, updateSettings }), [settings, updateSettings]);
+  const settingsContext = useMemo<SettingsContextValue>(
+    () => ({ settings, updateSettings }),
+    [settings, updateSettings],
+  );
 
   useEffect(
     function followLanguage() {
@@ -69,7 +76,8 @@ export function Workspace({ regions, initialSettings, resetKeys }: WorkspaceProp
       return platform.onMenuCommand(function onMenuCommand(command: MenuCommand) {
         if (command === 'open-settings') setSettingsOpen(true);
         if (command === 'change-unit') setUnitDialogOpen(true);
-        if (command === 'toggle-language') void updateSettings({ language: settings.language === 'en' ? 'zh-CN' : 'en' });
+        if (command === 'toggle-language')
+          void updateSettings({ language: settings.language === 'en' ? 'zh-CN' : 'en' });
         if (command === 'reset-map-view') resetView();
       });
     },
@@ -80,18 +88,26 @@ export function Workspace({ regions, initialSettings, resetKeys }: WorkspaceProp
     <RegionsContext.Provider value={regions}>
       <SettingsContext.Provider value={settingsContext}>
         <Layout className="atlas-layout">
-          <TopBar onOpenUnitDialog={() => setUnitDialogOpen(true)} onOpenSettings={() => setSettingsOpen(true)} onGoToRegion={selection.goTo} />
+          <TopBar
+            onOpenUnitDialog={() => setUnitDialogOpen(true)}
+            onOpenSettings={() => setSettingsOpen(true)}
+            onGoToRegion={selection.goTo}
+          />
           <RegisterWorkspace selection={selection} breadcrumb={<MapBreadcrumb selection={selection} />} />
         </Layout>
-        <UnitRoleDialog
-          isOpen={isFirstRun || isUnitDialogOpen}
-          isFirstRun={isFirstRun}
-          onClose={() => setUnitDialogOpen(false)}
-          onSaved={(unitCode) => {
-            setUnitDialogOpen(false);
-            selection.goTo(unitCode);
-          }}
-        />
+        <Suspense fallback={null}>
+          {(isFirstRun || isUnitDialogOpen) && (
+            <UnitRoleDialog
+              isOpen
+              isFirstRun={isFirstRun}
+              onClose={() => setUnitDialogOpen(false)}
+              onSaved={(unitCode) => {
+                setUnitDialogOpen(false);
+                selection.goTo(unitCode);
+              }}
+            />
+          )}
+        </Suspense>
         <Suspense fallback={null}>
           {isSettingsOpen && (
             <SettingsDrawer

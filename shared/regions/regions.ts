@@ -80,14 +80,42 @@ const regionCodeSchema = z
   .regex(CODE_PATTERN, 'must be a six-digit code')
   .transform((code) => code as RegionCode);
 const lngLatSchema = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
-const ringSchema = z
-  .array(lngLatSchema)
-  .min(4, 'a ring needs at least 4 positions')
-  .refine((ring) => {
-    const first = ring[0];
-    const last = ring[ring.length - 1];
-    return first !== undefined && last !== undefined && first[0] === last[0] && first[1] === last[1];
-  }, 'a ring must be closed');
+
+function isLngLat(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length !== 2) return false;
+  const [lng, lat] = value as unknown[];
+  return typeof lng === 'number' && typeof lat === 'number' && lng >= -180 && lng <= 180 && lat >= -90 && lat <= 90;
+}
+
+function ringProblem(ring: unknown): string | null {
+  if (!Array.isArray(ring)) return 'a ring must be an array of positions';
+  if (ring.length < 4) return 'a ring needs at least 4 positions';
+  for (const position of ring) if (!isLngLat(position)) return 'a position must be [lng, lat] in degrees';
+  const first = ring[0] as LngLat;
+  const last = ring[ring.length - 1] as LngLat;
+  return first[0] === last[0] && first[1] === last[1] ? null : 'a ring must be closed';
+}
+
+/**
+ * The boundary's ~30k positions are checked by a plain loop, not one zod schema per position:
+ * parsing the asset is on the start-up path, and per-position zod objects cost ~300 ms there.
+ */
+function multiPolygonProblem(coordinates: unknown): string | null {
+  if (!Array.isArray(coordinates) || coordinates.length === 0) return 'a MultiPolygon needs at least one polygon';
+  for (const polygon of coordinates) {
+    if (!Array.isArray(polygon) || polygon.length === 0) return 'a polygon needs at least one ring';
+    for (const ring of polygon) {
+      const problem = ringProblem(ring);
+      if (problem) return problem;
+    }
+  }
+  return null;
+}
+
+const coordinatesSchema = z.unknown().superRefine((value, ctx) => {
+  const problem = multiPolygonProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+}) as unknown as z.ZodType<LngLat[][][]>;
 
 const regionSchema = z.object({
   code: regionCodeSchema,
@@ -99,7 +127,7 @@ const regionSchema = z.object({
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
   geometry: z.object({
     type: z.literal('MultiPolygon'),
-    coordinates: z.array(z.array(ringSchema).min(1)).min(1),
+    coordinates: coordinatesSchema,
   }),
 });
 

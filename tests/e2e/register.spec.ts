@@ -91,23 +91,26 @@ test('two tabs editing the same record: the later save is refused, not silently 
   await completeFirstRun(page);
   await createScenarioViaForm(page, { title: '成都市应急救援脑控机器人演练场', field: '应急安全', direction: '脑控机器人', ownerUnit: '武侯区应急管理局' });
 
+  // Each page is a tab and only one tab gets animation frames, which Playwright's pointer clicks wait
+  // for; so the clicks in this two-tab test are dispatched to the buttons directly.
   const other = await context.newPage();
   await other.goto('/');
-  await tableRow(other, '成都市应急救援脑控机器人演练场').click();
-  await other.getByRole('complementary').getByRole('button', { name: '编辑' }).click();
+  await tableRow(other, '成都市应急救援脑控机器人演练场').dispatchEvent('click');
+  await other.getByRole('complementary').getByRole('button', { name: '编辑' }).dispatchEvent('click');
   const otherDrawer = other.getByRole('dialog', { name: '编辑场景' });
   await otherDrawer.getByLabel('开放单位').fill('武侯区应急管理局（另一窗口）');
 
-  await page.getByRole('complementary').getByRole('button', { name: '编辑' }).click();
+  await page.getByRole('complementary').getByRole('button', { name: '编辑' }).dispatchEvent('click');
   const drawer = page.getByRole('dialog', { name: '编辑场景' });
   await drawer.getByLabel('开放单位').fill('武侯区应急管理局指挥中心');
-  await drawer.getByRole('button', { name: '保存' }).click();
+  await drawer.getByRole('button', { name: '保存' }).dispatchEvent('click');
   await expect(drawer).toBeHidden();
 
-  await otherDrawer.getByRole('button', { name: '保存' }).click();
+  await otherDrawer.getByRole('button', { name: '保存' }).dispatchEvent('click');
   await expect(otherDrawer.getByText('其他人已保存了此场景的较新版本')).toBeVisible();
   await expect(otherDrawer.getByLabel('开放单位')).toHaveValue('武侯区应急管理局（另一窗口）');
   await expect(page.getByRole('complementary')).toContainText('武侯区应急管理局指挥中心');
+  await other.close();
 });
 
 test('delete is a soft delete with undo', async ({ page }) => {

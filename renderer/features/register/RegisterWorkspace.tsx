@@ -10,17 +10,11 @@ import { useAfterFirstPaint } from '../../app/useAfterFirstPaint';
 import { useScenario, useScenarioHistory } from '../../db/useScenario';
 import { useScenarioCounts } from '../../db/useScenarios';
 import { AtlasMap } from '../map/AtlasMap';
-import { RegionPanel } from '../map/RegionPanel';
 import type { MapSelection } from '../map/useMapSelection';
-import { FilterBar } from './FilterBar';
 import { MapLegend, type MapMode } from './MapLegend';
 import { PanToScenario } from './PanToScenario';
-import { ScenarioDetail } from './ScenarioDetail';
 import type { ScenarioSaveFailure } from './formValues';
 import { ScenarioMarkers, type ScenarioPoint } from './ScenarioMarkers';
-import { ScenarioTable } from './ScenarioTable';
-import { SavedViewsControl } from './SavedViewsControl';
-import { ExportButton } from '../export/ExportButton';
 import { useRegister } from './useRegister';
 import { useRegisterActions } from './useRegisterActions';
 import { useUrlFilter } from './useUrlFilter';
@@ -31,7 +25,25 @@ export interface RegisterWorkspaceProps {
   readonly breadcrumb: ReactNode;
 }
 
-// Loaded when first opened: they are not needed to draw the first screen.
+// Not needed to draw the first screen (the map): loaded in parallel and shown just after it, so the
+// start-up bundle carries no date picker, table or cascader code.
+const FilterBar = lazy(() => import('./FilterBar').then((module) => ({ default: module.FilterBar })));
+const SavedViewsControl = lazy(() =>
+  import('./SavedViewsControl').then((module) => ({ default: module.SavedViewsControl })),
+);
+const ExportButton = lazy(() =>
+  import('../export/ExportButton').then((module) => ({ default: module.ExportButton })),
+);
+const ScenarioTable = lazy(() =>
+  import('./ScenarioTable').then((module) => ({ default: module.ScenarioTable })),
+);
+const ScenarioDetail = lazy(() =>
+  import('./ScenarioDetail').then((module) => ({ default: module.ScenarioDetail })),
+);
+const RegionPanel = lazy(() =>
+  import('../map/RegionPanel').then((module) => ({ default: module.RegionPanel })),
+);
+// Loaded when first opened.
 const ScenarioFormDrawer = lazy(() =>
   import('./ScenarioFormDrawer').then((module) => ({ default: module.ScenarioFormDrawer })),
 );
@@ -222,7 +234,7 @@ export function RegisterWorkspace({ selection, breadcrumb }: RegisterWorkspacePr
       <div className="atlas-main">
         <div className="atlas-filter-row">
           {hasPainted && (
-            <>
+            <Suspense fallback={null}>
               <FilterBar
                 filter={filter}
                 onChange={setFilter}
@@ -231,7 +243,7 @@ export function RegisterWorkspace({ selection, breadcrumb }: RegisterWorkspacePr
               />
               <SavedViewsControl currentFilter={filter} onApply={setFilter} />
               <ExportButton rows={register.rows} />
-            </>
+            </Suspense>
           )}
         </div>
         <main className="atlas-map-area" aria-label={t('map.label')}>
@@ -289,13 +301,15 @@ export function RegisterWorkspace({ selection, breadcrumb }: RegisterWorkspacePr
             </Empty>
           )}
           {hasPainted && !isLoading && !isEmpty && (
-            <ScenarioTable
-              rows={register.rows}
-              selectedId={selectedId}
-              onSelect={selectFromTable}
-              myUnitCode={settings.unitCode}
-              height={tableHeight - 56}
-            />
+            <Suspense fallback={null}>
+              <ScenarioTable
+                rows={register.rows}
+                selectedId={selectedId}
+                onSelect={selectFromTable}
+                myUnitCode={settings.unitCode}
+                height={tableHeight - 56}
+              />
+            </Suspense>
           )}
         </section>
       </div>
@@ -304,20 +318,22 @@ export function RegisterWorkspace({ selection, breadcrumb }: RegisterWorkspacePr
         aria-label={selected ? t('detail.title') : t('region.panelTitle')}
         lang={i18n.language}
       >
-        {!hasPainted ? null : selected ? (
-          <ScenarioDetail
-            scenario={selected}
-            history={history ?? []}
-            readOnlyReason={readOnlyReason(selected)}
-            onClose={() => setSelectedId(null)}
-            onEdit={() => setForm({ isOpen: true, scenario: selected, key: Date.now() })}
-            onChangeStatus={() => setStatusTarget(selected)}
-            onDelete={() => confirmDelete(selected)}
-            onLocate={() => setPanRequest((n) => n + 1)}
-          />
-        ) : (
-          <RegionPanel selection={selection} myUnitCode={settings.unitCode} />
-        )}
+        <Suspense fallback={null}>
+          {!hasPainted ? null : selected ? (
+            <ScenarioDetail
+              scenario={selected}
+              history={history ?? []}
+              readOnlyReason={readOnlyReason(selected)}
+              onClose={() => setSelectedId(null)}
+              onEdit={() => setForm({ isOpen: true, scenario: selected, key: Date.now() })}
+              onChangeStatus={() => setStatusTarget(selected)}
+              onDelete={() => confirmDelete(selected)}
+              onLocate={() => setPanRequest((n) => n + 1)}
+            />
+          ) : (
+            <RegionPanel selection={selection} myUnitCode={settings.unitCode} />
+          )}
+        </Suspense>
       </aside>
       <Suspense fallback={null}>
         {form.isOpen && (
