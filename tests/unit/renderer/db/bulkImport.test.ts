@@ -1,26 +1,14 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateDemoScenarios } from '../../../../shared/domain/demoData';
 import { asRegionCode } from '../../../../shared/regions/regions';
 import type { Scenario } from '../../../../shared/domain/scenario';
-import type { AtlasDb } from '../../../../renderer/db/atlasDb';
-import { bulkImportScenarios, createScenario, undo, type WriteResult } from '../../../../renderer/db/writePath';
-import { freshDb, makeContext, regions, wuhouInput, YEAR } from './dbTestKit';
+import { bulkImportScenarios, createScenario, undo } from '../../../../renderer/db/writePath';
+import { freshDbsPerTest, okValue, makeContext, regions, wuhouInput, YEAR } from './dbTestKit';
 
-const opened: AtlasDb[] = [];
-function db(): AtlasDb {
-  const fresh = freshDb();
-  opened.push(fresh);
-  return fresh;
-}
-afterEach(() => {
-  for (const d of opened.splice(0)) d.close();
-});
+const db = freshDbsPerTest();
 
-function value<T>(result: WriteResult<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error}: ${result.message}`);
-  return result.value;
-}
+const value = okValue;
 
 function importRows(count: number, seed = 7): Scenario[] {
   return generateDemoScenarios(count, regions, { seed, year: YEAR, ownerUnitCode: asRegionCode('510107') }).map((row) => ({ ...row, isDemo: false }));

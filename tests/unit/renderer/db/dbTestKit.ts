@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { asRegionCode, createRegionIndex, parseRegionAsset, type RegionIndex } from '../../../../shared/regions/regions';
 import type { Role } from '../../../../shared/settings/settings';
 import { AtlasDb } from '../../../../renderer/db/atlasDb';
-import type { WriteContext } from '../../../../renderer/db/writePath';
+import { afterEach } from 'vitest';
+import type { WriteContext, WriteResult } from '../../../../renderer/db/writePath';
 
 const ASSET_PATH = fileURLToPath(new URL('../../../../assets/regions/sichuan-regions.json', import.meta.url));
 
@@ -77,4 +78,26 @@ export function wuhouInput(overrides: Record<string, unknown> = {}): Record<stri
     batch: null,
     ...overrides,
   };
+}
+
+/**
+ * A factory of fresh databases for one test file, each closed after its test. Call at the top
+ * level of the file (it registers an afterEach).
+ */
+export function freshDbsPerTest(): () => AtlasDb {
+  const opened: AtlasDb[] = [];
+  afterEach(() => {
+    for (const db of opened.splice(0)) db.close();
+  });
+  return function db(): AtlasDb {
+    const fresh = freshDb();
+    opened.push(fresh);
+    return fresh;
+  };
+}
+
+/** The value of a write that must succeed; fails the test with the write's message otherwise. */
+export function okValue<T>(result: WriteResult<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error}: ${result.message}`);
+  return result.value;
 }

@@ -1,25 +1,13 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { AtlasDb } from '../../../../renderer/db/atlasDb';
+import { describe, expect, it } from 'vitest';
 import { countDemoData, loadDemoData, removeDemoData } from '../../../../renderer/db/demoRepository';
 import { getHistory } from '../../../../renderer/db/scenarioRepository';
-import { createScenario, DEMO_ENTITY_ID, undo, updateScenario, type WriteResult } from '../../../../renderer/db/writePath';
-import { freshDb, makeContext, wuhouInput, YEAR } from './dbTestKit';
+import { createScenario, DEMO_ENTITY_ID, undo, updateScenario } from '../../../../renderer/db/writePath';
+import { freshDbsPerTest, okValue, makeContext, wuhouInput, YEAR } from './dbTestKit';
 
-const opened: AtlasDb[] = [];
-function db(): AtlasDb {
-  const fresh = freshDb();
-  opened.push(fresh);
-  return fresh;
-}
-afterEach(() => {
-  for (const d of opened.splice(0)) d.close();
-});
+const db = freshDbsPerTest();
 
-function value<T>(result: WriteResult<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error}: ${result.message}`);
-  return result.value;
-}
+const value = okValue;
 
 describe('demo data', () => {
   it('loads in one step with one marker record and numbers that do not collide with real records', async () => {

@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { AtlasDb } from '../../../../renderer/db/atlasDb';
+import { describe, expect, it } from 'vitest';
 import { deleteSavedView, listSavedViews, saveView } from '../../../../renderer/db/savedViewRepository';
 import {
   countLiveByRegion,
@@ -12,23 +11,12 @@ import {
   loadAllRows,
   loadLiveRows,
 } from '../../../../renderer/db/scenarioRepository';
-import { createScenario, deleteScenario, updateScenario, type WriteResult } from '../../../../renderer/db/writePath';
-import { freshDb, idMaker, makeContext, wuhouInput } from './dbTestKit';
+import { createScenario, deleteScenario, updateScenario } from '../../../../renderer/db/writePath';
+import { freshDbsPerTest, okValue, idMaker, makeContext, wuhouInput } from './dbTestKit';
 
-const opened: AtlasDb[] = [];
-function db(): AtlasDb {
-  const fresh = freshDb();
-  opened.push(fresh);
-  return fresh;
-}
-afterEach(() => {
-  for (const d of opened.splice(0)) d.close();
-});
+const db = freshDbsPerTest();
 
-function value<T>(result: WriteResult<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error}: ${result.message}`);
-  return result.value;
-}
+const value = okValue;
 
 describe('scenarioRepository', () => {
   it('reads records without the database-only columns, history in HLC order, and live rows with searchText', async () => {

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseHlc } from '../../../../shared/domain/hlc';
 import type { Scenario } from '../../../../shared/domain/scenario';
 import type { AtlasDb } from '../../../../renderer/db/atlasDb';
@@ -15,22 +15,11 @@ import {
   type WriteContext,
   type WriteResult,
 } from '../../../../renderer/db/writePath';
-import { freshDb, makeContext, wuhouInput, YEAR } from './dbTestKit';
+import { freshDbsPerTest, okValue, makeContext, wuhouInput, YEAR } from './dbTestKit';
 
-const opened: AtlasDb[] = [];
-function db(): AtlasDb {
-  const fresh = freshDb();
-  opened.push(fresh);
-  return fresh;
-}
-afterEach(() => {
-  for (const d of opened.splice(0)) d.close();
-});
+const db = freshDbsPerTest();
 
-function value<T>(result: WriteResult<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error}: ${result.message}`);
-  return result.value;
-}
+const value = okValue;
 
 async function created(ctx: WriteContext, overrides: Record<string, unknown> = {}): Promise<Scenario> {
   return value(await createScenario(ctx, wuhouInput(overrides))).scenario;
