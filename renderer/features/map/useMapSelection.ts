@@ -13,6 +13,8 @@ export interface MapSelection {
   readonly selectCity: (code: string | null) => void;
   /** Highlights a county without moving the map. */
   readonly selectCounty: (code: string | null) => void;
+  /** Opens a region's city (and marks it, if a county) without moving the map: the map is already going there. */
+  readonly reveal: (code: string) => void;
   readonly resetView: () => void;
 }
 
@@ -59,6 +61,7 @@ export function useMapSelection(regions: RegionIndex, initialCode: string | null
       goTo,
       selectCity,
       selectCounty,
+      reveal: selectCounty,
       resetView,
     };
   }, [goTo, regions, resetView, selectCity, selectCounty, state]);

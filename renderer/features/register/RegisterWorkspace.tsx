@@ -95,10 +95,18 @@ export function RegisterWorkspace({ selection, breadcrumb }: RegisterWorkspacePr
   );
 
   const selectFromMap = useCallback((id: string) => setSelectedId(id), []);
-  const selectFromTable = useCallback((id: string) => {
-    setSelectedId(id);
-    setPanRequest((n) => n + 1);
-  }, []);
+  const { reveal } = selection;
+  const rows = register.rows;
+  const selectFromTable = useCallback(
+    (id: string) => {
+      setSelectedId(id);
+      setPanRequest((n) => n + 1);
+      // Open the record's city (and mark its county), so the close-up view keeps its boundaries.
+      const record = rows.find((row) => row.id === id);
+      if (record && record.regionCode !== regions.province.code) reveal(record.regionCode);
+    },
+    [regions, rows, reveal],
+  );
   const describePoint = useCallback(
     (point: ScenarioPoint) =>
       t('register.markerLabel', { title: point.title, status: t(`vocab.statuses.${point.status}`) }),
