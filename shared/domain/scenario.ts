@@ -4,6 +4,7 @@
  * exchange files stay JSON-round-trippable and diffs see every field.
  */
 import { z } from 'zod';
+import { emptyToNull, requiredText, optionalText } from './textSchemas';
 import { isPointInRegion, type Region, type RegionCode, type RegionIndex } from '../regions/regions';
 import { isCatalogNumber } from './catalogNumber';
 import { isChinesePhone, isEmailAddress, isIsoDate, type IsoDate } from './formats';
@@ -99,10 +100,10 @@ export const SCENARIO_TEXT_LIMITS = {
 /** Most partner slots one scenario may offer. */
 export const MAX_PARTNER_SLOTS = 1000;
 
-const emptyToNull = (value: unknown): unknown => (value === '' || value === undefined ? null : value);
-const requiredText = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.preprocess((v) => (v === null || v === undefined ? '' : v), z.string().trim().max(max));
-const optionalDate = z.preprocess(emptyToNull, z.string().trim().refine(isIsoDate, { message: 'invalid_date' }).nullable());
+const optionalDate = z.preprocess(
+  emptyToNull,
+  z.string().trim().refine(isIsoDate, { message: 'invalid_date' }).nullable(),
+);
 
 const FIELD_KEYS = keysOf(APPLICATION_FIELDS);
 const DIRECTION_KEYS = keysOf(TECH_DIRECTIONS);
@@ -126,15 +127,27 @@ export const scenarioInputFieldSchemas = {
     .regex(/^\d{6}$/, { message: 'unknown_region' })
     .transform((code) => code as RegionCode),
   ownerUnit: requiredText(SCENARIO_TEXT_LIMITS.ownerUnit),
-  location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }, { message: 'invalid_coordinates' }),
+  location: z.object(
+    { lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) },
+    { message: 'invalid_coordinates' },
+  ),
   address: optionalText(SCENARIO_TEXT_LIMITS.address),
   isPlaced: z.boolean().default(false),
   description: optionalText(SCENARIO_TEXT_LIMITS.description),
   requirements: optionalText(SCENARIO_TEXT_LIMITS.requirements),
   resourcesOffered: optionalText(SCENARIO_TEXT_LIMITS.resourcesOffered),
   partnerSlots: z.preprocess(
-    (v) => (v === '' || v === null || v === undefined ? 0 : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
-    z.number({ message: 'invalid_partner_slots' }).int({ message: 'invalid_partner_slots' }).min(0, { message: 'invalid_partner_slots' }).max(MAX_PARTNER_SLOTS),
+    (v) =>
+      v === '' || v === null || v === undefined
+        ? 0
+        : typeof v === 'string' && /^\s*\d+\s*$/.test(v)
+          ? Number(v)
+          : v,
+    z
+      .number({ message: 'invalid_partner_slots' })
+      .int({ message: 'invalid_partner_slots' })
+      .min(0, { message: 'invalid_partner_slots' })
+      .max(MAX_PARTNER_SLOTS),
   ),
   openFrom: optionalDate,
   openUntil: optionalDate,
@@ -164,7 +177,10 @@ const epochMs = z.number().int().min(0);
  */
 export const scenarioRecordSchema = scenarioInputSchema
   .extend({
-    id: z.string().refine(isUuid).transform((id) => id as ScenarioId),
+    id: z
+      .string()
+      .refine(isUuid)
+      .transform((id) => id as ScenarioId),
     catalogNumber: z.string().refine(isCatalogNumber),
     status: z.enum(keysOf(SCENARIO_STATUSES)),
     suspendedFrom: z.enum(SUSPENDABLE_STATUSES).nullable(),
@@ -221,19 +237,31 @@ function label(field: ScenarioInputField): LocalizedText {
   return SCENARIO_FIELD_LABELS[field];
 }
 
-function issue(code: ScenarioIssueCode, field: ScenarioInputField, detail?: { max?: number }): ValidationIssue {
+function issue(
+  code: ScenarioIssueCode,
+  field: ScenarioInputField,
+  detail?: { max?: number },
+): ValidationIssue {
   const l = label(field);
   switch (code) {
     case 'required':
       return { code, zh: `请填写${l.zh}`, en: `${l.en} is required` };
     case 'too_long':
-      return { code, zh: `${l.zh}不能超过 ${String(detail?.max)} 个字`, en: `${l.en} cannot be longer than ${String(detail?.max)} characters` };
+      return {
+        code,
+        zh: `${l.zh}不能超过 ${String(detail?.max)} 个字`,
+        en: `${l.en} cannot be longer than ${String(detail?.max)} characters`,
+      };
     case 'invalid_choice':
       return { code, zh: `请从列表中选择${l.zh}`, en: `Choose ${l.en.toLowerCase()} from the list` };
     case 'choose_at_least_one':
       return { code, zh: `请至少选择一个${l.zh}`, en: `Choose at least one of the ${l.en.toLowerCase()}` };
     case 'invalid_date':
-      return { code, zh: `${l.zh}应为有效日期，格式 YYYY-MM-DD`, en: `${l.en} must be a real date written YYYY-MM-DD` };
+      return {
+        code,
+        zh: `${l.zh}应为有效日期，格式 YYYY-MM-DD`,
+        en: `${l.en} must be a real date written YYYY-MM-DD`,
+      };
     case 'invalid_phone':
       return {
         code,
@@ -241,13 +269,29 @@ function issue(code: ScenarioIssueCode, field: ScenarioInputField, detail?: { ma
         en: 'Phone: enter a mobile number (e.g. 13812345678), a landline with area code (e.g. 028-85551234, extension allowed) or a 400/800 number',
       };
     case 'invalid_email':
-      return { code, zh: '邮箱格式不正确，如 name@example.com', en: 'Email: enter an address like name@example.com' };
+      return {
+        code,
+        zh: '邮箱格式不正确，如 name@example.com',
+        en: 'Email: enter an address like name@example.com',
+      };
     case 'invalid_partner_slots':
-      return { code, zh: '伙伴名额应为不小于 0 的整数', en: 'Partner slots must be a whole number of 0 or more' };
+      return {
+        code,
+        zh: '伙伴名额应为不小于 0 的整数',
+        en: 'Partner slots must be a whole number of 0 or more',
+      };
     case 'invalid_coordinates':
-      return { code, zh: '位置坐标无效，请在地图上点选', en: 'The location is not a valid coordinate; pick it on the map' };
+      return {
+        code,
+        zh: '位置坐标无效，请在地图上点选',
+        en: 'The location is not a valid coordinate; pick it on the map',
+      };
     case 'unknown_region':
-      return { code, zh: '所属地区不在四川省行政区划内，请重新选择', en: 'The region is not a Sichuan administrative division; choose it again' };
+      return {
+        code,
+        zh: '所属地区不在四川省行政区划内，请重新选择',
+        en: 'The region is not a Sichuan administrative division; choose it again',
+      };
     default:
       return { code, zh: `${l.zh}的值无效`, en: `${l.en} has an invalid value` };
   }
@@ -262,11 +306,16 @@ const CUSTOM_CODES = new Set<string>([
   'unknown_region',
 ]);
 
-function issueFromZod(field: ScenarioInputField, zodIssue: z.core.$ZodIssue, input: unknown): ValidationIssue {
+function issueFromZod(
+  field: ScenarioInputField,
+  zodIssue: z.core.$ZodIssue,
+  input: unknown,
+): ValidationIssue {
   if (CUSTOM_CODES.has(zodIssue.message)) return issue(zodIssue.message as ScenarioIssueCode, field);
   if (field === 'location') return issue('invalid_coordinates', field);
   if (field === 'partnerSlots') return issue('invalid_partner_slots', field);
-  if (field === 'regionCode' && input !== undefined && input !== null && input !== '') return issue('unknown_region', field);
+  if (field === 'regionCode' && input !== undefined && input !== null && input !== '')
+    return issue('unknown_region', field);
   switch (zodIssue.code) {
     case 'invalid_type':
       return input === undefined || input === null || (Array.isArray(input) && input.length === 0)
@@ -277,7 +326,9 @@ function issueFromZod(field: ScenarioInputField, zodIssue: z.core.$ZodIssue, inp
     case 'too_big':
       return issue('too_long', field, { max: Number(zodIssue.maximum) });
     case 'invalid_value':
-      return input === undefined || input === null || input === '' ? issue('required', field) : issue('invalid_choice', field);
+      return input === undefined || input === null || input === ''
+        ? issue('required', field)
+        : issue('invalid_choice', field);
     default:
       return issue('invalid_value', field);
   }

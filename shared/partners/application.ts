@@ -6,6 +6,7 @@
  * scenario looked up (and its catalog number matched) before anything is created.
  */
 import { z } from 'zod';
+import { requiredText } from '../domain/textSchemas';
 import { isCatalogNumber } from '../domain/catalogNumber';
 import { isChinesePhone, isEmailAddress } from '../domain/formats';
 import { fail, type DomainResult, type LocalizedText } from '../domain/localizedText';
@@ -66,8 +67,6 @@ export interface ApplicationFile {
   /** ISO 8601 date-time with offset, e.g. 2026-03-01T09:30:00.000Z. */
   readonly createdAt: string;
 }
-
-const requiredText = (max: number) => z.string().trim().min(1).max(max);
 
 /** The fields a person fills in (company mode); the rest come from the scenario and the clock. */
 export const applicationDraftFieldSchemas = {

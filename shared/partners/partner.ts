@@ -4,6 +4,7 @@
  * '' as in scenario.ts, so records stay JSON-round-trippable.
  */
 import { z } from 'zod';
+import { optionalText } from '../domain/textSchemas';
 import { isChinesePhone, isEmailAddress } from '../domain/formats';
 import { fail, type DomainFailure, type LocalizedText } from '../domain/localizedText';
 import { isUuid } from '../domain/uuid';
@@ -62,9 +63,6 @@ export const PARTNER_TEXT_LIMITS = {
   contactPhone: 40,
   contactEmail: 254,
 } as const;
-
-const optionalText = (max: number) =>
-  z.preprocess((v) => (v === null || v === undefined ? '' : v), z.string().trim().max(max));
 
 /** One schema per form field, so each field reports its own errors. */
 export const partnerInputFieldSchemas = {

@@ -5,6 +5,7 @@
  * shared/domain/pilotStage.ts; absent values are `null` (dates, amounts) or '' (texts).
  */
 import { z } from 'zod';
+import { emptyToNull, requiredText, optionalText } from '../domain/textSchemas';
 import { nextCatalogNumber, parseCatalogNumber, type CatalogNumberError } from '../domain/catalogNumber';
 import { isIsoDate, type IsoDate } from '../domain/formats';
 import { fail, type DomainFailure, type DomainResult, type LocalizedText } from '../domain/localizedText';
@@ -185,10 +186,6 @@ export const PILOT_LIMITS = {
   indicatorValue: 1_000_000_000,
 } as const;
 
-const emptyToNull = (value: unknown): unknown => (value === '' || value === undefined ? null : value);
-const requiredText = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) =>
-  z.preprocess((v) => (v === null || v === undefined ? '' : v), z.string().trim().max(max));
 const isoDate = z.string().trim().refine(isIsoDate, { message: 'invalid_date' });
 const optionalDate = z.preprocess(emptyToNull, isoDate.nullable());
 const uuid = z.string().refine(isUuid, { message: 'invalid_value' });
