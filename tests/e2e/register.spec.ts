@@ -1,5 +1,5 @@
 import { completeFirstRun } from './steps/firstRun';
-import { chooseOption, createScenarioViaForm, switchUnit, tableRow } from './steps/register';
+import { chooseOption, confirmDialog, createScenarioViaForm, switchUnit, tableRow } from './steps/register';
 import { expect, test } from './fixtures';
 
 const TITLE = '华西医院非侵入式脑机接口康复训练病房';
@@ -118,7 +118,7 @@ test('delete is a soft delete with undo', async ({ page }) => {
   await completeFirstRun(page);
   await createScenarioViaForm(page, { title: '武侯祠非遗工坊AR智能眼镜传承教学', field: '非遗传承', direction: 'AR智能眼镜', ownerUnit: '武侯祠博物馆' });
   await page.getByRole('complementary').getByRole('button', { name: '删除' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '删除' }).click();
+  await confirmDialog(page, '删除');
   await expect(tableRow(page, '武侯祠非遗工坊AR智能眼镜传承教学')).toHaveCount(0);
   await page.getByRole('button', { name: '撤销' }).click();
   await expect(tableRow(page, '武侯祠非遗工坊AR智能眼镜传承教学')).toBeVisible();
@@ -138,6 +138,6 @@ test('demo data loads from the empty state, shows on map and table, and is remov
   await page.screenshot({ path: shot });
   await testInfo.attach('register-demo', { path: shot, contentType: 'image/png' });
   await page.getByRole('button', { name: '移除演示数据' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '移除演示数据' }).click();
+  await confirmDialog(page, '移除演示数据');
   await expect(page.getByText('台账中还没有场景')).toBeVisible({ timeout: 30_000 });
 });

@@ -56,3 +56,15 @@ export async function switchUnit(page: Page, search: string, pick: RegExp, role:
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
 }
+
+/**
+ * Confirms an antd confirm dialog. A click that lands while the dialog is still zooming in can be
+ * lost, so the click is repeated until the dialog closes (a person would click again too).
+ */
+export async function confirmDialog(page: Page, button: string): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await expect(async () => {
+    await dialog.getByRole('button', { name: button }).click({ timeout: 3000 });
+    await expect(dialog).toBeHidden({ timeout: 3000 });
+  }).toPass({ timeout: 20_000 });
+}
