@@ -16,19 +16,23 @@ const chromiumFlags = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const port = 4173;
+// Parallel local runs (several people or agents on one checkout) each pass their own port, build
+// folder (relative to renderer/, as vite's --outDir) and output folder; CI uses the defaults.
+const port = Number(process.env.ATLAS_E2E_PORT ?? 4173);
+const distArgument = process.env.ATLAS_E2E_DIST ? ` --outDir ${process.env.ATLAS_E2E_DIST}` : '';
+const outputDir = process.env.ATLAS_E2E_OUT ?? 'test-results';
 
 export default defineConfig({
   testDir: 'tests/e2e',
   globalSetup: './tests/e2e/globalSetup.ts',
-  outputDir: 'test-results',
+  outputDir,
   timeout: 120_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: process.env.CI ? 1 : 2,
   forbidOnly: true,
   retries: 0,
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  reporter: [['list'], ['html', { open: 'never', outputFolder: process.env.ATLAS_E2E_OUT ? `${outputDir}-report` : 'playwright-report' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'zh-CN',
@@ -43,7 +47,7 @@ export default defineConfig({
     { name: 'electron', testMatch: ['**/electron/**/*.spec.ts'] },
   ],
   webServer: {
-    command: `npx vite preview --config renderer/vite.config.ts --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite preview --config renderer/vite.config.ts --host 127.0.0.1 --port ${port} --strictPort${distArgument}`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

@@ -4,16 +4,21 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/settings/settings';
 import { useRegions, useSettings } from './contexts';
 import { RegionSearch } from '../features/regions/RegionSearch';
+import type { Section, SectionKey } from './sections';
 
 /** Props of {@link TopBar}. */
 export interface TopBarProps {
   readonly onOpenUnitDialog: () => void;
   readonly onOpenSettings: () => void;
   readonly onGoToRegion: (code: string) => void;
+  /** The working areas this role sees, the current one, and how to switch. */
+  readonly sections: readonly Section[];
+  readonly section: SectionKey;
+  readonly onSection: (key: SectionKey) => void;
 }
 
 /** Title, region search, my unit and role (click to change), language and settings. */
-export function TopBar({ onOpenUnitDialog, onOpenSettings, onGoToRegion }: TopBarProps) {
+export function TopBar({ onOpenUnitDialog, onOpenSettings, onGoToRegion, sections, section, onSection }: TopBarProps) {
   const { t } = useTranslation();
   const regions = useRegions();
   const { settings, updateSettings } = useSettings();
@@ -29,6 +34,15 @@ export function TopBar({ onOpenUnitDialog, onOpenSettings, onGoToRegion }: TopBa
           <span className="atlas-subtitle">{t('app.subtitle')}</span>
         </div>
       </div>
+      {sections.length > 1 && (
+        <Segmented<SectionKey>
+          className="atlas-sections"
+          aria-label={t('sections.label')}
+          value={section}
+          options={sections.map((candidate) => ({ value: candidate.key, label: t(candidate.labelKey) }))}
+          onChange={onSection}
+        />
+      )}
       <RegionSearch className="atlas-topbar-search" onPick={onGoToRegion} />
       <Space size="middle" className="atlas-topbar-right">
         {unit && settings.role && (

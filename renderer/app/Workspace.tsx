@@ -9,6 +9,7 @@ import { TopBar } from './TopBar';
 import { MapBreadcrumb } from '../features/map/MapBreadcrumb';
 import { useMapSelection } from '../features/map/useMapSelection';
 import { RegisterWorkspace } from '../features/register/RegisterWorkspace';
+import { sectionsFor, type SectionKey, type SectionProps } from './sections';
 
 // Loaded when first opened: not needed to draw the first screen.
 const UnitRoleDialog = lazy(() =>
@@ -35,6 +36,18 @@ export function Workspace({ regions, initialSettings, resetKeys }: WorkspaceProp
   const [isUnitDialogOpen, setUnitDialogOpen] = useState(false);
   const [isSettingsOpen, setSettingsOpen] = useState(false);
   const selection = useMapSelection(regions, settings.unitCode);
+  const [section, setSection] = useState<{ readonly key: SectionKey; readonly scenarioId: string | null }>({
+    key: 'register',
+    scenarioId: null,
+  });
+  const sections = sectionsFor(settings.role);
+  const current = sections.find((candidate) => candidate.key === section.key) ?? sections[0];
+  const sectionProps = useMemo<SectionProps>(
+    () => ({
+      goTo: (key, options) => setSection({ key, scenarioId: options?.scenarioId ?? null }),
+    }),
+    [],
+  );
   const isFirstRun = needsFirstRun(settings, (code) => regions.has(code));
 
   const updateSettings = useCallback(
@@ -91,9 +104,26 @@ export function Workspace({ regions, initialSettings, resetKeys }: WorkspaceProp
           <TopBar
             onOpenUnitDialog={() => setUnitDialogOpen(true)}
             onOpenSettings={() => setSettingsOpen(true)}
-            onGoToRegion={selection.goTo}
+            onGoToRegion={(code) => {
+              setSection({ key: 'register', scenarioId: null });
+              selection.goTo(code);
+            }}
+            sections={sections}
+            section={current?.key ?? 'register'}
+            onSection={(key) => setSection({ key, scenarioId: null })}
           />
-          <RegisterWorkspace selection={selection} breadcrumb={<MapBreadcrumb selection={selection} />} />
+          {current?.component ? (
+            <Suspense fallback={<Layout.Content className="atlas-content" aria-busy />}>
+              <current.component {...sectionProps} />
+            </Suspense>
+          ) : (
+            <RegisterWorkspace
+              key={section.scenarioId ?? 'register'}
+              selection={selection}
+              breadcrumb={<MapBreadcrumb selection={selection} />}
+              initialSelectedId={section.scenarioId}
+            />
+          )}
         </Layout>
         <Suspense fallback={null}>
           {(isFirstRun || isUnitDialogOpen) && (

@@ -19,6 +19,14 @@ export const en: Messages = {
     company: 'Company / research institute',
   },
   levels: { province: 'Province', city: 'City / prefecture', county: 'County / district' },
+  sections: {
+    label: 'Work area',
+    register: 'Scenarios',
+    pilots: 'Pilots',
+    partners: 'Partners',
+    dashboard: 'Dashboard',
+    exchange: 'Exchange & backups',
+  },
   topbar: {
     myUnit: 'My unit',
     changeUnit: 'Change unit and role',

@@ -22,6 +22,14 @@ export const zhCN = {
     company: '企业 / 科研机构',
   },
   levels: { province: '省', city: '市（州）', county: '县（市、区）' },
+  sections: {
+    label: '工作区',
+    register: '场景台账',
+    pilots: '试点项目',
+    partners: '伙伴单位',
+    dashboard: '统计',
+    exchange: '交换与备份',
+  },
   topbar: {
     myUnit: '我的单位',
     changeUnit: '更改单位和角色',

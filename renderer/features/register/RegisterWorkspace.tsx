@@ -23,6 +23,8 @@ import { useUrlFilter } from './useUrlFilter';
 export interface RegisterWorkspaceProps {
   readonly selection: MapSelection;
   readonly breadcrumb: ReactNode;
+  /** A scenario to open on arrival (another area asked to show it). */
+  readonly initialSelectedId?: string | null;
 }
 
 // Not needed to draw the first screen (the map): loaded in parallel and shown just after it, so the
@@ -59,7 +61,7 @@ type FormState =
   | { readonly isOpen: true; readonly scenario: Scenario | null; readonly key: number };
 
 /** The register: filters over map and table (one filter state), the detail panel, the form and status dialogs. */
-export function RegisterWorkspace({ selection, breadcrumb }: RegisterWorkspaceProps) {
+export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = null }: RegisterWorkspaceProps) {
   const { t, i18n } = useTranslation();
   const { message, modal } = AntApp.useApp();
   const regions = useRegions();
@@ -69,7 +71,7 @@ export function RegisterWorkspace({ selection, breadcrumb }: RegisterWorkspacePr
   const register = useRegister(filter);
   const counts = useScenarioCounts();
   const [mapMode, setMapMode] = useState<MapMode>('markers');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(initialSelectedId);
   const [panRequest, setPanRequest] = useState(0);
   const [form, setForm] = useState<FormState>({ isOpen: false });
   const [statusTarget, setStatusTarget] = useState<Scenario | null>(null);

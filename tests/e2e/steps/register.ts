@@ -59,12 +59,17 @@ export async function switchUnit(page: Page, search: string, pick: RegExp, role:
 
 /**
  * Confirms an antd confirm dialog. A click that lands while the dialog is still zooming in can be
- * lost, so the click is repeated until the dialog closes (a person would click again too).
+ * lost, so the click is repeated until the dialog closes (a person would click again too). A button
+ * that shows it is working (antd's loading state while the action runs) is not clicked again, and
+ * a dialog that has already closed is not looked for.
  */
 export async function confirmDialog(page: Page, button: string): Promise<void> {
   const dialog = page.getByRole('dialog');
   await expect(async () => {
-    await dialog.getByRole('button', { name: button }).click({ timeout: 3000 });
+    const working = (await dialog.locator('.ant-btn-loading').count()) > 0;
+    if (!working && (await dialog.isVisible())) {
+      await dialog.getByRole('button', { name: button }).click({ timeout: 3000 });
+    }
     await expect(dialog).toBeHidden({ timeout: 3000 });
-  }).toPass({ timeout: 20_000 });
+  }).toPass({ timeout: 60_000 });
 }
