@@ -1,9 +1,14 @@
-import { Button, Layout, Segmented, Space, Tooltip, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
+import { Button, Layout, Segmented, Space, Typography } from 'antd';
 import { SettingOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/settings/settings';
 import { useRegions, useSettings } from './contexts';
-import { RegionSearch } from '../features/regions/RegionSearch';
+
+// Its select (with virtual list and popup) is not needed to draw the first screen.
+const RegionSearch = lazy(() =>
+  import('../features/regions/RegionSearch').then((module) => ({ default: module.RegionSearch })),
+);
 import type { Section, SectionKey } from './sections';
 
 /** Props of {@link TopBar}. */
@@ -43,15 +48,15 @@ export function TopBar({ onOpenUnitDialog, onOpenSettings, onGoToRegion, section
           onChange={onSection}
         />
       )}
-      <RegionSearch className="atlas-topbar-search" onPick={onGoToRegion} />
+      <Suspense fallback={<div className="atlas-topbar-search" />}>
+        <RegionSearch className="atlas-topbar-search" onPick={onGoToRegion} />
+      </Suspense>
       <Space size="middle" className="atlas-topbar-right">
         {unit && settings.role && (
-          <Tooltip title={t('topbar.changeUnit')}>
-            <Button icon={<EnvironmentOutlined />} onClick={onOpenUnitDialog} aria-label={`${t('topbar.myUnit')}: ${unit.name} · ${t(`roles.${settings.role}`)}`}>
-              <span className="atlas-unit-name">{unit.name}</span>
-              <span className="atlas-unit-role">{t(`roles.${settings.role}`)}</span>
-            </Button>
-          </Tooltip>
+          <Button icon={<EnvironmentOutlined />} onClick={onOpenUnitDialog} title={t('topbar.changeUnit')} aria-label={`${t('topbar.myUnit')}: ${unit.name} · ${t(`roles.${settings.role}`)}`}>
+            <span className="atlas-unit-name">{unit.name}</span>
+            <span className="atlas-unit-role">{t(`roles.${settings.role}`)}</span>
+          </Button>
         )}
         <Segmented<Language>
           aria-label={t('topbar.language')}

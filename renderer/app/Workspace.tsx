@@ -6,7 +6,6 @@ import type { RegionIndex } from '../../shared/regions/regions';
 import { needsFirstRun, type Settings, type SettingsPatch } from '../../shared/settings/settings';
 import { RegionsContext, SettingsContext, usePlatform, type SettingsContextValue } from './contexts';
 import { TopBar } from './TopBar';
-import { MapBreadcrumb } from '../features/map/MapBreadcrumb';
 import { useMapSelection } from '../features/map/useMapSelection';
 import { RegisterWorkspace } from '../features/register/RegisterWorkspace';
 import { sectionsFor, type SectionKey, type SectionProps } from './sections';
@@ -14,6 +13,10 @@ import { sectionsFor, type SectionKey, type SectionProps } from './sections';
 // Loaded when first opened: not needed to draw the first screen.
 const UnitRoleDialog = lazy(() =>
   import('../features/onboarding/UnitRoleDialog').then((module) => ({ default: module.UnitRoleDialog })),
+);
+// The breadcrumb's city/county selects are not needed to draw the first screen.
+const MapBreadcrumb = lazy(() =>
+  import('../features/map/MapBreadcrumb').then((module) => ({ default: module.MapBreadcrumb })),
 );
 const SettingsDrawer = lazy(() =>
   import('../features/settings/SettingsDrawer').then((module) => ({ default: module.SettingsDrawer })),
@@ -120,7 +123,11 @@ export function Workspace({ regions, initialSettings, resetKeys }: WorkspaceProp
             <RegisterWorkspace
               key={section.scenarioId ?? 'register'}
               selection={selection}
-              breadcrumb={<MapBreadcrumb selection={selection} />}
+              breadcrumb={
+                <Suspense fallback={null}>
+                  <MapBreadcrumb selection={selection} />
+                </Suspense>
+              }
               initialSelectedId={section.scenarioId}
             />
           )}

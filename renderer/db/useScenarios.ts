@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ScenarioRow } from './atlasDb';
 import { useAtlasDb } from './atlasDbContext';
-import { countLiveByRegion, countScenarios, type ScenarioCounts } from './scenarioRepository';
+import { countScenarios, type ScenarioCounts } from './scenarioRepository';
 import { watchLiveRows } from './scenarioStore';
 
 /**
@@ -14,18 +14,25 @@ export function useLiveScenarioRows(): readonly ScenarioRow[] | undefined {
   const db = useAtlasDb();
   const [rows, setRows] = useState<readonly ScenarioRow[] | undefined>(undefined);
   useEffect(
-    function watchRows() {
-      return watchLiveRows(db, setRows, (error) => console.error('[db] keeping the register in memory failed', error));
+    function watchRowsAfterFirstPaint() {
+      // Reading 100k rows is seconds of cursor callbacks on this thread: started after the screen
+      // has painted once, so a cold start shows the map of Sichuan first and the records stream in.
+      let stop: (() => void) | null = null;
+      let timer = 0;
+      const frame = requestAnimationFrame(function afterFrame() {
+        timer = window.setTimeout(function startWatching() {
+          stop = watchLiveRows(db, setRows, (error) => console.error('[db] keeping the register in memory failed', error));
+        }, 0);
+      });
+      return function stopWatching() {
+        cancelAnimationFrame(frame);
+        window.clearTimeout(timer);
+        stop?.();
+      };
     },
     [db],
   );
   return rows;
-}
-
-/** Live records per region code (index-only read), for the choropleth; undefined while loading. */
-export function useRegionCounts(): ReadonlyMap<string, number> | undefined {
-  const db = useAtlasDb();
-  return useLiveQuery(() => countLiveByRegion(db), [db]);
 }
 
 /** Live / deleted / demo counts (empty state, "移除演示数据" button); undefined while loading. */
