@@ -1,10 +1,11 @@
 /**
- * The main process: one secure window on app://atlas, settings behind IPC, a Chinese menu.
+ * The main process: one secure window on app://atlas, settings behind IPC, a menu in the UI language.
  * Every decision lives as a pure function in electron/policy (unit-tested); this file wires them.
  */
 import * as path from 'node:path';
 import { BrowserWindow, Menu, app, dialog, session } from 'electron';
 import type { MenuCommand } from '../shared/ipc/contract';
+import type { Language } from '../shared/settings/settings';
 import { denyAllPermissions, hardenWebContents } from './hardening';
 import { createIpcHandlers } from './ipcHandlers';
 import { registerIpcHandlers } from './ipc';
@@ -12,7 +13,7 @@ import { buildApplicationMenu } from './menu';
 import { buildMenuSpec } from './policy/menuTemplate';
 import { userDataDirFromEnv } from './policy/userData';
 import { registerAppSchemePrivileges, serveAppProtocol } from './protocol';
-import { createSettingsService } from './settingsService';
+import { createSettingsService, type SettingsService } from './settingsService';
 import { createElectronSettingsBackend } from './settingsStore';
 import { createMainWindow } from './window';
 import { createWindowStateKeeper } from './windowState';
@@ -64,14 +65,34 @@ async function start(): Promise<void> {
   await app.whenReady();
   denyAllPermissions(session.defaultSession);
   serveAppProtocol(path.join(app.getAppPath(), 'dist', 'renderer'));
-  const settings = createSettingsService(createElectronSettingsBackend(app.getPath('userData')));
+  const stored = createSettingsService(createElectronSettingsBackend(app.getPath('userData')));
+  let menuLanguage: Language | null = null;
+  const showMenu = (language: Language): void => {
+    if (language === menuLanguage) return;
+    menuLanguage = language;
+    Menu.setApplicationMenu(
+      buildApplicationMenu(
+        buildMenuSpec({ platform: process.platform, isPackaged: app.isPackaged, appName: APP_TITLE, language }),
+        sendMenuCommand,
+      ),
+    );
+  };
+  // The menu follows the UI language: set when the window reads its settings (load repairs and
+  // reports broken keys once, so it is not called a second time here) and when a change switches it.
+  const settings: SettingsService = {
+    load() {
+      const loaded = stored.load();
+      showMenu(loaded.settings.language);
+      return loaded;
+    },
+    update(patch) {
+      const result = stored.update(patch);
+      if (result.ok) showMenu(result.value.language);
+      return result;
+    },
+  };
   registerIpcHandlers(createIpcHandlers({ settings, appVersion: app.getVersion() }));
-  Menu.setApplicationMenu(
-    buildApplicationMenu(
-      buildMenuSpec({ platform: process.platform, isPackaged: app.isPackaged, appName: APP_TITLE }),
-      sendMenuCommand,
-    ),
-  );
+  showMenu('zh-CN');
   openMainWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openMainWindow();

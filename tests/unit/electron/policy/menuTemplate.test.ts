@@ -85,3 +85,29 @@ describe.each(variants)(
     });
   },
 );
+
+describe('application menu in English', () => {
+  it.each(variants)('labels every top menu and item in English on $platform, keeping the bilingual language switch', ({ platform, isPackaged }) => {
+    const menus = buildMenuSpec({ platform, isPackaged, appName: 'Scenario Atlas', language: 'en' });
+    expect(menus.map((menu) => menu.label)).toEqual(
+      platform === 'darwin'
+        ? ['Scenario Atlas', 'File', 'Edit', 'View', 'Window', 'Help']
+        : ['File', 'Edit', 'View', 'Window', 'Help'],
+    );
+    for (const item of items(menus)) {
+      if (item.type === 'separator') continue;
+      if (item.type === 'command' && item.command === 'toggle-language') expect(item.label).toBe('切换语言 / Language');
+      else expect(item.label, JSON.stringify(item)).not.toMatch(CHINESE);
+    }
+  });
+
+  it('has the same commands, roles and shortcuts in both languages', () => {
+    const strip = (menus: readonly MenuSpec[]) =>
+      items(menus).map((item) => (item.type === 'separator' ? item : { ...item, label: '' }));
+    for (const { platform, isPackaged } of variants) {
+      const zh = buildMenuSpec({ platform, isPackaged, appName: APP_NAME, language: 'zh-CN' });
+      const en = buildMenuSpec({ platform, isPackaged, appName: APP_NAME, language: 'en' });
+      expect(strip(en)).toEqual(strip(zh));
+    }
+  });
+});
