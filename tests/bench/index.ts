@@ -5,16 +5,22 @@ import { benchDbLoad } from './dbLoad.bench';
 import { benchMapFirstDraw, benchRegionAsset } from './mapFirstDraw.bench';
 import { benchClustering, benchColdStart, benchFilter } from './register.bench';
 
-benchRegionAsset();
-benchDashboard();
-await benchExport();
-const browserBench = await startBrowserBench();
-try {
-  await benchMapFirstDraw(browserBench);
-  await benchClustering(browserBench);
-  await benchFilter(browserBench);
-  await benchDbLoad(browserBench);
-  await benchColdStart(browserBench);
-} finally {
-  await browserBench.close();
+// `npm run bench -- export` runs only the named groups (regions, dashboard, export, browser); none runs all.
+const groups = process.argv.slice(2);
+const wants = (group: string): boolean => groups.length === 0 || groups.includes(group);
+
+if (wants('regions')) benchRegionAsset();
+if (wants('dashboard')) benchDashboard();
+if (wants('export')) await benchExport();
+if (wants('browser')) {
+  const browserBench = await startBrowserBench();
+  try {
+    await benchMapFirstDraw(browserBench);
+    await benchClustering(browserBench);
+    await benchFilter(browserBench);
+    await benchDbLoad(browserBench);
+    await benchColdStart(browserBench);
+  } finally {
+    await browserBench.close();
+  }
 }
