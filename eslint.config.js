@@ -18,7 +18,7 @@ const layerMessage = {
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'release/', '.tsbuild/', 'test-results/', 'playwright-report/', 'assets/'],
+    ignores: ['node_modules/', 'dist/', 'release/', '.tsbuild/', 'test-results*/', 'playwright-report/', 'assets/', '*.tmp.mjs'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -2,11 +2,16 @@
  * The main process: one secure window on app://atlas, settings behind IPC, a menu in the UI language.
  * Every decision lives as a pure function in electron/policy (unit-tested); this file wires them.
  */
+import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { BrowserWindow, Menu, app, dialog, session } from 'electron';
 import type { MenuCommand } from '../shared/ipc/contract';
 import type { Language } from '../shared/settings/settings';
+import { createBackupStore } from './backupStore';
+import { createFileService } from './fileService';
 import { denyAllPermissions, hardenWebContents } from './hardening';
+import { createIdentityService } from './identityService';
+import { createIdentityFileBackend } from './identityStore';
 import { createIpcHandlers } from './ipcHandlers';
 import { registerIpcHandlers } from './ipc';
 import { buildApplicationMenu } from './menu';
@@ -91,7 +96,19 @@ async function start(): Promise<void> {
       return result;
     },
   };
-  registerIpcHandlers(createIpcHandlers({ settings, appVersion: app.getVersion() }));
+  const files = createFileService({
+    defaultDir: () => app.getPath('documents'),
+    async showSaveDialog(options) {
+      const parent = BrowserWindow.getFocusedWindow() ?? mainWindow;
+      const dialogOptions = { defaultPath: options.defaultPath, filters: options.filters.map((f) => ({ name: f.name, extensions: [...f.extensions] })) };
+      const answer = parent ? await dialog.showSaveDialog(parent, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
+      return answer.canceled || !answer.filePath ? null : answer.filePath;
+    },
+  });
+  const backups = createBackupStore({ dir: path.join(app.getPath('userData'), 'backups'), keep: () => stored.load().settings.backupKeep });
+  // The unit's signing key (issue 6): made on first use, kept in the user-data folder, never sent to the page.
+  const identity = createIdentityService(createIdentityFileBackend(app.getPath('userData')), (length) => new Uint8Array(randomBytes(length)));
+  registerIpcHandlers(createIpcHandlers({ settings, appVersion: app.getVersion(), files, backups, identity }));
   showMenu('zh-CN');
   openMainWindow();
   app.on('activate', () => {

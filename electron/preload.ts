@@ -32,6 +32,13 @@ const api = {
   getSettings: () => invoke(platformChannels.getSettings),
   updateSettings: (patch) => invoke(platformChannels.updateSettings, patch),
   getAppInfo: () => invoke(platformChannels.getAppInfo),
+  getIdentity: () => invoke(platformChannels.getIdentity),
+  signTexts: (texts) => invoke(platformChannels.signTexts, texts),
+  saveFile: (request) => invoke(platformChannels.saveFile, request),
+  writeBackup: (reason, bytes) => invoke(platformChannels.writeBackup, reason, bytes),
+  listBackups: () => invoke(platformChannels.listBackups),
+  readBackup: (id) => invoke(platformChannels.readBackup, id),
+  deleteBackup: (id) => invoke(platformChannels.deleteBackup, id),
   onMenuCommand(listener) {
     const forward = (_event: IpcRendererEvent, command: unknown): void => {
       if (isMenuCommand(command)) listener(command);

@@ -6,6 +6,7 @@ import type { RegionIndex } from '../../shared/regions/regions';
 import { needsFirstRun, type Settings, type SettingsPatch } from '../../shared/settings/settings';
 import { RegionsContext, SettingsContext, usePlatform, type SettingsContextValue } from './contexts';
 import { TopBar } from './TopBar';
+import { useDailyBackup } from '../db/useBackups';
 import { useMapSelection } from '../features/map/useMapSelection';
 import { RegisterWorkspace } from '../features/register/RegisterWorkspace';
 import { sectionsFor, type SectionKey, type SectionProps } from './sections';
@@ -52,6 +53,7 @@ export function Workspace({ regions, initialSettings, resetKeys }: WorkspaceProp
     [],
   );
   const isFirstRun = needsFirstRun(settings, (code) => regions.has(code));
+  useDailyBackup(!isFirstRun);
 
   const updateSettings = useCallback(
     async (patch: SettingsPatch): Promise<string | null> => {

@@ -3,7 +3,7 @@
  * area is one lazily loaded component (not needed for the first screen) listed here with the roles
  * that see it. Add an area by adding one entry; the top bar and Workspace follow this list.
  */
-import type { ComponentType, LazyExoticComponent } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Role } from '../../shared/settings/settings';
 
 /** The key of a working area; also the `section` query parameter in the URL. */
@@ -31,6 +31,31 @@ const OFFICE_ROLES: readonly Role[] = ['county', 'city', 'province'];
 /** Every area, in top-bar order. */
 export const SECTIONS: readonly Section[] = [
   { key: 'register', labelKey: 'sections.register', roles: [...OFFICE_ROLES, 'company'], component: null },
+  {
+    key: 'pilots',
+    labelKey: 'sections.pilots',
+    roles: OFFICE_ROLES,
+    component: lazy(() => import('../features/pilots/PilotsScreen').then((m) => ({ default: m.PilotsScreen }))),
+  },
+  {
+    key: 'partners',
+    labelKey: 'sections.partners',
+    roles: OFFICE_ROLES,
+    component: lazy(() => import('../features/partners/PartnersScreen').then((m) => ({ default: m.PartnersScreen }))),
+  },
+  {
+    key: 'dashboard',
+    labelKey: 'sections.dashboard',
+    roles: OFFICE_ROLES,
+    component: lazy(() => import('../features/dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen }))),
+  },
+  {
+    // A company gets the same area with only the catalog import (ExchangeScreen decides by role).
+    key: 'exchange',
+    labelKey: 'sections.exchange',
+    roles: [...OFFICE_ROLES, 'company'],
+    component: lazy(() => import('../features/exchange/ExchangeScreen').then((m) => ({ default: m.ExchangeScreen }))),
+  },
 ];
 
 /** The areas a role sees. */

@@ -4,9 +4,14 @@
  */
 import { Dexie, type DexieOptions, type Table } from 'dexie';
 import type { ChangeRecord } from '../../shared/domain/changeRecord';
-import type { Scenario } from '../../shared/domain/scenario';
+import type { Scenario, ScenarioId } from '../../shared/domain/scenario';
+import type { ApplicationDraftField } from '../../shared/partners/application';
+import type { Partner } from '../../shared/partners/partner';
+import type { Pilot } from '../../shared/partners/pilot';
 import { buildSearchText } from '../../shared/domain/scenarioFilter';
 import { SCHEMA_VERSIONS } from './schema';
+import type { Attestation } from '../../shared/exchange/package';
+import type { ConflictRow, ExchangeLogRow, MergeEntryRow, PackageLogRow, TrustedKeyRow } from './exchangeRows';
 
 /** The database name of the app; tests and bench profiles pass their own. */
 export const DEFAULT_DB_NAME = 'scenario-atlas';
@@ -39,6 +44,68 @@ export interface SavedView {
   readonly updatedAt: number;
 }
 
+/** A partner organisation (伙伴单位) as stored; `creditCode` is unique (schema v3). */
+export type PartnerRow = Partner & {
+  /** 1 while soft-deleted (`deletedAt` set), else 0. */
+  readonly deletedFlag: 0 | 1;
+};
+
+/** A pilot project (试点项目) as stored. */
+export type PilotRow = Pilot & {
+  /** 1 while soft-deleted (`deletedAt` set), else 0. */
+  readonly deletedFlag: 0 | 1;
+  /** The lead partner's id, '' when the pilot has none yet: finds a partner's pilots by index. */
+  readonly leadPartnerId: string;
+};
+
+/**
+ * A company application draft (合作意向) saved locally in company mode: the form as typed (not
+ * yet validated; shared/partners/application.ts checks it when the file is made).
+ */
+export type ApplicationRow = Readonly<Record<ApplicationDraftField, string>> & {
+  readonly id: string;
+  readonly scenarioId: ScenarioId;
+  /** Epoch ms. */
+  readonly createdAt: number;
+  /** Epoch ms. */
+  readonly updatedAt: number;
+  /** Epoch ms of the last export as a file, null before the first. */
+  readonly exportedAt: number | null;
+};
+
+/** A scenario starred in company mode. */
+export interface StarRow {
+  readonly scenarioId: ScenarioId;
+  /** Epoch ms. */
+  readonly starredAt: number;
+}
+
+/** The stored row of a partner. */
+export function toPartnerRow(partner: Partner): PartnerRow {
+  return { ...partner, deletedFlag: partner.deletedAt === null ? 0 : 1 };
+}
+
+/** The domain record of a stored partner row. */
+export function toPartner(row: PartnerRow): Partner {
+  const { deletedFlag: _deletedFlag, ...partner } = row;
+  return partner;
+}
+
+/** The stored row of a pilot. */
+export function toPilotRow(pilot: Pilot): PilotRow {
+  return {
+    ...pilot,
+    deletedFlag: pilot.deletedAt === null ? 0 : 1,
+    leadPartnerId: pilot.partners.find((p) => p.isLead)?.partnerId ?? '',
+  };
+}
+
+/** The domain record of a stored pilot row (without the database-only columns). */
+export function toPilot(row: PilotRow): Pilot {
+  const { deletedFlag: _deletedFlag, leadPartnerId: _leadPartnerId, ...pilot } = row;
+  return pilot;
+}
+
 /** The stored row of a scenario. */
 export function toScenarioRow(scenario: Scenario): ScenarioRow {
   return {
@@ -62,6 +129,17 @@ export class AtlasDb extends Dexie {
   declare readonly changes: Table<ChangeRecord, string>;
   declare readonly meta: Table<MetaRow, string>;
   declare readonly savedViews: Table<SavedView, string>;
+  declare readonly partners: Table<PartnerRow, string>;
+  declare readonly pilots: Table<PilotRow, string>;
+  declare readonly applications: Table<ApplicationRow, string>;
+  declare readonly stars: Table<StarRow, string>;
+  // Exchange (schema v4, issue 6): see renderer/db/exchangeRows.ts.
+  declare readonly trustedKeys: Table<TrustedKeyRow, [string, string]>;
+  declare readonly mergeEntries: Table<MergeEntryRow, string>;
+  declare readonly exchangeLog: Table<ExchangeLogRow, string>;
+  declare readonly attestations: Table<Attestation, string>;
+  declare readonly conflicts: Table<ConflictRow, string>;
+  declare readonly packageLog: Table<PackageLogRow, string>;
 
   constructor(name: string = DEFAULT_DB_NAME, options: DexieOptions = {}) {
     // 'strict' durability: Chromium otherwise reports a transaction complete before the data is

@@ -1,3 +1,4 @@
+import { EXCHANGE_MARKER_ENTITY_ID } from '../../shared/exchange/ownership';
 import { liveQuery, type Subscription } from 'dexie';
 import type { ChangeRecord } from '../../shared/domain/changeRecord';
 import type { AtlasDb, ScenarioRow } from './atlasDb';
@@ -45,18 +46,22 @@ export function watchLiveRows(db: AtlasDb, onRows: RowsListener, onError: (error
 
   async function applyChanges(changes: readonly ChangeRecord[]) {
     if (changes.length === 0) return;
-    if (changes.some((change) => change.entityId === DEMO_ENTITY_ID)) {
+    // An exchange import's marker too (issue 6): its records carry their owners' older clocks.
+    if (changes.some((change) => change.entityId === DEMO_ENTITY_ID || change.entityId === EXCHANGE_MARKER_ENTITY_ID)) {
       await fullLoad();
       return;
     }
     const ids = [...new Set(changes.filter((change) => change.entity === 'scenario').map((change) => change.entityId))];
+    for (const change of changes) if (change.hlc > lastHlc) lastHlc = change.hlc;
+    // Pilot, partner and application writes leave the scenarios as they were: publishing would make
+    // every consumer re-filter 100k rows for nothing.
+    if (ids.length === 0) return;
     const rows = await db.scenarios.bulkGet(ids);
     ids.forEach((id, i) => {
       const row = rows[i];
       if (row) byId.set(id, row);
       else byId.delete(id);
     });
-    for (const change of changes) if (change.hlc > lastHlc) lastHlc = change.hlc;
     publish();
   }
 
@@ -65,9 +70,13 @@ export function watchLiveRows(db: AtlasDb, onRows: RowsListener, onError: (error
     .then(() => {
       if (isStopped) return;
       // The querier reads lastHlc each time Dexie re-runs it, i.e. after every write to `changes`.
-      subscription = liveQuery(() => db.changes.where('hlc').above(lastHlc).toArray()).subscribe({
-        next(changes) {
-          queue = queue.then(() => applyChanges(changes)).catch(onError);
+      // It also reads the newest stamp: a log that went back (a backup restored) means a full read.
+      subscription = liveQuery(async () => ({
+        changes: await db.changes.where('hlc').above(lastHlc).toArray(),
+        newest: (await db.changes.orderBy('hlc').last())?.hlc ?? '',
+      })).subscribe({
+        next({ changes, newest }) {
+          queue = queue.then(() => (newest < lastHlc ? fullLoad() : applyChanges(changes))).catch(onError);
         },
         error: onError,
       });

@@ -6,6 +6,8 @@ import type { DomainFailure, LocalizedText } from '../../shared/domain/localized
 import { fail } from '../../shared/domain/localizedText';
 import type { FieldIssues, Scenario } from '../../shared/domain/scenario';
 import type { StatusChangeError } from '../../shared/domain/scenarioStatus';
+import type { ExistingPartnerRef, PartnerFieldIssues } from '../../shared/partners/partner';
+import type { PilotFieldIssues, PilotStageMoveError } from '../../shared/partners/pilot';
 
 /** Codes of a refused or failed write. */
 export type WriteError =
@@ -27,6 +29,14 @@ export type WriteError =
   | 'undo-conflict'
   | 'storage-full'
   | 'write-failed'
+  // Partners and pilots (issue 4): 'record-changed' is their stale-version refusal.
+  | 'invalid-partner'
+  | 'invalid-pilot'
+  | 'record-changed'
+  | 'project-number-exhausted'
+  // Company application drafts: a field that is not text or too long.
+  | 'invalid-application'
+  | PilotStageMoveError
   | StatusChangeError;
 
 /** Per-row messages of a refused bulk import (row index in the input). */
@@ -41,7 +51,13 @@ export type WriteFailure =
   | (DomainFailure<'invalid-rows'> & { readonly rows: readonly RowIssues[] })
   /** `current` is the stored record: show it, let the person re-apply their edit, save with its version. */
   | (DomainFailure<'version-conflict'> & { readonly current: Scenario })
-  | DomainFailure<Exclude<WriteError, 'invalid-scenario' | 'invalid-rows' | 'version-conflict'>>;
+  /** `duplicateOf` names the partner that already holds the credit code. */
+  | (DomainFailure<'invalid-partner'> & { readonly errors: PartnerFieldIssues; readonly duplicateOf: ExistingPartnerRef | null })
+  | (DomainFailure<'invalid-pilot'> & { readonly errors: PilotFieldIssues; readonly warnings: PilotFieldIssues })
+  | DomainFailure<Exclude<WriteError, StructuredWriteError>>;
+
+// Codes whose failures carry more than a message (built by their validators, not by refuse()).
+type StructuredWriteError = 'invalid-scenario' | 'invalid-rows' | 'version-conflict' | 'invalid-partner' | 'invalid-pilot';
 
 /** The outcome of a write. */
 export type WriteResult<T> = { readonly ok: true; readonly value: T } | WriteFailure;
@@ -58,7 +74,7 @@ export class WriteRefused extends Error {
 }
 
 /** Throws a {@link WriteRefused} for a plain coded failure. */
-export function refuse(error: Exclude<WriteError, 'invalid-scenario' | 'invalid-rows' | 'version-conflict'>, text: LocalizedText, details?: readonly string[]): never {
+export function refuse(error: Exclude<WriteError, StructuredWriteError>, text: LocalizedText, details?: readonly string[]): never {
   throw new WriteRefused(fail(error, text, details));
 }
 

@@ -109,7 +109,9 @@ const MAX_ROW_ISSUES = 100;
 export async function inWriteTransaction<T>(ctx: WriteContext, body: () => Promise<T>): Promise<WriteResult<T>> {
   const { db } = ctx;
   try {
-    const value = await db.transaction('rw', [db.scenarios, db.changes, db.meta], body);
+    // Partners, pilots, applications and stars (issue 4) share the transaction: a pilot write may
+    // read its scenario and partners, and an import writes partner and pilot together.
+    const value = await db.transaction('rw', [db.scenarios, db.changes, db.meta, db.partners, db.pilots, db.applications, db.stars], body);
     return { ok: true, value };
   } catch (error) {
     if (error instanceof WriteRefused) return error.failure;

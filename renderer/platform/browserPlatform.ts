@@ -1,3 +1,5 @@
+import { createBrowserIdentity } from './browserIdentity';
+import { createBrowserFiles } from './browserFiles';
 import type { AppInfo, MenuCommand, PlatformApi } from '../../shared/ipc/contract';
 import { err, ok } from '../../shared/result';
 import { applySettingsPatch, repairSettings, type Settings, type SettingsLoad } from '../../shared/settings/settings';
@@ -42,6 +44,8 @@ export function createBrowserPlatform(storage: Storage, version: string): Platfo
     async getAppInfo(): Promise<AppInfo> {
       return { version, platform: 'browser' };
     },
+    ...createBrowserIdentity(storage),
+    ...createBrowserFiles(() => repairSettings(readStored()).settings.backupKeep),
     onMenuCommand(_listener: (command: MenuCommand) => void) {
       return function unsubscribeNothing() {};
     },

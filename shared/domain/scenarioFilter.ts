@@ -30,6 +30,8 @@ export interface ScenarioFilter {
   readonly openUntil?: IsoDate;
   /** Free text; space-separated terms must all match. */
   readonly text?: string;
+  /** Only scenarios open for partners: 已开放 with a free partner slot (issue 4; needs the held slots, see {@link FilterContext}). */
+  readonly openForPartners?: boolean;
 }
 
 /** The filter that matches everything. */
@@ -48,7 +50,11 @@ const PARAM = {
   openFrom: 'from',
   openUntil: 'until',
   text: 'q',
+  openForPartners: 'slots',
 } as const;
+
+/** The value of the `slots` parameter that turns the "open for partners" filter on. */
+const FREE_SLOTS = 'free';
 
 const FIELD_KEYS = keysOf(APPLICATION_FIELDS);
 const DIRECTION_KEYS = keysOf(TECH_DIRECTIONS);
@@ -76,6 +82,7 @@ export function filterToSearchParams(filter: ScenarioFilter): Record<string, str
   if (filter.openUntil) params[PARAM.openUntil] = filter.openUntil;
   const text = filter.text?.trim();
   if (text) params[PARAM.text] = text;
+  if (filter.openForPartners) params[PARAM.openForPartners] = FREE_SLOTS;
   return params;
 }
 
@@ -164,6 +171,7 @@ export function filterFromSearchParams(
     ...(from !== undefined && isIsoDate(from) ? { openFrom: from } : {}),
     ...(until !== undefined && isIsoDate(until) ? { openUntil: until } : {}),
     ...(text ? { text } : {}),
+    ...(singleParam(params, PARAM.openForPartners) === FREE_SLOTS ? { openForPartners: true } : {}),
   };
 }
 
@@ -204,7 +212,17 @@ export type FilterableScenario = Pick<
   Scenario,
   'field' | 'techDirections' | 'openingLevel' | 'status' | 'regionCode' | 'openFrom' | 'openUntil'
 > &
-  Partial<SearchableScenario>;
+  Partial<SearchableScenario> &
+  Partial<Pick<Scenario, 'id' | 'partnerSlots'>>;
+
+/** What a filter needs beyond the scenario itself. */
+export interface FilterContext {
+  /**
+   * Partner slots held per scenario id (shared/partners/pilotMap.ts summarisePilotsByScenario);
+   * absent means no pilot holds any. A scenario without `partnerSlots` has none free.
+   */
+  readonly heldSlots?: ReadonlyMap<string, number>;
+}
 
 /** A compiled filter; pass the record's precomputed {@link buildSearchText} when there is free text. */
 export type ScenarioPredicate = (scenario: FilterableScenario, searchText?: string) => boolean;
@@ -228,7 +246,11 @@ export function regionSubtree(regions: Pick<RegionIndex, 'children'>, code: stri
  * Compiles a filter once into a predicate: Sets built up front, the checks ordered cheapest first,
  * no allocation per record. A record without a precomputed search text gets one built (slow path).
  */
-export function compileFilter(filter: ScenarioFilter, regions: Pick<RegionIndex, 'children'>): ScenarioPredicate {
+export function compileFilter(
+  filter: ScenarioFilter,
+  regions: Pick<RegionIndex, 'children'>,
+  context: FilterContext = {},
+): ScenarioPredicate {
   const fields = filter.fields.length > 0 ? new Set<string>(filter.fields) : null;
   const levels = filter.openingLevels.length > 0 ? new Set<string>(filter.openingLevels) : null;
   const statuses = filter.statuses.length > 0 ? new Set<string>(filter.statuses) : null;
@@ -238,8 +260,15 @@ export function compileFilter(filter: ScenarioFilter, regions: Pick<RegionIndex,
   const windowUntil = filter.openUntil ?? null;
   const terms = searchTerms(filter.text);
   const termCount = terms.length;
+  const isForPartners = filter.openForPartners === true;
+  const heldSlots = context.heldSlots;
 
   return (scenario, searchText) => {
+    if (isForPartners) {
+      if (scenario.status !== 'open') return false;
+      const held = heldSlots && scenario.id !== undefined ? (heldSlots.get(scenario.id) ?? 0) : 0;
+      if ((scenario.partnerSlots ?? 0) - held <= 0) return false;
+    }
     if (fields !== null && !fields.has(scenario.field)) return false;
     if (levels !== null && !levels.has(scenario.openingLevel)) return false;
     if (statuses !== null && !statuses.has(scenario.status)) return false;
@@ -276,6 +305,11 @@ export function compileFilter(filter: ScenarioFilter, regions: Pick<RegionIndex,
 }
 
 /** Does one scenario match the filter? For many records, compile once with {@link compileFilter}. */
-export function matchesFilter(scenario: FilterableScenario, filter: ScenarioFilter, regions: Pick<RegionIndex, 'children'>): boolean {
-  return compileFilter(filter, regions)(scenario);
+export function matchesFilter(
+  scenario: FilterableScenario,
+  filter: ScenarioFilter,
+  regions: Pick<RegionIndex, 'children'>,
+  context: FilterContext = {},
+): boolean {
+  return compileFilter(filter, regions, context)(scenario);
 }

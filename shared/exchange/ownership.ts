@@ -10,14 +10,21 @@
  * - A package may carry changes signed by units other than its source only as relays, each still
  *   signed by its owner (a city relays its counties' changes to the province; the province
  *   receives all). The signature, not the route, proves authorship, so no route is forbidden.
- * - Demo markers (entityId 'demo-data') are local-only and never travel.
+ * - Demo markers (entityId 'demo-data') and import markers ('exchange-import') are local-only and never travel.
  */
 import { DEMO_MARKER_ENTITY_ID, isCreation, type ChangeRecord } from '../domain/changeRecord';
 import { parseHlc } from '../domain/hlc';
 import type { LocalizedText } from '../domain/localizedText';
 
+/**
+ * Entity id of the marker change record an exchange import writes (one per import, with a fresh
+ * local clock): the register's in-memory store reloads on it, because imported changes carry
+ * their owners' older clocks. Local to the installation, like the demo markers.
+ */
+export const EXCHANGE_MARKER_ENTITY_ID = 'exchange-import';
+
 /** Change-record entity ids that are local to one installation (renderer/db/writePath.ts DEMO_ENTITY_ID). */
-export const LOCAL_ONLY_ENTITY_IDS: readonly string[] = [DEMO_MARKER_ENTITY_ID];
+export const LOCAL_ONLY_ENTITY_IDS: readonly string[] = [DEMO_MARKER_ENTITY_ID, EXCHANGE_MARKER_ENTITY_ID];
 
 /** Fields only a creation may set. */
 export const IDENTITY_FIELDS: readonly string[] = ['id', 'ownerUnitCode'];

@@ -7,7 +7,8 @@
  *               clockRange: { from, to }, counts: { records, own, relayed }, recipientUnit? },
  *   attestations: Attestation[],   // owners' signatures over the SHA-256 of their changes
  *   records: SignedChange[],       // { change, signer, attestation: index into attestations }
- *   contentHash,                   // SHA-256 of canonical { attestations, records }
+ *   contentHash,                   // SHA-256 over the attestations and each record's change hash
+ *                                  // (contentDigestText): every change is hashed once, not twice
  *   signature }                    // the source's Ed25519 signature of canonical { manifest, contentHash }
  * ```
  *
@@ -31,12 +32,10 @@ import { ROLES, type Role } from '../settings/settings';
 import { canonicalJson, MAX_JSON_DEPTH, sha256Hex } from './canonicalJson';
 import { utf8Length, utf8ToString } from './encoding';
 import { checkAuthorship, checkOwner, isLocalOnlyChange, isRelay, ownerOfCreation, ownershipRefusalText, type OwnershipRefusal } from './ownership';
+import { CONTEXT_ATTESTATION, CONTEXT_PACKAGE, EXCHANGE_FORMAT, EXCHANGE_FORMAT_VERSION } from './signedContexts';
 import { keyFingerprint, parsePublicKey, signText, verifyText, type PublicKeyText, type SignatureText, type UnitKeyPair } from './signing';
 
-/** The `format` of every exchange package. */
-export const EXCHANGE_FORMAT = 'scenario-atlas-exchange';
-/** The format version this build writes and reads; a newer one is refused with a request to upgrade. */
-export const EXCHANGE_FORMAT_VERSION = 1;
+export { EXCHANGE_FORMAT, EXCHANGE_FORMAT_VERSION, SIGNED_TEXT_CONTEXTS } from './signedContexts';
 /** Default largest package accepted (bytes); checked before anything is parsed. */
 export const DEFAULT_MAX_PACKAGE_BYTES = 512 * 1024 * 1024;
 /** Most records one package may carry. */
@@ -44,8 +43,6 @@ export const MAX_PACKAGE_RECORDS = 1_000_000;
 /** Most changes one attestation covers; bounds what a relay of one change has to carry along. */
 export const ATTESTATION_CHUNK = 1000;
 
-const CONTEXT_PACKAGE = `${EXCHANGE_FORMAT}/package/${EXCHANGE_FORMAT_VERSION}\n`;
-const CONTEXT_ATTESTATION = `${EXCHANGE_FORMAT}/attestation/${EXCHANGE_FORMAT_VERSION}\n`;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** What a package carries: register changes, or a published catalog for companies. */
@@ -121,32 +118,89 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A record's canonical JSON, reusing the change's canonical JSON (keys attestation < change < signer). */
-function recordJson(raw: unknown, changeJson: string | null): string {
-  if (changeJson !== null && isPlainObject(raw)) {
-    return `{"attestation":${canonicalJson(raw['attestation'])},"change":${changeJson},"signer":${canonicalJson(raw['signer'])}}`;
-  }
-  return canonicalJson(raw);
+/**
+ * What the content hash covers for one record: its change's SHA-256 (the same hash its owner's
+ * attestation lists) with its signer and attestation index, or, for a record not of that shape, its
+ * whole canonical JSON. The two forms have different keys, so neither can pass for the other; a
+ * changed byte of a change changes its hash and so the content hash. Hashing each change once
+ * (instead of once for the attestation and again inside the whole content) halves an import's
+ * SHA-256 work, its largest cost (issue 6 bench).
+ */
+function recordDigest(raw: unknown, hash: string | null): string {
+  if (hash !== null && isPlainObject(raw)) return `{"a":${canonicalJson(raw['attestation'])},"h":"${hash}","s":${canonicalJson(raw['signer'])}}`;
+  return `{"raw":${canonicalJson(raw)}}`;
 }
 
-function contentHashOf(attestations: readonly unknown[], recordJsons: readonly string[]): string {
-  return sha256Hex(`{"attestations":${canonicalJson(attestations)},"records":[${recordJsons.join(',')}]}`);
+function contentHashOf(attestations: readonly unknown[], recordDigests: readonly string[]): string {
+  return sha256Hex(`{"attestations":${canonicalJson(attestations)},"records":[${recordDigests.join(',')}]}`);
+}
+
+/** A well-formed record's change (an object of exactly change, signer, attestation), else null. */
+function changeOfRecord(raw: unknown): unknown {
+  return isPlainObject(raw) && Object.keys(raw).length === 3 && 'change' in raw && 'signer' in raw && 'attestation' in raw ? raw['change'] : null;
+}
+
+/**
+ * The content hash of a package's attestations and records, as {@link createPackage} computes it
+ * (exported for tests that play a hostile source re-signing an altered package).
+ */
+export function packageContentHash(attestations: readonly unknown[], records: readonly unknown[]): string {
+  return contentHashOf(
+    attestations,
+    records.map((raw) => {
+      const change = changeOfRecord(raw);
+      return recordDigest(raw, change === null ? null : sha256Hex(canonicalJson(change)));
+    }),
+  );
 }
 
 /** Signs `changes` of one unit as attestations of at most {@link ATTESTATION_CHUNK} changes each. */
 export function attestChanges(changes: readonly ChangeRecord[], signer: RegionCode, keyPair: UnitKeyPair): AttestedChange[] {
-  const out: AttestedChange[] = [];
+  const unsigned = unsignedAttestations(changes, signer, keyPair.publicKey, new Map());
+  return signAttestations(unsigned, unsigned.map((item) => signText(item.text, keyPair.secretKey)));
+}
+
+interface UnsignedAttestation {
+  readonly unsigned: Omit<Attestation, 'signature'>;
+  readonly changes: readonly ChangeRecord[];
+  /** What the owner signs. */
+  readonly text: string;
+}
+
+/** Chunks `changes` into attestations to sign, noting each change's hash in `hashes` (by id). */
+function unsignedAttestations(changes: readonly ChangeRecord[], signer: RegionCode, publicKey: PublicKeyText, hashes: Map<string, string>): UnsignedAttestation[] {
+  const out: UnsignedAttestation[] = [];
   for (let start = 0; start < changes.length; start += ATTESTATION_CHUNK) {
     const chunk = changes.slice(start, start + ATTESTATION_CHUNK);
-    const unsigned = { signer, publicKey: keyPair.publicKey, changeHashes: chunk.map(changeHash) };
-    const attestation: Attestation = { ...unsigned, signature: signText(attestationText(unsigned), keyPair.secretKey) };
-    for (const change of chunk) out.push({ change, attestation });
+    const changeHashes = chunk.map((change) => {
+      const hash = changeHash(change);
+      hashes.set(change.id, hash);
+      return hash;
+    });
+    const unsigned = { signer, publicKey, changeHashes };
+    out.push({ unsigned, changes: chunk, text: attestationText(unsigned) });
   }
+  return out;
+}
+
+function signAttestations(unsigned: readonly UnsignedAttestation[], signatures: readonly string[]): AttestedChange[] {
+  const out: AttestedChange[] = [];
+  unsigned.forEach((item, index) => {
+    const attestation: Attestation = { ...item.unsigned, signature: signatures[index] as SignatureText };
+    for (const change of item.changes) out.push({ change, attestation });
+  });
   return out;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Building
+
+/** The unit a package is made by: its signing key stays with whoever signs (main, in Electron). */
+export interface PackageSource {
+  readonly unit: RegionCode;
+  readonly role: Role;
+  readonly publicKey: PublicKeyText;
+}
 
 /** What {@link createPackage} needs. */
 export interface PackageInput {
@@ -163,12 +217,48 @@ export interface PackageInput {
   readonly isLocalOnly?: (change: ChangeRecord) => boolean;
 }
 
+/** What {@link createPackageWith} needs: as {@link PackageInput}, with a public key instead of a key pair. */
+export type PackageDraftInput = Omit<PackageInput, 'source'> & { readonly source: PackageSource };
+
+/** Signs texts with this installation's key, in order (platform `identity:sign` in the app). */
+export type SignTexts = (texts: readonly string[]) => Promise<readonly string[]>;
+
 /**
  * Builds and signs a package. Local-only changes (demo data) are left out. Throws on input only
  * a bug can produce (an "own" change of another unit, a relayed change its attestation does not
  * cover, relays in a catalog).
  */
 export function createPackage(input: PackageInput): ExchangePackage {
+  const { keyPair, ...source } = input.source;
+  const plan = planPackage({ ...input, source: { ...source, publicKey: keyPair.publicKey } });
+  const assembled = plan.assemble(plan.attestationTexts.map((text) => signText(text, keyPair.secretKey)));
+  return assembled.finish(signText(assembled.text, keyPair.secretKey));
+}
+
+/**
+ * {@link createPackage} with the signing done elsewhere (the key never enters the renderer): two
+ * calls of `sign`, one with the own changes' attestations (one per {@link ATTESTATION_CHUNK}
+ * changes), one with the package text. A signature that does not verify is refused here, so a
+ * broken signer never produces a package that every receiver would refuse.
+ */
+export async function createPackageWith(input: PackageDraftInput, sign: SignTexts): Promise<ExchangePackage> {
+  const plan = planPackage(input);
+  const attestationSignatures = plan.attestationTexts.length > 0 ? await sign(plan.attestationTexts) : [];
+  plan.attestationTexts.forEach((text, index) => {
+    if (!verifyText(text, attestationSignatures[index] ?? '', input.source.publicKey)) throw new Error('[exchange] the signer returned a signature that does not verify');
+  });
+  const assembled = plan.assemble(attestationSignatures);
+  const [signature] = await sign([assembled.text]);
+  if (signature === undefined || !verifyText(assembled.text, signature, input.source.publicKey)) throw new Error('[exchange] the signer returned a package signature that does not verify');
+  return assembled.finish(signature as SignatureText);
+}
+
+interface PackagePlan {
+  readonly attestationTexts: readonly string[];
+  assemble(attestationSignatures: readonly string[]): { readonly text: string; finish(signature: string): ExchangePackage };
+}
+
+function planPackage(input: PackageDraftInput): PackagePlan {
   const { source } = input;
   const keep = (change: ChangeRecord): boolean => !isLocalOnlyChange(change) && !(input.isLocalOnly?.(change) ?? false);
   const own = input.own.filter(keep);
@@ -177,47 +267,66 @@ export function createPackage(input: PackageInput): ExchangePackage {
     if (change.unitCode !== source.unit) throw new RangeError(`[exchange] change ${change.id} is by ${change.unitCode}, not the source ${source.unit}`);
   }
   if (input.kind === 'catalog' && relayed.length > 0) throw new RangeError('[exchange] a catalog carries only the publisher’s own records');
+  const hashes = new Map<string, string>();
+  const covered = new Map<string, ReadonlySet<string>>();
   for (const item of relayed) {
-    if (item.attestation.signer !== item.change.unitCode || !item.attestation.changeHashes.includes(changeHash(item.change))) {
+    const hash = changeHash(item.change);
+    let set = covered.get(item.attestation.signature);
+    if (set === undefined) {
+      set = new Set(item.attestation.changeHashes);
+      covered.set(item.attestation.signature, set);
+    }
+    if (item.attestation.signer !== item.change.unitCode || !set.has(hash)) {
       throw new RangeError(`[exchange] relayed change ${item.change.id} is not covered by its attestation`);
     }
+    hashes.set(item.change.id, hash);
   }
-  const items = [...attestChanges(own, source.unit, source.keyPair), ...relayed];
-  // Deterministic order: by clock, then id; an id carried twice (own and relayed) is kept once.
-  items.sort((a, b) => (a.change.hlc !== b.change.hlc ? (a.change.hlc < b.change.hlc ? -1 : 1) : a.change.id < b.change.id ? -1 : a.change.id > b.change.id ? 1 : 0));
-  const seen = new Set<string>();
-  const attestations: Attestation[] = [];
-  const attestationIndex = new Map<string, number>();
-  const records: SignedChange[] = [];
-  for (const item of items) {
-    if (seen.has(item.change.id)) continue;
-    seen.add(item.change.id);
-    let index = attestationIndex.get(item.attestation.signature);
-    if (index === undefined) {
-      index = attestations.length;
-      attestations.push(item.attestation);
-      attestationIndex.set(item.attestation.signature, index);
-    }
-    records.push({ change: item.change, signer: item.attestation.signer, attestation: index });
-  }
-  const relayedCount = records.filter((record) => isRelay(source.unit, record.signer)).length;
-  const manifest: PackageManifest = {
-    format: EXCHANGE_FORMAT,
-    formatVersion: EXCHANGE_FORMAT_VERSION,
-    kind: input.kind,
-    sourceUnit: source.unit,
-    sourceRole: source.role,
-    sourcePublicKey: source.keyPair.publicKey,
-    createdAt: input.now,
-    clockRange: { from: records[0]?.change.hlc ?? null, to: records[records.length - 1]?.change.hlc ?? null },
-    counts: { records: records.length, own: records.length - relayedCount, relayed: relayedCount },
-    ...(input.recipientUnit !== undefined ? { recipientUnit: input.recipientUnit } : {}),
+  const unsigned = unsignedAttestations(own, source.unit, source.publicKey, hashes);
+  return {
+    attestationTexts: unsigned.map((item) => item.text),
+    assemble(attestationSignatures) {
+      const items = [...signAttestations(unsigned, attestationSignatures), ...relayed];
+      // Deterministic order: by clock, then id; an id carried twice (own and relayed) is kept once.
+      items.sort((a, b) => (a.change.hlc !== b.change.hlc ? (a.change.hlc < b.change.hlc ? -1 : 1) : a.change.id < b.change.id ? -1 : a.change.id > b.change.id ? 1 : 0));
+      const seen = new Set<string>();
+      const attestations: Attestation[] = [];
+      const attestationIndex = new Map<string, number>();
+      const records: SignedChange[] = [];
+      for (const item of items) {
+        if (seen.has(item.change.id)) continue;
+        seen.add(item.change.id);
+        let index = attestationIndex.get(item.attestation.signature);
+        if (index === undefined) {
+          index = attestations.length;
+          attestations.push(item.attestation);
+          attestationIndex.set(item.attestation.signature, index);
+        }
+        records.push({ change: item.change, signer: item.attestation.signer, attestation: index });
+      }
+      const relayedCount = records.filter((record) => isRelay(source.unit, record.signer)).length;
+      const manifest: PackageManifest = {
+        format: EXCHANGE_FORMAT,
+        formatVersion: EXCHANGE_FORMAT_VERSION,
+        kind: input.kind,
+        sourceUnit: source.unit,
+        sourceRole: source.role,
+        sourcePublicKey: source.publicKey,
+        createdAt: input.now,
+        clockRange: { from: records[0]?.change.hlc ?? null, to: records[records.length - 1]?.change.hlc ?? null },
+        counts: { records: records.length, own: records.length - relayedCount, relayed: relayedCount },
+        ...(input.recipientUnit !== undefined ? { recipientUnit: input.recipientUnit } : {}),
+      };
+      const contentHash = contentHashOf(
+        attestations,
+        records.map((record) => recordDigest(record, hashes.get(record.change.id) as string)),
+      );
+      const text = packageText(manifest, contentHash);
+      return {
+        text,
+        finish: (signature) => ({ manifest, attestations, records, contentHash, signature: signature as SignatureText }),
+      };
+    },
   };
-  const contentHash = contentHashOf(
-    attestations,
-    records.map((record) => recordJson(record, canonicalJson(record.change))),
-  );
-  return { manifest, attestations, records, contentHash, signature: signText(packageText(manifest, contentHash), source.keyPair.secretKey) };
 }
 
 /** The package as the file's text (compact JSON; readers re-canonicalise, so key order does not matter). */
@@ -467,10 +576,14 @@ export function openPackage(input: string | Uint8Array, options: OpenPackageOpti
 
   // Content hash over the records as they are in the file (canonicalised): any edited byte of
   // content changes it.
-  const changeJsons = recordsRaw.map((raw) => (isPlainObject(raw) && Object.keys(raw).length === 3 && 'change' in raw && 'signer' in raw && 'attestation' in raw ? canonicalJson(raw['change']) : null));
+  // Each change is hashed once here; the attestation check below reuses the hash.
+  const changeHashes = recordsRaw.map((raw) => {
+    const change = changeOfRecord(raw);
+    return change === null ? null : sha256Hex(canonicalJson(change));
+  });
   const actualHash = contentHashOf(
     attestationsRaw,
-    recordsRaw.map((raw, index) => recordJson(raw, changeJsons[index] ?? null)),
+    recordsRaw.map((raw, index) => recordDigest(raw, changeHashes[index] ?? null)),
   );
   if (actualHash !== contentHash) {
     return fail('hash-mismatch', { zh: '交换包内容与其校验值不符（文件被修改或损坏），已拒绝', en: 'The package content does not match its hash (altered or damaged); refused' });
@@ -500,7 +613,7 @@ export function openPackage(input: string | Uint8Array, options: OpenPackageOpti
     const change = record.data.change as ChangeRecord;
     const found = attestations[record.data.attestation];
     if (found === undefined || found === null || found.attestation.signer !== record.data.signer) return reject('bad-attestation', change);
-    const hash = sha256Hex(changeJsons[index] as string);
+    const hash = changeHashes[index] as string;
     if (!found.hashes.has(hash)) return reject('bad-record-signature', change);
     const authorship = checkAuthorship(change, record.data.signer);
     if (authorship !== null) return reject(authorship, change);

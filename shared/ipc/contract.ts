@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import type { Result } from '../result';
 import { settingsPatchSchema, type Settings, type SettingsLoad, type SettingsPatch } from '../settings/settings';
+import {
+  backupBytesSchema,
+  backupIdSchema,
+  backupReasonSchema,
+  saveFileRequestSchema,
+  type BackupError,
+  type BackupInfo,
+  type BackupReason,
+  type SaveFileRequest,
+  type SaveFileResult,
+} from './filesContract';
+import { signTextsSchema, type SignError, type UnitIdentity } from './identityContract';
 
 /** What the app knows about where it runs. */
 export interface AppInfo {
@@ -22,6 +34,13 @@ export interface IpcContract {
   'settings:get': { args: []; result: SettingsLoad };
   'settings:update': { args: [patch: SettingsPatch]; result: Result<Settings, 'invalid-settings'> };
   'app:get-info': { args: []; result: AppInfo };
+  'identity:get': { args: []; result: UnitIdentity };
+  'identity:sign': { args: [texts: string[]]; result: Result<string[], SignError> };
+  'files:save': { args: [request: SaveFileRequest]; result: SaveFileResult };
+  'backups:write': { args: [reason: BackupReason, bytes: Uint8Array]; result: Result<BackupInfo, BackupError> };
+  'backups:list': { args: []; result: Result<BackupInfo[], BackupError> };
+  'backups:read': { args: [id: string]; result: Result<Uint8Array, BackupError> };
+  'backups:delete': { args: [id: string]; result: Result<true, BackupError> };
 }
 
 /** Every event the main process pushes to the renderer. */
@@ -42,6 +61,13 @@ export const ipcArgSchemas = {
   'settings:get': z.tuple([]),
   'settings:update': z.tuple([settingsPatchSchema]),
   'app:get-info': z.tuple([]),
+  'identity:get': z.tuple([]),
+  'identity:sign': z.tuple([signTextsSchema]),
+  'files:save': z.tuple([saveFileRequestSchema]),
+  'backups:write': z.tuple([backupReasonSchema, backupBytesSchema]),
+  'backups:list': z.tuple([]),
+  'backups:read': z.tuple([backupIdSchema]),
+  'backups:delete': z.tuple([backupIdSchema]),
 } as const satisfies { [K in IpcChannel]: z.ZodType<IpcContract[K]['args']> };
 
 /** Validates a channel's raw arguments; null when they do not fit its schema. */
@@ -63,6 +89,18 @@ export interface PlatformApi {
   getSettings(): Promise<SettingsLoad>;
   updateSettings(patch: SettingsPatch): Promise<Result<Settings, 'invalid-settings'>>;
   getAppInfo(): Promise<AppInfo>;
+  /** This installation's signing identity (public key and fingerprint; the key pair stays with the platform). */
+  getIdentity(): Promise<UnitIdentity>;
+  /** Signs exchange texts with this installation's key (only texts starting with an exchange context line). */
+  signTexts(texts: string[]): Promise<Result<string[], SignError>>;
+  /** Saves a file where the user picks (Electron: save dialog, atomic write) or as a download (browser). */
+  saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  /** Stores a backup snapshot (keeping the newest N, a setting) in the user-data folder. */
+  writeBackup(reason: BackupReason, bytes: Uint8Array): Promise<Result<BackupInfo, BackupError>>;
+  /** The stored backups, newest first. */
+  listBackups(): Promise<Result<BackupInfo[], BackupError>>;
+  readBackup(id: string): Promise<Result<Uint8Array, BackupError>>;
+  deleteBackup(id: string): Promise<Result<true, BackupError>>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -72,6 +110,13 @@ export const platformChannels = {
   getSettings: 'settings:get',
   updateSettings: 'settings:update',
   getAppInfo: 'app:get-info',
+  getIdentity: 'identity:get',
+  signTexts: 'identity:sign',
+  saveFile: 'files:save',
+  writeBackup: 'backups:write',
+  listBackups: 'backups:list',
+  readBackup: 'backups:read',
+  deleteBackup: 'backups:delete',
 } as const satisfies Record<Exclude<keyof PlatformApi, 'onMenuCommand'>, IpcChannel>;
 
 /** The name the preload exposes the API under: `window.atlas`. */

@@ -206,12 +206,63 @@ export function isPointInRegion(region: Region, point: LngLat): boolean {
   });
 }
 
+/**
+ * The edges of a long ring bucketed by horizontal band, so a point test looks only at the edges
+ * whose y-span can cross the point's y (issue 5: validating 100k imported rows tests the province
+ * outline, thousands of vertices, for every row). Built once per ring, on first use.
+ */
+interface RingBands {
+  readonly minY: number;
+  readonly step: number;
+  /** Per band: indices i of the edges (i-1 → i, ring[-1] = last) that reach into it. */
+  readonly bands: readonly Int32Array[];
+}
+
+const RING_BAND_THRESHOLD = 64;
+const ringBands = new WeakMap<readonly LngLat[], RingBands>();
+
+function bandsOf(ring: readonly LngLat[]): RingBands {
+  let bands = ringBands.get(ring);
+  if (bands) return bands;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  for (const [, y] of ring) {
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  const count = Math.max(1, Math.min(1024, Math.ceil(Math.sqrt(ring.length) * 2)));
+  const step = (maxY - minY) / count || 1;
+  const lists: number[][] = Array.from({ length: count }, () => []);
+  const bandOf = (y: number) => Math.min(count - 1, Math.max(0, Math.floor((y - minY) / step)));
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const yi = (ring[i] as LngLat)[1];
+    const yj = (ring[j] as LngLat)[1];
+    for (let band = bandOf(Math.min(yi, yj)), last = bandOf(Math.max(yi, yj)); band <= last; band += 1) (lists[band] as number[]).push(i);
+  }
+  bands = { minY, step, bands: lists.map((list) => Int32Array.from(list)) };
+  ringBands.set(ring, bands);
+  return bands;
+}
+
+function crosses(ring: readonly LngLat[], i: number, j: number, x: number, y: number): boolean {
+  const [xi, yi] = ring[i] as LngLat;
+  const [xj, yj] = ring[j] as LngLat;
+  return yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi;
+}
+
 function isInRing(ring: readonly LngLat[], x: number, y: number): boolean {
   let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i] as LngLat;
-    const [xj, yj] = ring[j] as LngLat;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  if (ring.length < RING_BAND_THRESHOLD) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) if (crosses(ring, i, j, x, y)) inside = !inside;
+    return inside;
+  }
+  // Same even-odd test, over the edges of the point's band only (an edge outside it cannot cross y).
+  const { minY, step, bands } = bandsOf(ring);
+  const band = bands[Math.floor((y - minY) / step)];
+  if (!band) return false;
+  for (let k = 0; k < band.length; k += 1) {
+    const i = band[k] as number;
+    if (crosses(ring, i, i === 0 ? ring.length - 1 : i - 1, x, y)) inside = !inside;
   }
   return inside;
 }

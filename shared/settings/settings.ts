@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_BACKUP_KEEP, MAX_BACKUP_KEEP, MIN_BACKUP_KEEP } from '../backup/backupName';
 
 /** The roles of DOMAIN.md: county, city and province offices, and companies / institutes. */
 export const ROLES = ['county', 'city', 'province', 'company'] as const;
@@ -30,6 +31,8 @@ export const settingsKeySchemas = {
   language: z.enum(LANGUAGES),
   basemap: z.enum(BASEMAPS),
   tiandituKey: z.string().max(64).regex(/^[0-9a-zA-Z]*$/),
+  /** How many backups are kept (issue 6 item 6); older ones are deleted after each new one. */
+  backupKeep: z.number().int().min(MIN_BACKUP_KEEP).max(MAX_BACKUP_KEEP),
 } as const;
 
 /** The whole settings object, one schema per key. */
@@ -50,6 +53,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   language: 'zh-CN',
   basemap: 'none',
   tiandituKey: '',
+  backupKeep: DEFAULT_BACKUP_KEEP,
 });
 
 /** Settings as loaded, with the keys that were broken and have been reset to their defaults. */

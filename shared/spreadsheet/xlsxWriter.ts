@@ -5,33 +5,39 @@
  * register needs — text, numbers, dates, a styled frozen header, column widths, an auto-filter,
  * several sheets — and is checked against ExcelJS's reader in tests/unit/shared/spreadsheet.
  *
- * Memory stays low by building each sheet's XML a few hundred rows at a time and deflating every
- * chunk straight into the zip (fflate's streaming Zip/ZipDeflate), so at no point does the whole
- * uncompressed sheet exist as one string. Pure shared code: rows in, Uint8Array out.
+ * Speed and memory: the sheet XML is never a string. Markup and cell text are written as UTF-8
+ * straight into one reused byte buffer (ASCII markup byte by byte, text through a small encoder),
+ * and every full buffer is handed to the zip's deflate (fflate's streaming Zip/ZipDeflate, or an
+ * injected native deflate), so at no point does the uncompressed sheet exist whole and almost
+ * nothing is allocated per cell. Pure shared code: rows in, Uint8Array out.
  */
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { neutraliseFormula } from './formulaSafe';
-import { excelSerialOfEpochMs, excelSerialOfIsoDate, type AnySheet, type CellKind, type ProgressCallback } from './sheet';
+import { excelSerialOfEpochMs, excelSerialOfIsoDate, type AnySheet, type CellKind, type CellValue, type ProgressCallback } from './sheet';
 
-/** How text cells are stored: inline (`t="inlineStr"`) or in a shared-strings table (`t="s"`). */
-export type StringStorage = 'inline' | 'shared';
+/**
+ * How text cells are stored: `inline` (`t="inlineStr"`), in a shared-strings table (`shared`,
+ * `t="s"`), or `auto`: per column, shared while its texts repeat and inline once the first rows
+ * show that they do not (ids, titles, descriptions), which spares a table lookup per unique text.
+ */
+export type StringStorage = 'inline' | 'shared' | 'auto';
 
 /** Options of {@link writeXlsx}. */
 export interface XlsxOptions {
   /**
-   * `shared` (default) stores each distinct text once in xl/sharedStrings.xml: catalogs repeat
-   * labels, region and unit names, so it is both smaller and faster (see the bench). `inline` keeps
-   * no table in memory.
+   * `auto` (default) stores repeating texts once in xl/sharedStrings.xml (catalogs repeat labels,
+   * region and unit names) and unique ones inline; `shared` puts every text in the table;
+   * `inline` keeps no table in memory.
    */
   readonly strings?: StringStorage;
   /** Deflate level 0–9; 1 (default) is several times faster than 6 and only ~20% larger. */
   readonly level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
-  /** Rows per XML chunk handed to the compressor. */
+  /** Rows between progress reports. */
   readonly chunkRows?: number;
-  /** Called after every chunk with rows written so far of all rows. */
+  /** Bytes of XML handed to the compressor at a time (the reused buffer's size). */
+  readonly chunkBytes?: number;
+  /** Called every `chunkRows` rows with rows written so far of all rows. */
   readonly onProgress?: ProgressCallback;
-  /** UTF-8 encoder; defaults to fflate's strToU8 (TextEncoder where the platform has one). */
-  readonly encode?: (text: string) => Uint8Array;
   /** Modification time stored in the zip entries; fixed by default so equal input gives equal bytes. */
   readonly modified?: Date;
   /**
@@ -149,6 +155,97 @@ function checkSheetNames(sheets: readonly AnySheet[]): void {
   }
 }
 
+/** Where a full buffer of XML goes: the open zip entry. */
+type ChunkSink = (chunk: Uint8Array) => void;
+
+/**
+ * XML as UTF-8 in one reused buffer. Callers write only ASCII markup through {@link ascii} and
+ * {@link put}, and text that is already XML-escaped through {@link text}; a full buffer goes to the
+ * sink, which copies what it keeps (fflate and zlib both do), so the buffer is reused at once.
+ */
+class XmlBuffer {
+  private buf: Uint8Array;
+  private pos = 0;
+  sink: ChunkSink;
+
+  constructor(size: number, sink: ChunkSink) {
+    this.buf = new Uint8Array(size);
+    this.sink = sink;
+  }
+
+  /** Room for `n` more bytes: flushes, and grows only for a single cell larger than the buffer. */
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    this.flush();
+    if (n > this.buf.length) this.buf = new Uint8Array(n);
+  }
+
+  flush(): void {
+    if (this.pos === 0) return;
+    this.sink(this.buf.subarray(0, this.pos));
+    this.pos = 0;
+  }
+
+  /** ASCII-only text (markup, numbers). */
+  ascii(text: string): void {
+    const n = text.length;
+    this.room(n);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i += 1) buf[p++] = text.charCodeAt(i);
+    this.pos = p;
+  }
+
+  /** Pre-encoded bytes (short markup pieces: a loop beats TypedArray.set at this size). */
+  put(bytes: Uint8Array): void {
+    const n = bytes.length;
+    this.room(n);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i += 1) buf[p++] = bytes[i] as number;
+    this.pos = p;
+  }
+
+  /** A non-negative integer in decimal. */
+  uint(value: number): void {
+    if (value < 10) {
+      this.room(1);
+      this.buf[this.pos++] = 48 + value;
+      return;
+    }
+    this.ascii(String(value));
+  }
+
+  /** Escaped XML text as UTF-8 (no lone surrogates: {@link escapeXmlText} removed them). */
+  text(text: string): void {
+    const n = text.length;
+    this.room(n * 3);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i += 1) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) buf[p++] = c;
+      else if (c < 0x800) {
+        buf[p++] = 0xc0 | (c >> 6);
+        buf[p++] = 0x80 | (c & 0x3f);
+      } else if (c >= 0xd800 && c <= 0xdbff) {
+        // a pair (4 bytes, no more than the 6 reserved for its two units)
+        const point = ((c - 0xd800) << 10) + (text.charCodeAt(i + 1) - 0xdc00) + 0x10000;
+        i += 1;
+        buf[p++] = 0xf0 | (point >> 18);
+        buf[p++] = 0x80 | ((point >> 12) & 0x3f);
+        buf[p++] = 0x80 | ((point >> 6) & 0x3f);
+        buf[p++] = 0x80 | (point & 0x3f);
+      } else {
+        buf[p++] = 0xe0 | (c >> 12);
+        buf[p++] = 0x80 | ((c >> 6) & 0x3f);
+        buf[p++] = 0x80 | (c & 0x3f);
+      }
+    }
+    this.pos = p;
+  }
+}
+
 /** Shared-strings table built while the sheets are written. */
 class SharedStrings {
   readonly index = new Map<string, number>();
@@ -166,34 +263,130 @@ class SharedStrings {
   }
 }
 
-/** Writes one cell of a data row as XML (empty string for an empty cell). */
-function cellXml(ref: string, kind: CellKind, value: string | number | null, strings: SharedStrings | null): string {
-  if (value === null || value === '') return '';
-  switch (kind) {
-    case 'number': {
-      const n = typeof value === 'number' ? value : Number(value);
-      return Number.isFinite(n) ? `<c r="${ref}"><v>${n}</v></c>` : '';
+/** Rows of a text column that go to the shared table before `auto` decides the column's storage. */
+const AUTO_PROBE_ROWS = 1000;
+/** `auto` keeps a column shared while at most this share of its probed texts were new to the table. */
+const AUTO_SHARED_MAX_NEW = 0.5;
+
+const ascii = (text: string): Uint8Array => strToU8(text);
+const CELL_END = ascii('</v></c>');
+const SHARED_OPEN = ascii('" t="s"><v>');
+const SHARED_STYLED_OPEN = (style: number) => ascii(`" s="${style}" t="s"><v>`);
+const INLINE_OPEN = ascii('" t="inlineStr"><is><t>');
+const INLINE_OPEN_PRESERVE = ascii('" t="inlineStr"><is><t xml:space="preserve">');
+const INLINE_END = ascii('</t></is></c>');
+const NUMBER_OPEN = ascii('"><v>');
+const DATE_OPEN = ascii(`" s="${STYLE.date}"><v>`);
+const DATETIME_OPEN = ascii(`" s="${STYLE.datetime}"><v>`);
+const ROW_OPEN = ascii('<row r="');
+const ROW_OPEN_END = ascii('">');
+const ROW_END = ascii('</row>');
+
+/**
+ * Writes the rows of one sheet. Per column it keeps the cell prefix (`<c r="AB`) as bytes and,
+ * for `auto` storage, whether the column's texts go to the shared table.
+ */
+class SheetRowWriter {
+  private readonly prefixes: Uint8Array[];
+  private readonly isShared: boolean[];
+  private readonly probeNew: number[];
+  private readonly probeSeen: number[];
+
+  constructor(
+    private readonly out: XmlBuffer,
+    letters: readonly string[],
+    private readonly strings: SharedStrings | null,
+    private readonly storage: StringStorage,
+  ) {
+    this.prefixes = letters.map((l) => ascii(`<c r="${l}`));
+    this.isShared = letters.map(() => strings !== null);
+    this.probeNew = letters.map(() => 0);
+    this.probeSeen = letters.map(() => 0);
+  }
+
+  row(rowNumber: number, kinds: readonly CellKind[], values: (c: number) => CellValue, headerStyle: number | null): void {
+    const out = this.out;
+    out.put(ROW_OPEN);
+    out.uint(rowNumber);
+    out.put(ROW_OPEN_END);
+    for (let c = 0; c < kinds.length; c += 1) {
+      const value = values(c);
+      if (value === null || value === '') continue;
+      if (headerStyle !== null) {
+        this.text(c, rowNumber, String(value), headerStyle);
+        continue;
+      }
+      switch (kinds[c]) {
+        case 'number': {
+          const n = typeof value === 'number' ? value : Number(value);
+          if (Number.isFinite(n)) this.number(c, rowNumber, NUMBER_OPEN, n);
+          break;
+        }
+        case 'date': {
+          const serial = typeof value === 'string' ? excelSerialOfIsoDate(value) : null;
+          if (serial === null) this.text(c, rowNumber, String(value), STYLE.normal);
+          else this.number(c, rowNumber, DATE_OPEN, serial);
+          break;
+        }
+        case 'datetime': {
+          const serial = typeof value === 'number' ? excelSerialOfEpochMs(value) : null;
+          if (serial === null) this.text(c, rowNumber, String(value), STYLE.normal);
+          else this.number(c, rowNumber, DATETIME_OPEN, serial);
+          break;
+        }
+        default:
+          this.text(c, rowNumber, typeof value === 'string' ? value : String(value), STYLE.normal);
+      }
     }
-    case 'date': {
-      const serial = typeof value === 'string' ? excelSerialOfIsoDate(value) : null;
-      return serial === null ? textCell(ref, String(value), STYLE.normal, strings) : `<c r="${ref}" s="${STYLE.date}"><v>${serial}</v></c>`;
+    out.put(ROW_END);
+  }
+
+  private number(c: number, rowNumber: number, open: Uint8Array, n: number): void {
+    const out = this.out;
+    out.put(this.prefixes[c] as Uint8Array);
+    out.uint(rowNumber);
+    out.put(open);
+    if (Number.isInteger(n) && n >= 0) out.uint(n);
+    else out.ascii(String(n));
+    out.put(CELL_END);
+  }
+
+  private text(c: number, rowNumber: number, value: string, style: number): void {
+    const out = this.out;
+    const text = cellText(value);
+    const needsEscape = NEEDS_ESCAPE.test(text);
+    const strings = this.strings;
+    // ExcelJS (and so our tests and import) decodes `_xHHHH_` only in shared strings: such texts stay shared.
+    if (strings !== null && (this.isShared[c] || (needsEscape && OOXML_ESCAPE_TEST.test(text)))) {
+      const before = strings.list.length;
+      const id = strings.id(text);
+      if (this.storage === 'auto' && this.isShared[c] && style === STYLE.normal) this.probe(c, strings.list.length > before);
+      out.put(this.prefixes[c] as Uint8Array);
+      out.uint(rowNumber);
+      out.put(style === STYLE.normal ? SHARED_OPEN : SHARED_STYLED_OPEN(style));
+      out.uint(id);
+      out.put(CELL_END);
+      return;
     }
-    case 'datetime': {
-      const serial = typeof value === 'number' ? excelSerialOfEpochMs(value) : null;
-      return serial === null ? textCell(ref, String(value), STYLE.normal, strings) : `<c r="${ref}" s="${STYLE.datetime}"><v>${serial}</v></c>`;
-    }
-    default:
-      return textCell(ref, typeof value === 'string' ? value : String(value), STYLE.normal, strings);
+    out.put(this.prefixes[c] as Uint8Array);
+    out.uint(rowNumber);
+    if (style !== STYLE.normal) out.ascii(`" s="${style}`);
+    out.put(isSpaceAtEdge(text) ? INLINE_OPEN_PRESERVE : INLINE_OPEN);
+    out.text(needsEscape ? escapeXmlText(text) : text);
+    out.put(INLINE_END);
+  }
+
+  /** `auto`: after the probe rows, a column whose texts were mostly new goes inline. */
+  private probe(c: number, isNew: boolean): void {
+    const seen = (this.probeSeen[c] as number) + 1;
+    const fresh = (this.probeNew[c] as number) + (isNew ? 1 : 0);
+    this.probeSeen[c] = seen;
+    this.probeNew[c] = fresh;
+    if (seen === AUTO_PROBE_ROWS && fresh > seen * AUTO_SHARED_MAX_NEW) this.isShared[c] = false;
   }
 }
 
-function textCell(ref: string, value: string, style: number, strings: SharedStrings | null): string {
-  const text = cellText(value);
-  const s = style === STYLE.normal ? '' : ` s="${style}"`;
-  if (strings) return `<c r="${ref}"${s} t="s"><v>${strings.id(text)}</v></c>`;
-  const open = isSpaceAtEdge(text) ? '<t xml:space="preserve">' : '<t>';
-  return `<c r="${ref}"${s} t="inlineStr"><is>${open}${escapeXmlText(text)}</t></is></c>`;
-}
+const OOXML_ESCAPE_TEST = /_x[0-9A-Fa-f]{4}_/;
 
 /** The part of a worksheet before its rows: dimension, frozen header, column widths. */
 function sheetHead(sheet: AnySheet, lastRef: string, isFirst: boolean): string {
@@ -212,14 +405,6 @@ function sheetHead(sheet: AnySheet, lastRef: string, isFirst: boolean): string {
     '<sheetFormatPr defaultRowHeight="15"/>' +
     `<cols>${cols}</cols><sheetData>`
   );
-}
-
-function headerRow(sheet: AnySheet, letters: readonly string[], strings: SharedStrings | null): string {
-  let xml = '<row r="1">';
-  sheet.columns.forEach((column, i) => {
-    xml += textCell(`${letters[i]}1`, column.header, STYLE.header, strings);
-  });
-  return `${xml}</row>`;
 }
 
 function stylesXml(): string {
@@ -304,7 +489,6 @@ class ZipSink {
   constructor(
     private readonly level: NonNullable<XlsxOptions['level']>,
     private readonly modified: Date,
-    private readonly encode: (text: string) => Uint8Array,
     private readonly deflate: RawDeflate | undefined,
   ) {
     this.zip = new Zip((error, data) => {
@@ -316,16 +500,18 @@ class ZipSink {
     });
   }
 
-  /** Starts an entry; push text to it, then call the returned `end`. */
-  open(path: string): { push: (text: string) => void; end: () => void } {
+  /** Starts an entry; push bytes or text to it, then call the returned `end`. */
+  open(path: string): { push: (text: string) => void; pushBytes: ChunkSink; end: () => void } {
     const entry = this.deflate ? new InjectedDeflateEntry(path, this.deflate) : new ZipDeflate(path, { level: this.level });
     entry.mtime = this.modified;
     this.zip.add(entry);
+    const pushBytes = (bytes: Uint8Array) => {
+      if (bytes.length > 0) entry.push(bytes, false);
+      this.check();
+    };
     return {
-      push: (text: string) => {
-        if (text.length > 0) entry.push(this.encode(text), false);
-        this.check();
-      },
+      push: (text: string) => pushBytes(strToU8(text)),
+      pushBytes,
       end: () => {
         entry.push(new Uint8Array(0), true);
         this.check();
@@ -368,9 +554,10 @@ const DEFAULT_MODIFIED = new Date(Date.UTC(2025, 0, 1, 12));
 export function writeXlsx(sheets: readonly AnySheet[], options: XlsxOptions = {}): Uint8Array {
   if (sheets.length === 0) throw new RangeError('[xlsxWriter] a workbook needs at least one sheet');
   checkSheetNames(sheets);
-  const strings = (options.strings ?? 'shared') === 'shared' ? new SharedStrings() : null;
+  const storage = options.strings ?? 'auto';
+  const strings = storage === 'inline' ? null : new SharedStrings();
   const chunkRows = Math.max(1, options.chunkRows ?? 500);
-  const sink = new ZipSink(options.level ?? 1, options.modified ?? DEFAULT_MODIFIED, options.encode ?? strToU8, options.deflate);
+  const sink = new ZipSink(options.level ?? 1, options.modified ?? DEFAULT_MODIFIED, options.deflate);
   const totalRows = sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
   let doneRows = 0;
   const hasSharedStrings = strings !== null;
@@ -383,51 +570,52 @@ export function writeXlsx(sheets: readonly AnySheet[], options: XlsxOptions = {}
   sink.file('xl/_rels/workbook.xml.rels', workbookRelsXml(sheets.length, hasSharedStrings));
   sink.file('xl/styles.xml', stylesXml());
 
+  const out = new XmlBuffer(Math.max(4096, options.chunkBytes ?? 256 * 1024), () => undefined);
   sheets.forEach((sheet, sheetIndex) => {
     const columns = sheet.columns;
     const letters = columns.map((_, i) => columnLetters(i));
     const lastRow = sheet.rows.length + 1;
     const lastLetters = letters[letters.length - 1] ?? 'A';
     const entry = sink.open(`xl/worksheets/sheet${sheetIndex + 1}.xml`);
-    entry.push(sheetHead(sheet, `${lastLetters}${lastRow}`, sheetIndex === 0) + headerRow(sheet, letters, strings));
+    out.sink = entry.pushBytes;
+    out.text(sheetHead(sheet, `${lastLetters}${lastRow}`, sheetIndex === 0));
+    const writer = new SheetRowWriter(out, letters, strings, storage);
     const kinds = columns.map((column) => column.kind);
+    const readers = columns.map((column) => column.value);
+    writer.row(1, kinds, (c) => (columns[c] as AnySheet['columns'][number]).header, STYLE.header);
     const rows = sheet.rows;
-    for (let start = 0; start < rows.length; start += chunkRows) {
-      const end = Math.min(rows.length, start + chunkRows);
-      let xml = '';
-      for (let r = start; r < end; r += 1) {
-        const row = rows[r];
-        const rowNumber = r + 2;
-        xml += `<row r="${rowNumber}">`;
-        for (let c = 0; c < columns.length; c += 1) {
-          xml += cellXml(`${letters[c]}${rowNumber}`, kinds[c] as CellKind, (columns[c] as AnySheet['columns'][number]).value(row), strings);
-        }
-        xml += '</row>';
+    let row: unknown;
+    const valueOf = (c: number): CellValue => (readers[c] as AnySheet['columns'][number]['value'])(row);
+    for (let r = 0; r < rows.length; r += 1) {
+      row = rows[r];
+      writer.row(r + 2, kinds, valueOf, null);
+      if ((r + 1) % chunkRows === 0 || r + 1 === rows.length) {
+        doneRows += (r % chunkRows) + 1;
+        options.onProgress?.(doneRows, totalRows);
       }
-      entry.push(xml);
-      doneRows += end - start;
-      options.onProgress?.(doneRows, totalRows);
     }
-    entry.push(`</sheetData><autoFilter ref="A1:${lastLetters}${lastRow}"/>` + '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
+    out.ascii(`</sheetData><autoFilter ref="A1:${lastLetters}${lastRow}"/>` + '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
+    out.flush();
     entry.end();
   });
 
   if (strings) {
     const entry = sink.open('xl/sharedStrings.xml');
-    entry.push(`${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${strings.count}" uniqueCount="${strings.list.length}">`);
-    const list = strings.list;
-    for (let start = 0; start < list.length; start += chunkRows * 8) {
-      let xml = '';
-      const end = Math.min(list.length, start + chunkRows * 8);
-      for (let i = start; i < end; i += 1) {
-        const text = list[i] as string;
-        xml += isSpaceAtEdge(text) ? `<si><t xml:space="preserve">${escapeXmlText(text)}</t></si>` : `<si><t>${escapeXmlText(text)}</t></si>`;
-      }
-      entry.push(xml);
+    out.sink = entry.pushBytes;
+    out.text(`${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${strings.count}" uniqueCount="${strings.list.length}">`);
+    for (const text of strings.list) {
+      out.put(isSpaceAtEdge(text) ? SI_OPEN_PRESERVE : SI_OPEN);
+      out.text(escapeXmlText(text));
+      out.put(SI_END);
     }
-    entry.push('</sst>');
+    out.ascii('</sst>');
+    out.flush();
     entry.end();
     strings.index.clear();
   }
   return sink.finish();
 }
+
+const SI_OPEN = ascii('<si><t>');
+const SI_OPEN_PRESERVE = ascii('<si><t xml:space="preserve">');
+const SI_END = ascii('</t></si>');

@@ -12,6 +12,9 @@ export const exportZh = {
   done: '已导出 {{count}} 条场景：{{file}}',
   failed: '导出失败：{{reason}}',
   busy: '正在导出，请稍候',
+  saveCancelled: '已取消保存，未写入文件',
+  /** File-type names in the save dialog. */
+  filter: { xlsx: 'Excel 工作簿', csv: 'CSV（逗号分隔，UTF-8）', geojson: 'GeoJSON 地理数据' },
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
@@ -30,4 +33,6 @@ export const exportEn: Widen<typeof exportZh> = {
   done: 'Exported {{count}} scenarios: {{file}}',
   failed: 'Export failed: {{reason}}',
   busy: 'An export is running; please wait',
+  saveCancelled: 'Save cancelled; no file was written',
+  filter: { xlsx: 'Excel workbook', csv: 'CSV (comma-separated, UTF-8)', geojson: 'GeoJSON geodata' },
 };

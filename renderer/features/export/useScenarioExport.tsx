@@ -2,27 +2,13 @@ import { App as AntApp } from 'antd';
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../../../shared/domain/scenario';
-import { useRegions, useSettings } from '../../app/contexts';
+import { usePlatform, useRegions, useSettings } from '../../app/contexts';
 import { buildExport, EXPORT_FILE_TYPES, exportFileName, regionNames, type ExportFormat, type ExportRequest, type ExportResponse } from './exportFile';
 
 /** Up to this many rows the file is built in the page (a worker's start-up costs more than the work). */
 export const IN_PAGE_EXPORT_LIMIT = 2000;
 
 const MESSAGE_KEY = 'scenario-export';
-
-/** Offers bytes as a browser download through a temporary <a download>. */
-function download(bytes: Uint8Array<ArrayBuffer>, fileName: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke after the click has been handled; revoking at once cancels the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** Builds one file in the export worker; resolves to null when cancelled. */
 function buildInWorker(
@@ -53,11 +39,16 @@ function buildInWorker(
   });
 }
 
-/** Export of a list of scenarios: builds the file (in a worker for large lists) with progress and cancel, then downloads it. */
+/**
+ * Export of a list of scenarios: builds the file (in a worker for large lists) with progress and
+ * cancel, then saves it through the platform: Electron's save dialog with an atomic write, or a
+ * download in the browser.
+ */
 export function useScenarioExport(rows: readonly Scenario[]) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const regions = useRegions();
+  const platform = usePlatform();
   const { settings } = useSettings();
   const cancelRef = useRef<(() => void) | null>(null);
 
@@ -115,8 +106,10 @@ export function useScenarioExport(rows: readonly Scenario[]) {
           void message.info(t('export.cancelled'));
           return;
         }
-        download(bytes, fileName, EXPORT_FILE_TYPES[format].mime);
-        void message.success(t('export.done', { count: rows.length, file: fileName }));
+        const saved = await platform.saveFile({ suggestedName: fileName, extension: EXPORT_FILE_TYPES[format].extension, filterName: t(`export.filter.${format}`), bytes });
+        if (!saved.ok) void message.error(t('export.failed', { reason: saved.message }));
+        else if (saved.value.status === 'cancelled') void message.info(t('export.saveCancelled'));
+        else void message.success(t('export.done', { count: rows.length, file: saved.value.fileName }));
       } catch (cause) {
         message.destroy(MESSAGE_KEY);
         console.error('[export] failed', cause);
@@ -125,7 +118,7 @@ export function useScenarioExport(rows: readonly Scenario[]) {
         cancelRef.current = null;
       }
     },
-    [message, regions, rows, settings.unitCode, t],
+    [message, platform, regions, rows, settings.unitCode, t],
   );
 
   return exportAs;

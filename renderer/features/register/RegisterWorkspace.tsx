@@ -36,6 +36,9 @@ const SavedViewsControl = lazy(() =>
 const ExportButton = lazy(() =>
   import('../export/ExportButton').then((module) => ({ default: module.ExportButton })),
 );
+const ImportButton = lazy(() =>
+  import('../import/ImportButton').then((module) => ({ default: module.ImportButton })),
+);
 const ScenarioTable = lazy(() =>
   import('./ScenarioTable').then((module) => ({ default: module.ScenarioTable })),
 );
@@ -51,6 +54,14 @@ const ScenarioFormDrawer = lazy(() =>
 );
 const StatusChangeDialog = lazy(() =>
   import('./StatusChangeDialog').then((module) => ({ default: module.StatusChangeDialog })),
+);
+// Company mode (star, apply) and receiving applications (issue 4 item 5).
+const ScenarioCompanyActions = lazy(() =>
+  import('../company/ScenarioCompanyActions').then((module) => ({ default: module.ScenarioCompanyActions })),
+);
+const StarredMenu = lazy(() => import('../company/StarredMenu').then((module) => ({ default: module.StarredMenu })));
+const ApplicationImportButton = lazy(() =>
+  import('../company/ApplicationImportButton').then((module) => ({ default: module.ApplicationImportButton })),
 );
 
 /** How many demo records the empty state loads: enough to look around, quick to generate. */
@@ -68,7 +79,8 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
   const { settings } = useSettings();
   const actions = useRegisterActions();
   const [filter, setFilter] = useUrlFilter(regions);
-  const register = useRegister(filter);
+  // A company sees the open catalog only (issue 4 item 5); offices see their whole register.
+  const register = useRegister(filter, { isCatalogOnly: settings.role === 'company' });
   const counts = useScenarioCounts();
   const [mapMode, setMapMode] = useState<MapMode>('markers');
   const [selectedId, setSelectedId] = useState<string | null>(initialSelectedId);
@@ -111,8 +123,14 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
   );
   const describePoint = useCallback(
     (point: ScenarioPoint) =>
-      t('register.markerLabel', { title: point.title, status: t(`vocab.statuses.${point.status}`) }),
-    [t],
+      mapMode === 'stage'
+        ? t('pilotMap.markerLabel', {
+            title: point.title,
+            status: t(`vocab.statuses.${point.status}`),
+            stage: point.stage ? t(`vocab.stages.${point.stage}`) : t('pilotMap.noPilot'),
+          })
+        : t('register.markerLabel', { title: point.title, status: t(`vocab.statuses.${point.status}`) }),
+    [mapMode, t],
   );
 
   async function submitForm(
@@ -253,6 +271,7 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
               />
               <SavedViewsControl currentFilter={filter} onApply={setFilter} />
               <ExportButton rows={register.rows} />
+              {canWrite && <ImportButton />}
             </Suspense>
           )}
         </div>
@@ -269,6 +288,12 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
                 {t('register.removeDemo')}
               </Button>
             )}
+            {hasPainted && (
+              <Suspense fallback={null}>
+                {isCompany && <StarredMenu records={register.records ?? []} onSelect={selectFromTable} />}
+                {canWrite && <ApplicationImportButton records={register.records ?? []} onImported={setSelectedId} />}
+              </Suspense>
+            )}
           </Space>
           <AtlasMap
             selection={selection}
@@ -277,17 +302,24 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
             myUnitCode={settings.unitCode}
             choropleth={choropleth}
           >
-            {mapMode === 'markers' && (
+            {mapMode !== 'choropleth' && (
               <ScenarioMarkers
                 points={register.points}
                 selectedId={selectedId}
                 onSelect={selectFromMap}
                 describe={describePoint}
+                coloring={mapMode === 'stage' ? 'stage' : 'field'}
               />
             )}
             <PanToScenario point={selectedPoint} request={panRequest} />
           </AtlasMap>
-          <MapLegend mode={mapMode} onModeChange={setMapMode} maxCount={choropleth?.max ?? 0} />
+          <MapLegend
+            mode={mapMode}
+            onModeChange={setMapMode}
+            maxCount={choropleth?.max ?? 0}
+            isOpenForPartners={filter.openForPartners === true}
+            onOpenForPartnersChange={(isOn) => setFilter({ ...filter, openForPartners: isOn })}
+          />
         </main>
         <section className="atlas-table-area" ref={tableAreaRef} aria-label={t('table.ariaLabel')}>
           {(isLoading || !hasPainted) && (
@@ -297,7 +329,7 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
             </div>
           )}
           {hasPainted && isEmpty && (
-            <Empty className="atlas-empty" description={<EmptyText />}>
+            <Empty className="atlas-empty" description={isCompany ? t('company.catalogEmpty') : <EmptyText />}>
               {canWrite && (
                 <Space>
                   <Button type="primary" icon={<PlusOutlined />} onClick={openNew}>
@@ -339,6 +371,7 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
               onChangeStatus={() => setStatusTarget(selected)}
               onDelete={() => confirmDelete(selected)}
               onLocate={() => setPanRequest((n) => n + 1)}
+              extraActions={isCompany ? <ScenarioCompanyActions scenario={selected} /> : null}
             />
           ) : (
             <RegionPanel selection={selection} myUnitCode={settings.unitCode} />

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Alert, Button, Descriptions, Space, Tag, Typography } from 'antd';
 import { AimOutlined, CloseOutlined, DeleteOutlined, EditOutlined, LockOutlined, SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -5,6 +6,7 @@ import type { ChangeRecord } from '../../../shared/domain/changeRecord';
 import type { Scenario } from '../../../shared/domain/scenario';
 import { allowedTransitions } from '../../../shared/domain/scenarioStatus';
 import { useRegions } from '../../app/contexts';
+import { ScenarioPilots } from '../pilots/ScenarioPilots';
 import { HistoryTimeline, formatTime } from './HistoryTimeline';
 import { FIELD_COLORS, STATUS_COLORS } from './scenarioStyle';
 
@@ -19,10 +21,12 @@ export interface ScenarioDetailProps {
   readonly onChangeStatus: () => void;
   readonly onDelete: () => void;
   readonly onLocate: () => void;
+  /** More actions beside 定位 (company mode: star, draft an application). */
+  readonly extraActions?: ReactNode;
 }
 
 /** Everything about one scenario, its actions (when this unit owns it) and its history. */
-export function ScenarioDetail({ scenario, history, readOnlyReason, onClose, onEdit, onChangeStatus, onDelete, onLocate }: ScenarioDetailProps) {
+export function ScenarioDetail({ scenario, history, readOnlyReason, onClose, onEdit, onChangeStatus, onDelete, onLocate, extraActions }: ScenarioDetailProps) {
   const { t } = useTranslation();
   const regions = useRegions();
   const regionPath = regions
@@ -68,6 +72,7 @@ export function ScenarioDetail({ scenario, history, readOnlyReason, onClose, onE
             </Button>
           </>
         )}
+        {extraActions}
         <Button icon={<AimOutlined />} onClick={onLocate}>
           {t('detail.locate')}
         </Button>
@@ -106,6 +111,7 @@ export function ScenarioDetail({ scenario, history, readOnlyReason, onClose, onE
           {formatTime(scenario.updatedAt)} · {t('detail.version', { version: scenario.version })}
         </Descriptions.Item>
       </Descriptions>
+      <ScenarioPilots scenario={scenario} isEditable={isEditable} />
       <Typography.Title level={5} className="atlas-detail-history-title">
         {t('detail.history')}
       </Typography.Title>

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import { divIcon, layerGroup, marker, type LayerGroup, type Map as LeafletMap } from 'leaflet';
-import type { ApplicationField, ScenarioStatus } from '../../../shared/domain/vocabulary';
+import type { ApplicationField, PilotStage, ScenarioStatus } from '../../../shared/domain/vocabulary';
 import {
   packCoordinates,
   type ClusterItem,
@@ -9,6 +9,7 @@ import {
   type ClusterResponse,
 } from './clusterEngine';
 import { FIELD_COLORS, FIELD_GLYPHS, STATUS_COLORS } from './scenarioStyle';
+import { stageSwatch } from './stageStyle';
 
 /** What a marker needs of a scenario. */
 export interface ScenarioPoint {
@@ -18,7 +19,12 @@ export interface ScenarioPoint {
   readonly lng: number;
   readonly field: ApplicationField;
   readonly status: ScenarioStatus;
+  /** The most advanced stage of its live pilots; null or absent without pilots. */
+  readonly stage?: PilotStage | null;
 }
+
+/** What a marker's fill shows: the application field, or the most advanced pilot stage (issue 4 item 4). */
+export type MarkerColoring = 'field' | 'stage';
 
 /** Props of {@link ScenarioMarkers}. */
 export interface ScenarioMarkersProps {
@@ -27,12 +33,16 @@ export interface ScenarioMarkersProps {
   readonly onSelect: (id: string) => void;
   /** Accessible label of a marker: title and status, e.g. "华西… · 已开放". */
   readonly describe: (point: ScenarioPoint) => string;
+  /** Default 'field'. */
+  readonly coloring?: MarkerColoring;
 }
 
 /** The performance mark set when markers are first on screen; `npm run bench` reads it. */
 export const MARKERS_DRAWN_MARK = 'atlas:markers-drawn';
 
-type LatestProps = Pick<ScenarioMarkersProps, 'points' | 'onSelect' | 'describe' | 'selectedId'>;
+type LatestProps = Pick<ScenarioMarkersProps, 'points' | 'onSelect' | 'describe' | 'selectedId'> & {
+  readonly coloring: MarkerColoring;
+};
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -43,7 +53,7 @@ function escapeHtml(text: string): string {
  * coordinates there, so typing never waits for the index to rebuild. Visible clusters and markers
  * are drawn imperatively into one layer group on every answer: only what is on screen is DOM.
  */
-export function ScenarioMarkers({ points, selectedId, onSelect, describe }: ScenarioMarkersProps) {
+export function ScenarioMarkers({ points, selectedId, onSelect, describe, coloring = 'field' }: ScenarioMarkersProps) {
   const map = useMap();
   const layerRef = useRef<LayerGroup | null>(null);
   const workerRef = useRef<Worker | null>(null);
@@ -51,9 +61,9 @@ export function ScenarioMarkers({ points, selectedId, onSelect, describe }: Scen
   const requestRef = useRef(0);
   const lastItemsRef = useRef<ClusterItem[]>([]);
   // Handlers registered once read the latest props without re-subscribing.
-  const latest = useRef({ points, onSelect, describe, selectedId });
+  const latest = useRef<LatestProps>({ points, onSelect, describe, selectedId, coloring });
   useLayoutEffect(function keepLatestProps() {
-    latest.current = { points, onSelect, describe, selectedId };
+    latest.current = { points, onSelect, describe, selectedId, coloring };
   });
 
   useEffect(
@@ -121,7 +131,7 @@ export function ScenarioMarkers({ points, selectedId, onSelect, describe }: Scen
     function redrawOnSelection() {
       if (layerRef.current) drawItems(map, layerRef.current, lastItemsRef.current, latest.current);
     },
-    [map, selectedId],
+    [map, selectedId, coloring],
   );
 
   return null;
@@ -129,7 +139,7 @@ export function ScenarioMarkers({ points, selectedId, onSelect, describe }: Scen
 
 /** Draws the visible clusters and markers (only what is on screen exists as DOM). */
 function drawItems(map: LeafletMap, layer: LayerGroup, items: readonly ClusterItem[], latest: LatestProps) {
-  const { points: current, onSelect: select, describe: label, selectedId: selected } = latest;
+  const { points: current, onSelect: select, describe: label, selectedId: selected, coloring } = latest;
   layer.clearLayers();
   for (const item of items) {
     if (item.kind === 'cluster') {
@@ -156,7 +166,7 @@ function drawItems(map: LeafletMap, layer: LayerGroup, items: readonly ClusterIt
     const pin = marker([item.lat, item.lng], {
       icon: divIcon({
         className: `scn-pin scn-status-${point.status}${isSelected ? ' is-selected' : ''}`,
-        html: `<span style="background:${FIELD_COLORS[point.field]};border-color:${STATUS_COLORS[point.status]}">${escapeHtml(FIELD_GLYPHS[point.field])}</span>`,
+        html: pinHtml(point, coloring),
         iconSize: [26, 26],
       }),
       title: text,
@@ -168,4 +178,13 @@ function drawItems(map: LeafletMap, layer: LayerGroup, items: readonly ClusterIt
     pin.on('click', () => select(point.id));
     layer.addLayer(pin);
   }
+}
+
+function pinHtml(point: ScenarioPoint, coloring: MarkerColoring): string {
+  const glyph = escapeHtml(FIELD_GLYPHS[point.field]);
+  if (coloring === 'stage') {
+    const swatch = stageSwatch(point.stage);
+    return `<span data-stage="${point.stage ?? 'none'}" style="background:${swatch.fill};color:${swatch.ink};border-color:${STATUS_COLORS[point.status]}">${glyph}</span>`;
+  }
+  return `<span style="background:${FIELD_COLORS[point.field]};border-color:${STATUS_COLORS[point.status]}">${glyph}</span>`;
 }

@@ -14,6 +14,7 @@ export const FILTER_URL_KEYS: readonly string[] = [
   'from',
   'until',
   'q',
+  'slots',
 ];
 
 /**
@@ -58,7 +59,8 @@ export function isTextOnlyChange(previous: ScenarioFilter, next: ScenarioFilter)
     sameList(previous.statuses, next.statuses) &&
     previous.regionCode === next.regionCode &&
     previous.openFrom === next.openFrom &&
-    previous.openUntil === next.openUntil
+    previous.openUntil === next.openUntil &&
+    (previous.openForPartners ?? false) === (next.openForPartners ?? false)
   );
 }
 

@@ -4,13 +4,14 @@ import {
   buildSearchText,
   compileFilter,
   searchTerms,
+  type FilterContext,
   type ScenarioFilter,
 } from '../../../shared/domain/scenarioFilter';
 import type { RegionIndex } from '../../../shared/regions/regions';
 
 /** Finds the live scenarios matching a filter; built once per records array (see {@link createScenarioFinder}). */
 export interface ScenarioFinder {
-  (filter: ScenarioFilter): readonly Scenario[];
+  (filter: ScenarioFilter, context?: FilterContext): readonly Scenario[];
   /** Live (not soft-deleted) records: the "共 M 个场景" of the count. */
   readonly total: number;
   /**
@@ -31,6 +32,7 @@ function isEmptyFilter(filter: ScenarioFilter): boolean {
     !filter.regionCode &&
     !filter.openFrom &&
     !filter.openUntil &&
+    !filter.openForPartners &&
     searchTerms(filter.text).length === 0
   );
 }
@@ -64,9 +66,9 @@ export function createScenarioFinder(
     return searchTexts.length === count;
   }
 
-  function find(filter: ScenarioFilter): readonly Scenario[] {
+  function find(filter: ScenarioFilter, context: FilterContext = {}): readonly Scenario[] {
     if (isEmptyFilter(filter)) return live;
-    const matches = compileFilter(filter, regions);
+    const matches = compileFilter(filter, regions, context);
     const out: Scenario[] = [];
     if (searchTerms(filter.text).length > 0) {
       prepareSearch();
@@ -113,6 +115,7 @@ export function useFilteredScenarios(
   records: readonly Scenario[],
   filter: ScenarioFilter,
   regions: RegionIndex,
+  context?: FilterContext,
 ): { rows: readonly Scenario[]; total: number } {
   const finder = useMemo(() => createScenarioFinder(records, regions), [records, regions]);
   useEffect(
@@ -121,6 +124,6 @@ export function useFilteredScenarios(
     },
     [finder],
   );
-  const rows = useMemo(() => finder(filter), [finder, filter]);
+  const rows = useMemo(() => finder(filter, context), [finder, filter, context]);
   return { rows, total: finder.total };
 }

@@ -2,6 +2,9 @@ import { useMemo } from 'react';
 import type { Scenario } from '../../../shared/domain/scenario';
 import type { ScenarioFilter } from '../../../shared/domain/scenarioFilter';
 import { countByRegion } from '../../../shared/domain/regionCounts';
+import type { PilotStage } from '../../../shared/domain/vocabulary';
+import { summarisePilotsByScenario } from '../../../shared/partners/pilotMap';
+import { usePilots } from '../../db/usePilots';
 import { useLiveScenarioRows } from '../../db/useScenarios';
 import { useRegions } from '../../app/contexts';
 import { useFilteredScenarios } from './useFilteredScenarios';
@@ -16,13 +19,28 @@ export interface RegisterView {
   readonly points: readonly ScenarioPoint[];
   /** Counts for the choropleth at city level (province view) and at county level (inside a city). */
   readonly choropleth: { readonly city: Choropleth; readonly county: Choropleth };
+  /** Each scenario's most advanced live pilot stage (the map's "by pilot stage" mode). */
+  readonly stageOf: ReadonlyMap<string, PilotStage>;
+}
+
+/** Options of {@link useRegister}. */
+export interface RegisterOptions {
+  /** Company mode: only the open catalog (已开放) exists for map and table (issue 4 item 5). */
+  readonly isCatalogOnly?: boolean;
 }
 
 /** One filter drives both the map and the table: both read the same filtered rows. */
-export function useRegister(filter: ScenarioFilter): RegisterView {
+export function useRegister(filter: ScenarioFilter, { isCatalogOnly = false }: RegisterOptions = {}): RegisterView {
   const regions = useRegions();
-  const records = useLiveScenarioRows();
-  const { rows } = useFilteredScenarios(records ?? EMPTY, filter, regions);
+  const allRecords = useLiveScenarioRows();
+  const pilots = usePilots();
+  const records = useMemo(
+    () => (allRecords && isCatalogOnly ? allRecords.filter((record) => record.status === 'open') : allRecords),
+    [allRecords, isCatalogOnly],
+  );
+  const pilotSummary = useMemo(() => summarisePilotsByScenario(pilots ?? []), [pilots]);
+  const filterContext = useMemo(() => ({ heldSlots: pilotSummary.heldSlots }), [pilotSummary]);
+  const { rows } = useFilteredScenarios(records ?? EMPTY, filter, regions, filterContext);
   const points = useMemo(
     () =>
       rows.map((scenario) => ({
@@ -32,8 +50,9 @@ export function useRegister(filter: ScenarioFilter): RegisterView {
         lng: scenario.location.lng,
         field: scenario.field,
         status: scenario.status,
+        stage: pilotSummary.stageOf.get(scenario.id) ?? null,
       })),
-    [rows],
+    [pilotSummary, rows],
   );
   const choropleth = useMemo(() => {
     const counts = countByRegion(
@@ -50,7 +69,7 @@ export function useRegister(filter: ScenarioFilter): RegisterView {
     }
     return { city: { counts, max: maxCity }, county: { counts, max: maxCounty } };
   }, [regions, rows]);
-  return { records, rows, points, choropleth };
+  return { records, rows, points, choropleth, stageOf: pilotSummary.stageOf };
 }
 
 const EMPTY: readonly Scenario[] = [];

@@ -12,7 +12,18 @@ describe('createIpcHandlers', () => {
       load: vi.fn(() => ({ settings: DEFAULT_SETTINGS, resetKeys: ['role' as const] })),
       update: vi.fn(() => ({ ok: false as const, error: 'invalid-settings' as const, message: 'no' })),
     };
-    const handlers = createIpcHandlers({ settings, appVersion: '1.2.3' });
+    const files = { save: vi.fn(async () => ({ ok: true as const, value: { status: 'cancelled' as const } })) };
+    const backups = {
+      write: vi.fn(async () => ({ ok: false as const, error: 'write-failed' as const, message: 'disk full' })),
+      list: vi.fn(async () => ({ ok: true as const, value: [] })),
+      read: vi.fn(async () => ({ ok: false as const, error: 'not-found' as const, message: 'gone' })),
+      delete: vi.fn(async () => ({ ok: true as const, value: true as const })),
+    };
+    const identity = {
+      get: vi.fn(() => ({ publicKey: 'K', fingerprint: 'F' })),
+      sign: vi.fn(() => ({ ok: true as const, value: ['S'] })),
+    };
+    const handlers = createIpcHandlers({ settings, appVersion: '1.2.3', files, backups, identity });
     await expect(dispatchIpc(handlers, 'settings:get', TRUSTED, [])).resolves.toEqual({
       settings: DEFAULT_SETTINGS,
       resetKeys: ['role'],
@@ -25,5 +36,16 @@ describe('createIpcHandlers', () => {
       version: '1.2.3',
       platform: 'electron',
     });
+    const request = { suggestedName: 'a.csv', extension: 'csv', filterName: 'CSV', bytes: new Uint8Array([65]) };
+    await expect(dispatchIpc(handlers, 'files:save', TRUSTED, [request])).resolves.toEqual({ ok: true, value: { status: 'cancelled' } });
+    expect(files.save).toHaveBeenCalledWith(request);
+    await expect(dispatchIpc(handlers, 'backups:write', TRUSTED, ['daily', new Uint8Array([1])])).resolves.toMatchObject({ ok: false, error: 'write-failed' });
+    await dispatchIpc(handlers, 'backups:list', TRUSTED, []);
+    await dispatchIpc(handlers, 'backups:delete', TRUSTED, ['backup-20261125T010203004Z-daily.json']);
+    expect(backups.delete).toHaveBeenCalledWith('backup-20261125T010203004Z-daily.json');
+    await expect(dispatchIpc(handlers, 'identity:get', TRUSTED, [])).resolves.toEqual({ publicKey: 'K', fingerprint: 'F' });
+    const text = 'scenario-atlas-exchange/package/1\n{}';
+    await expect(dispatchIpc(handlers, 'identity:sign', TRUSTED, [[text]])).resolves.toEqual({ ok: true, value: ['S'] });
+    expect(identity.sign).toHaveBeenCalledWith([text]);
   });
 });

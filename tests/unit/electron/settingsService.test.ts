@@ -46,7 +46,7 @@ describe('settings service: loading', () => {
   });
 
   it('valid settings come back unchanged and are not rewritten', () => {
-    const stored = { unitCode: '510104', role: 'county', language: 'en', basemap: 'osm', tiandituKey: '' };
+    const stored = { unitCode: '510104', role: 'county', language: 'en', basemap: 'osm', tiandituKey: '', backupKeep: 5 };
     const { backend, disk } = fakeBackend(JSON.stringify(stored));
     expect(createSettingsService(backend, quiet).load()).toEqual({ settings: stored, resetKeys: [] });
     expect(disk.writes).toBe(0);

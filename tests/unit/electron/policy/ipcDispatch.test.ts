@@ -10,9 +10,50 @@ function spyHandlers() {
     'settings:get': vi.fn(() => ({ settings: DEFAULT_SETTINGS, resetKeys: [] })),
     'settings:update': vi.fn(() => ({ ok: true as const, value: DEFAULT_SETTINGS })),
     'app:get-info': vi.fn(() => ({ version: '0.1.0', platform: 'electron' as const })),
+    'files:save': vi.fn(() => ({ ok: true as const, value: { status: 'cancelled' as const } })),
+    'backups:write': vi.fn(() => ({ ok: true as const, value: { id: 'backup-20261125T010203004Z-manual.json', createdAt: 0, reason: 'manual' as const, size: 1 } })),
+    'backups:list': vi.fn(() => ({ ok: true as const, value: [] })),
+    'backups:read': vi.fn(() => ({ ok: true as const, value: new Uint8Array(1) })),
+    'backups:delete': vi.fn(() => ({ ok: true as const, value: true as const })),
+    'identity:get': vi.fn(() => ({ publicKey: 'K', fingerprint: 'F' })),
+    'identity:sign': vi.fn(() => ({ ok: true as const, value: ['S'] })),
   } satisfies IpcHandlers;
   return handlers;
 }
+
+describe('dispatchIpc: files and backups', () => {
+  const save = { suggestedName: '场景目录.xlsx', extension: 'xlsx', filterName: 'Excel 工作簿', bytes: new Uint8Array([1, 2]) };
+
+  it('passes a valid save request and backup calls through', async () => {
+    const handlers = spyHandlers();
+    await dispatchIpc(handlers, 'files:save', TRUSTED, [save]);
+    expect(handlers['files:save']).toHaveBeenCalledWith(save);
+    await dispatchIpc(handlers, 'backups:write', TRUSTED, ['import', new Uint8Array([1])]);
+    await dispatchIpc(handlers, 'backups:read', TRUSTED, ['backup-20261125T010203004Z-daily.json']);
+    expect(handlers['backups:read']).toHaveBeenCalledWith('backup-20261125T010203004Z-daily.json');
+  });
+
+  it.each<[string, readonly unknown[]]>([
+    ['files:save', [{ ...save, bytes: 'not bytes' }]],
+    ['files:save', [{ ...save, extension: '../exe' }]],
+    ['files:save', [{ ...save, extra: 1 }]],
+    ['files:save', [{ ...save, suggestedName: '' }]],
+    ['backups:write', ['whenever', new Uint8Array([1])]],
+    ['backups:write', ['manual', new Uint8Array(0)]],
+    ['backups:read', ['../settings.json']],
+    ['backups:read', ['backup-20261125T010203004Z-manual.json/../../x']],
+    ['backups:delete', ['backup-20261325T010203004Z-manual.json']],
+    ['backups:delete', [42]],
+    ['identity:sign', [['not an exchange text']]],
+    ['identity:sign', [[]]],
+    ['identity:sign', ['scenario-atlas-exchange/package/1\n{}']],
+    ['identity:get', [1]],
+  ])('refuses %s with %j', async (channel, args) => {
+    const handlers = spyHandlers();
+    await expect(dispatchIpc(handlers, channel as keyof IpcHandlers, TRUSTED, args)).rejects.toThrow(/invalid arguments/);
+    expect((handlers as Record<string, unknown>)[channel]).not.toHaveBeenCalled();
+  });
+});
 
 describe('dispatchIpc', () => {
   it('covers every channel of the contract', () => {

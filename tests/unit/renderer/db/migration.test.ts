@@ -24,7 +24,7 @@ describe('schema versions', () => {
     const versions = SCHEMA_VERSIONS.map((s) => s.version);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     expect(new Set(versions).size).toBe(versions.length);
-    expect(CURRENT_SCHEMA_VERSION).toBe(2);
+    expect(CURRENT_SCHEMA_VERSION).toBe(3);
   });
 });
 
@@ -49,7 +49,7 @@ describe('migration v1 → v2', () => {
     const db = new AtlasDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     const migrated = await db.scenarios.toArray();
     expect(migrated).toHaveLength(3);
     for (const row of migrated) {
@@ -78,7 +78,7 @@ describe('migration v1 → v2', () => {
     const db = new AtlasDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(await db.scenarios.count()).toBe(0);
   });
 });

@@ -38,6 +38,7 @@ const FULL: ScenarioFilter = {
   openFrom: '2026-01-01',
   openUntil: '2026-12-31',
   text: '脑'.repeat(MAX_SEARCH_INPUT_LENGTH),
+  openForPartners: true,
 };
 const regions = { has: (code: string) => ['510000', '510100', '510107'].includes(code) };
 

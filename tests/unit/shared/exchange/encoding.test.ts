@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64, utf8Length, utf8ToBytes, utf8ToString } from '../../../../shared/exchange/encoding';
+import { base64ToBytes, bytesToBase64, utf8Length, utf8ToBytes, utf8ToString, utf8ToStringByHand } from '../../../../shared/exchange/encoding';
 
 describe('base64', () => {
   it('matches the RFC 4648 test vectors', () => {
@@ -34,7 +34,10 @@ describe('base64', () => {
   });
 });
 
-describe('utf8ToString', () => {
+describe.each([
+  ['utf8ToString (TextDecoder)', utf8ToString],
+  ['utf8ToStringByHand', utf8ToStringByHand],
+])('%s', (_name, utf8ToString) => {
   it('decodes like TextDecoder for any well-formed text, BOM dropped', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeRecord } from '../../../../shared/domain/changeRecord';
 import type { RegionCode } from '../../../../shared/regions/regions';
-import { canonicalJson, sha256Hex } from '../../../../shared/exchange/canonicalJson';
+import { canonicalJson } from '../../../../shared/exchange/canonicalJson';
 import { utf8ToBytes } from '../../../../shared/exchange/encoding';
 import { digestState, emptyMergeState, mergeChanges } from '../../../../shared/exchange/merge';
-import { attestChanges, createPackage, openPackage, serializePackage, type ExchangePackage, type OpenPackageOptions } from '../../../../shared/exchange/package';
+import { attestChanges, createPackage, openPackage, packageContentHash, serializePackage, type ExchangePackage, type OpenPackageOptions } from '../../../../shared/exchange/package';
 import { signText } from '../../../../shared/exchange/signing';
 import { creation, edit, keysOf, makeChange, trustOf, T0 } from './exchangeTestKit';
 
@@ -26,7 +26,7 @@ const trustAll: OpenPackageOptions = { trustedKeys: trustOf([WUHOU, JINJIANG, CH
 
 /** Re-signs a modified package as its source would (the source itself is hostile). */
 function resign(pkg: ExchangePackage, unit: string): ExchangePackage {
-  const contentHash = sha256Hex(canonicalJson({ attestations: pkg.attestations, records: pkg.records }));
+  const contentHash = packageContentHash(pkg.attestations, pkg.records);
   const signature = signText(`scenario-atlas-exchange/package/1\n${canonicalJson({ manifest: pkg.manifest, contentHash })}`, keysOf(unit).secretKey);
   return { ...pkg, contentHash, signature } as ExchangePackage;
 }

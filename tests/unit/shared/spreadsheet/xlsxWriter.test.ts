@@ -40,12 +40,14 @@ const zlibDeflate: RawDeflate = (chunk, isFinal) =>
   deflateRawSync(chunk, { level: 1, finishFlush: isFinal ? zlibConstants.Z_FINISH : zlibConstants.Z_FULL_FLUSH });
 
 describe.each<[StringStorage, RawDeflate | undefined]>([
+  ['auto', undefined],
   ['shared', undefined],
   ['inline', undefined],
   ['shared', zlibDeflate],
 ])('writeScenarioXlsx (%s strings, injected deflate: %s), read back with ExcelJS', (strings, deflate) => {
-  // ExcelJS decodes `_xHHHH_` in shared strings (as Excel does) but not in inline strings.
-  const readText = strings === 'shared' ? textOf : (cell: ExcelJS.Cell) => decodeOoxmlEscapes(textOf(cell));
+  // ExcelJS decodes `_xHHHH_` in shared strings (as Excel does) but not in inline strings; `auto`
+  // keeps such texts shared.
+  const readText = strings !== 'inline' ? textOf : (cell: ExcelJS.Cell) => decodeOoxmlEscapes(textOf(cell));
   const bytesPromise = Promise.resolve(writeScenarioXlsx(rows, regions, { strings, chunkRows: 37, ...(deflate ? { deflate } : {}) }));
 
   it('has the four sheets in order, the catalog header in Chinese and one row per scenario', async () => {
@@ -142,6 +144,25 @@ describe('writeXlsx', () => {
     expect(Object.keys(files).sort()).toEqual(
       ['[Content_Types].xml', '_rels/.rels', 'docProps/app.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml'].sort(),
     );
+  });
+
+  it('auto storage: repeating texts shared, unique ones inline after the first 1000 rows', () => {
+    const twoColumns: Sheet<number> = {
+      name: 'S',
+      columns: [
+        { header: 'unique', width: 8, kind: 'text', value: (n) => `编号-${n}` },
+        { header: 'repeating', width: 8, kind: 'text', value: (n) => (n % 2 === 0 ? '医疗健康' : '养老服务') },
+      ],
+      rows: Array.from({ length: 1200 }, (_, i) => i),
+    };
+    const xml = new TextDecoder().decode(unzipSync(writeXlsx([twoColumns]))['xl/worksheets/sheet1.xml']);
+    expect(xml).toContain('<c r="A1001" t="s">');
+    expect(xml).toContain('<c r="A1002" t="inlineStr"><is><t>编号-1000</t></is></c>');
+    expect(xml).toContain('<c r="B1201" t="s"><v>');
+    expect(xml).not.toMatch(/<c r="B\d+" t="inlineStr">/);
+    const strings = new TextDecoder().decode(unzipSync(writeXlsx([twoColumns]))['xl/sharedStrings.xml']);
+    // two headers, the 1000 probed ids, two repeating texts
+    expect(strings).toContain('uniqueCount="1004"');
   });
 
   it('gives the same bytes for the same input', () => {

@@ -1,0 +1,10 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text().slice(0, 300)));
+page.on('response', (r) => { if (r.status() >= 400) console.log('bad', r.status(), r.url()); });
+page.on('pageerror', (e) => console.log('pageerror', e.message.slice(0, 500)));
+await page.goto('http://127.0.0.1:4185/');
+await page.waitForTimeout(8000);
+console.log((await page.locator('body').innerText()).slice(0, 300));
+await browser.close();

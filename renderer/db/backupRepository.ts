@@ -1,0 +1,283 @@
+/**
+ * Backups of the register (issue 6 item 6). The data lives in this renderer's IndexedDB, so the
+ * renderer makes the snapshot and main (or the browser twin) only stores its bytes:
+ *
+ * - {@link createBackup} dumps every table in one read transaction into a versioned JSON file
+ *   with a SHA-256 of its tables, and hands it to the platform (which keeps the newest N).
+ * - {@link restoreBackup} reads one back, checks ALL of it — format, schema version, hash, the
+ *   set of tables and counts, every row's key, and scenarios, pilots and change records against
+ *   their domain schemas — then backs up the current data ('restore') and replaces every table in
+ *   ONE transaction. Any error before or during that transaction leaves the database as it was.
+ *
+ * The clock and the catalog-number sequences never go backwards on restore: stamps and numbers
+ * issued after the backup may already have left in an exchange package, so reusing them would
+ * make two different edits (or records) look like one.
+ */
+import type { Table } from 'dexie';
+import { z } from 'zod';
+import { BACKUP_REASONS, isDailyBackupDue, type BackupInfo, type BackupReason } from '../../shared/backup/backupName';
+import { scenarioRecordSchema } from '../../shared/domain/scenario';
+import { compareHlc, parseHlc } from '../../shared/domain/hlc';
+import { changeRecordSchema } from '../../shared/exchange/package';
+import type { PlatformApi } from '../../shared/ipc/contract';
+import type { BackupError } from '../../shared/ipc/filesContract';
+import { pilotRecordSchema } from '../../shared/partners/pilot';
+import { err, ok, type Result } from '../../shared/result';
+import { toPilot, toPilotRow, toScenario, toScenarioRow, type AtlasDb, type MetaRow, type PilotRow, type ScenarioRow } from './atlasDb';
+import { META_KEYS } from './metaStore';
+
+/** The `format` of a backup file. */
+export const BACKUP_FORMAT = 'scenario-atlas-backup';
+/** The version of the backup file layout (not of the database schema, which is recorded beside it). */
+export const BACKUP_FORMAT_VERSION = 1;
+
+/** Why a restore was refused or failed; the message says it in Chinese. */
+export type RestoreError = BackupError | 'invalid-backup' | 'version-mismatch' | 'hash-mismatch' | 'backup-before-restore-failed' | 'storage';
+
+/** What a restore put back: rows per table. */
+export interface RestoreSummary {
+  readonly id: string;
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+type BackupPlatform = Pick<PlatformApi, 'writeBackup' | 'readBackup' | 'listBackups'>;
+
+const headerSchema = z
+  .object({
+    format: z.literal(BACKUP_FORMAT),
+    formatVersion: z.number().int(),
+    schemaVersion: z.number().int().min(1),
+    createdAt: z.number().int().min(0),
+    reason: z.enum(BACKUP_REASONS),
+    counts: z.record(z.string(), z.number().int().min(0)),
+    tables: z.record(z.string(), z.array(z.unknown())),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .strict();
+
+/** At most this many row problems are listed in a refusal. */
+const MAX_LISTED_PROBLEMS = 10;
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  let hex = '';
+  for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}
+
+/**
+ * Refuses values JSON would not give back as they were (typed arrays, dates, maps, functions,
+ * non-finite numbers): a backup that restores differently from what was saved is worse than none.
+ */
+function assertJsonPlain(value: unknown, where: string): void {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (item === null || typeof item === 'string' || typeof item === 'boolean' || item === undefined) continue;
+    if (typeof item === 'number') {
+      if (!Number.isFinite(item)) throw new Error(`[backup] ${where} holds a number JSON cannot keep (${String(item)})`);
+      continue;
+    }
+    if (Array.isArray(item)) {
+      for (const element of item) stack.push(element);
+      continue;
+    }
+    if (typeof item === 'object' && Object.getPrototypeOf(item) === Object.prototype) {
+      for (const key in item) stack.push((item as Record<string, unknown>)[key]);
+      continue;
+    }
+    throw new Error(`[backup] ${where} holds a value JSON cannot keep (${Object.prototype.toString.call(item)})`);
+  }
+}
+
+/** Every table's rows as stored, read in one transaction so the snapshot is consistent. */
+async function dumpTables(db: AtlasDb): Promise<Record<string, unknown[]>> {
+  const tables: Record<string, unknown[]> = {};
+  await db.transaction('r', db.tables, async () => {
+    for (const table of db.tables) tables[table.name] = await table.toArray();
+  });
+  for (const [name, rows] of Object.entries(tables)) assertJsonPlain(rows, `table ${name}`);
+  return tables;
+}
+
+/** The backup file of the current database: UTF-8 JSON, the SHA-256 of its `tables` at the end. */
+export async function snapshotBytes(db: AtlasDb, reason: BackupReason, now: number): Promise<Uint8Array> {
+  const tables = await dumpTables(db);
+  const counts = Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.length]));
+  const head = JSON.stringify({ format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, schemaVersion: db.verno, createdAt: now, reason, counts });
+  const encoder = new TextEncoder();
+  const prefix = encoder.encode(`${head.slice(0, -1)},"tables":`);
+  const body = encoder.encode(JSON.stringify(tables));
+  const suffix = encoder.encode(`,"sha256":"${await sha256Hex(body)}"}`);
+  const out = new Uint8Array(prefix.length + body.length + suffix.length);
+  out.set(prefix, 0);
+  out.set(body, prefix.length);
+  out.set(suffix, prefix.length + body.length);
+  return out;
+}
+
+/** Dumps the database and stores it as a backup. Call before every import, merge and restore. */
+export async function createBackup(db: AtlasDb, platform: Pick<PlatformApi, 'writeBackup'>, reason: BackupReason, now: number = Date.now()): Promise<Result<BackupInfo, BackupError>> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await snapshotBytes(db, reason, now);
+  } catch (error) {
+    console.error('[backup] could not read the database for a backup', error);
+    return err('write-failed', `无法读取数据以备份：${messageOf(error)}`);
+  }
+  return platform.writeBackup(reason, bytes);
+}
+
+/** Takes the daily backup when none is a day old; returns it, or null when none was due. */
+export async function ensureDailyBackup(db: AtlasDb, platform: BackupPlatform, now: number = Date.now()): Promise<Result<BackupInfo | null, BackupError>> {
+  const listed = await platform.listBackups();
+  if (!listed.ok) return listed;
+  if (!isDailyBackupDue(listed.value, now)) return ok(null);
+  return createBackup(db, platform, 'daily', now);
+}
+
+/** A checked snapshot, ready to write: rows per table, derived columns rebuilt. */
+interface CheckedSnapshot {
+  readonly rows: ReadonlyMap<string, readonly unknown[]>;
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+function keyIsValid(row: Record<string, unknown>, keyPath: string | string[] | null): boolean {
+  if (keyPath === null) return true;
+  const paths = typeof keyPath === 'string' ? [keyPath] : keyPath;
+  return paths.every((path) => {
+    const value = row[path];
+    return (typeof value === 'string' && value.length > 0) || (typeof value === 'number' && Number.isFinite(value));
+  });
+}
+
+/** Checks a backup file through and through; nothing is written here. */
+export async function checkSnapshot(db: AtlasDb, bytes: Uint8Array): Promise<Result<CheckedSnapshot, RestoreError>> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (error) {
+    return err('invalid-backup', `备份文件已损坏，无法读取（${messageOf(error)}）。数据未作任何改动。`);
+  }
+  const header = headerSchema.safeParse(parsed);
+  if (!header.success) return err('invalid-backup', '这不是本应用的备份文件，或文件不完整。数据未作任何改动。');
+  const snapshot = header.data;
+  if (snapshot.formatVersion !== BACKUP_FORMAT_VERSION || snapshot.schemaVersion !== db.verno) {
+    return err(
+      'version-mismatch',
+      `备份来自另一版本的数据库（备份第 ${snapshot.schemaVersion} 版，当前第 ${db.verno} 版；格式第 ${snapshot.formatVersion} 版），不能直接恢复。数据未作任何改动。`,
+    );
+  }
+  const body = new TextEncoder().encode(JSON.stringify(snapshot.tables));
+  if ((await sha256Hex(body)) !== snapshot.sha256) return err('hash-mismatch', '备份文件的校验值不符，文件可能被改动或损坏。数据未作任何改动。');
+
+  const expected = db.tables.map((table) => table.name).sort();
+  const present = Object.keys(snapshot.tables).sort();
+  if (expected.join() !== present.join()) {
+    return err('invalid-backup', `备份中的数据表与当前数据库不一致（缺少：${expected.filter((n) => !present.includes(n)).join('、') || '无'}；多出：${present.filter((n) => !expected.includes(n)).join('、') || '无'}）。数据未作任何改动。`);
+  }
+  const problems: string[] = [];
+  const note = (text: string) => {
+    if (problems.length < MAX_LISTED_PROBLEMS) problems.push(text);
+  };
+  const rows = new Map<string, unknown[]>();
+  for (const table of db.tables as Table<unknown, unknown>[]) {
+    const list = snapshot.tables[table.name] ?? [];
+    if (snapshot.counts[table.name] !== list.length) note(`${table.name}：记录数与清单不符`);
+    const keyPath = table.schema.primKey.keyPath ?? null;
+    const out: unknown[] = [];
+    list.forEach((raw, index) => {
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !keyIsValid(raw as Record<string, unknown>, keyPath)) {
+        note(`${table.name} 第 ${index + 1} 条：缺少有效的主键`);
+        return;
+      }
+      out.push(checkRow(table.name, raw as Record<string, unknown>, index, note));
+    });
+    rows.set(table.name, out);
+  }
+  if (problems.length > 0) return err('invalid-backup', `备份中有无效记录，未恢复任何数据：${problems.join('；')}`, problems);
+  return ok({ rows, counts: Object.fromEntries([...rows].map(([name, list]) => [name, list.length])) });
+}
+
+/** The row to write: domain tables re-validated, their database-only columns rebuilt. */
+function checkRow(table: string, row: Record<string, unknown>, index: number, note: (text: string) => void): unknown {
+  switch (table) {
+    case 'scenarios': {
+      const parsed = scenarioRecordSchema.safeParse(toScenario(row as unknown as ScenarioRow));
+      if (!parsed.success) note(`场景 第 ${index + 1} 条（${String(row.catalogNumber ?? row.id)}）：${parsed.error.issues[0]?.path.join('.') ?? ''} 无效`);
+      return parsed.success ? toScenarioRow(parsed.data) : row;
+    }
+    case 'pilots': {
+      const parsed = pilotRecordSchema.safeParse(toPilot(row as unknown as PilotRow));
+      if (!parsed.success) note(`试点项目 第 ${index + 1} 条（${String(row.projectNumber ?? row.id)}）：${parsed.error.issues[0]?.path.join('.') ?? ''} 无效`);
+      return parsed.success ? toPilotRow(parsed.data) : row;
+    }
+    case 'changes': {
+      const parsed = changeRecordSchema.safeParse(row);
+      if (!parsed.success) note(`变更记录 第 ${index + 1} 条：${parsed.error.issues[0]?.path.join('.') ?? ''} 无效`);
+      return row;
+    }
+    default:
+      return row;
+  }
+}
+
+/** The later of two meta values for the keys that must never go backwards (see the file comment). */
+function laterMeta(key: string, restored: unknown, current: unknown): unknown {
+  if (key === META_KEYS.hlc) {
+    const a = parseHlc(restored);
+    const b = parseHlc(current);
+    if (!b.ok) return restored;
+    if (!a.ok) return current;
+    return compareHlc(a.value, b.value) >= 0 ? restored : current;
+  }
+  if (key.startsWith(META_KEYS.catalogSequencePrefix)) {
+    return typeof current === 'number' && (typeof restored !== 'number' || current > restored) ? current : restored;
+  }
+  return restored;
+}
+
+function keepsCurrent(key: string): boolean {
+  return key === META_KEYS.hlc || key === META_KEYS.installationId || key.startsWith(META_KEYS.catalogSequencePrefix);
+}
+
+/** Replaces every table with the snapshot's rows in one transaction; all of it or nothing. */
+async function replaceAll(db: AtlasDb, snapshot: CheckedSnapshot): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    const currentMeta = (await db.meta.toArray()).filter((row) => keepsCurrent(row.key));
+    for (const table of db.tables as Table<unknown, unknown>[]) {
+      await table.clear();
+      const rows = snapshot.rows.get(table.name) ?? [];
+      if (rows.length > 0) await table.bulkAdd(rows);
+    }
+    for (const current of currentMeta) {
+      const restored = await db.meta.get(current.key);
+      const value = current.key === META_KEYS.installationId ? current.value : laterMeta(current.key, restored?.value, current.value);
+      if (restored === undefined || value !== restored.value) await db.meta.put({ key: current.key, value } satisfies MetaRow);
+    }
+  });
+}
+
+/**
+ * Restores a backup: read, check all of it, back up the current data ('restore'), then replace
+ * every table in one transaction. Refusals and failures leave the database as it was.
+ */
+export async function restoreBackup(db: AtlasDb, platform: BackupPlatform, id: string, now: number = Date.now()): Promise<Result<RestoreSummary, RestoreError>> {
+  const read = await platform.readBackup(id);
+  if (!read.ok) return read;
+  const checked = await checkSnapshot(db, read.value);
+  if (!checked.ok) return checked;
+  const before = await createBackup(db, platform, 'restore', now);
+  if (!before.ok) return err('backup-before-restore-failed', `恢复前未能备份当前数据，因此没有恢复：${before.message}`);
+  try {
+    await replaceAll(db, checked.value);
+  } catch (error) {
+    console.error('[backup] restore transaction failed; nothing was changed', error);
+    return err('storage', `恢复失败，数据未作任何改动：${messageOf(error)}`);
+  }
+  return ok({ id, counts: checked.value.counts });
+}

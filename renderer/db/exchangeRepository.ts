@@ -1,0 +1,751 @@
+/**
+ * Exchange packages in the database (issue 6): bringing the merge state up to date with the change
+ * log, exporting a package, previewing and applying an import in ONE transaction, trusted keys,
+ * the conflict queue and catalog publishing. The format, verification and merge rules are pure
+ * code in shared/exchange/*; this file reads and writes their inputs and results.
+ *
+ * The merge state (`mergeEntries`) follows the change log by a cursor (meta `exchange:cursor`, an
+ * HLC): local writes through writePath.ts get clocks later than everything seen before (the import
+ * moves the clock past what it received), so "changes above the cursor not yet logged" is exactly
+ * what the merge state has not seen. It is brought up to date at the start of every export and
+ * import, inside their transactions, so the write path itself needs no exchange bookkeeping.
+ */
+import { deepEqual, type ChangeRecord, type ChangeRecordId, type JsonValue } from '../../shared/domain/changeRecord';
+import { parseHlc } from '../../shared/domain/hlc';
+import { fail, type DomainFailure, type LocalizedText } from '../../shared/domain/localizedText';
+import { scenarioInputFieldSchemas, type Scenario } from '../../shared/domain/scenario';
+import type { ScenarioStatus } from '../../shared/domain/scenarioStatus';
+import { catalogChanges, catalogContent, type RefusedEntry } from '../../shared/exchange/catalog';
+import { scenarioFromMerged } from '../../shared/exchange/materialize';
+import { DELETED_FIELD, mergeChanges, type MergeEntry, type MergeResult, type MergeSummary } from '../../shared/exchange/merge';
+import { EXCHANGE_MARKER_ENTITY_ID, isLocalOnlyChange } from '../../shared/exchange/ownership';
+import {
+  createPackageWith,
+  openPackage,
+  serializePackage,
+  type Attestation,
+  type AttestedChange,
+  type OpenedPackage,
+  type PackageKind,
+  type PackageManifest,
+  type SignTexts,
+  type UnknownKey,
+} from '../../shared/exchange/package';
+import { keyFingerprint, parsePublicKey, type PublicKeyText } from '../../shared/exchange/signing';
+import type { RegionCode } from '../../shared/regions/regions';
+import { toScenario, toScenarioRow, type AtlasDb, type ScenarioRow } from './atlasDb';
+import type { ConflictRow, ExchangeLogRow, MergeEntryRow, PackageLogRow, TrustedKeyRow } from './exchangeRows';
+import { CatalogAllocator, issueHlcStamps, localHlcNode, observeRemoteHlc } from './metaStore';
+import { storageFailure, WriteRefused, type WriteFailure } from './writeFailure';
+import { changeScenarioStatus, restoreScenario, updateScenario, type WriteContext, type WriteResult } from './writePath';
+
+/** This installation's signing identity as the exchange needs it (the secret key stays with the platform). */
+export interface ExchangeIdentity {
+  readonly publicKey: PublicKeyText;
+  readonly sign: SignTexts;
+}
+
+/** A write context plus the identity that signs packages. */
+export type ExchangeContext = WriteContext & { readonly identity: ExchangeIdentity };
+
+/** Meta keys of the exchange; stored data, never rename. */
+export const EXCHANGE_META_KEYS = {
+  cursor: 'exchange:cursor',
+  seq: 'exchange:seq',
+} as const;
+
+/** File name ending of exchange and catalog packages. */
+export const PACKAGE_FILE_EXTENSION = '.atlas-exchange.json';
+
+/** Why an exchange operation is refused (besides the package's own errors). */
+export type ExchangeError =
+  | 'read-only-role'
+  | 'not-a-catalog'
+  | 'nothing-to-export'
+  | 'wrong-kind'
+  | 'clock-drift'
+  | 'catalog-older'
+  | 'not-owner'
+  | 'conflict-resolved'
+  | 'not-found'
+  | 'storage-full'
+  | 'write-failed';
+
+/** An exchange failure: a package error, an exchange refusal, or a write refusal from the write path. */
+export type ExchangeFailure = DomainFailure<ExchangeError> | WriteFailure;
+
+/** A value or an exchange failure. */
+export type ExchangeResult<T> = { readonly ok: true; readonly value: T } | ExchangeFailure;
+
+function tables(db: AtlasDb) {
+  return [db.scenarios, db.changes, db.meta, db.mergeEntries, db.exchangeLog, db.attestations, db.conflicts, db.packageLog];
+}
+
+async function inExchangeTransaction<T>(db: AtlasDb, body: () => Promise<T>): Promise<ExchangeResult<T>> {
+  try {
+    return { ok: true, value: await db.transaction('rw', tables(db), body) };
+  } catch (error) {
+    if (error instanceof WriteRefused) return error.failure;
+    console.error('[exchange] transaction failed; nothing was written', error);
+    return storageFailure(error);
+  }
+}
+
+function refuseWith(error: ExchangeError, text: LocalizedText): never {
+  throw new WriteRefused(fail(error, text) as unknown as WriteFailure);
+}
+
+function toEntry(row: MergeEntryRow): MergeEntry {
+  return { entity: row.entity, owner: row.owner, record: row.record, fieldStamps: row.fieldStamps, pending: row.pending };
+}
+
+function toEntryRow(entityId: string, entry: MergeEntry): MergeEntryRow {
+  return { entityId, entity: entry.entity, owner: entry.owner, record: entry.record, fieldStamps: entry.fieldStamps, pending: entry.pending };
+}
+
+async function readMergeState(db: AtlasDb, entityIds: readonly string[]): Promise<Map<string, MergeEntry>> {
+  const unique = [...new Set(entityIds)];
+  const rows = await db.mergeEntries.bulkGet(unique);
+  const state = new Map<string, MergeEntry>();
+  rows.forEach((row) => {
+    if (row) state.set(row.entityId, toEntry(row));
+  });
+  return state;
+}
+
+async function nextSeq(db: AtlasDb): Promise<number> {
+  const stored = await db.meta.get(EXCHANGE_META_KEYS.seq);
+  return typeof stored?.value === 'number' ? stored.value : 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Catch-up: the merge state follows the change log
+
+/**
+ * Merges the change log's entries the exchange has not seen (local writes, undo, spreadsheet
+ * imports) into the merge state and numbers them in the exchange log. Changes of demo rows and
+ * markers are local-only and skipped. Runs inside the caller's transaction.
+ */
+export async function catchUp(db: AtlasDb): Promise<number> {
+  const cursorRow = await db.meta.get(EXCHANGE_META_KEYS.cursor);
+  const cursor = typeof cursorRow?.value === 'string' ? cursorRow.value : '';
+  const candidates = await db.changes.where('hlc').above(cursor).toArray();
+  if (candidates.length === 0) return 0;
+  const logged = await db.exchangeLog.bulkGet(candidates.map((change) => change.id));
+  const fresh = candidates.filter((change, index) => logged[index] === undefined && !isLocalOnlyChange(change));
+  let maxHlc = cursor;
+  for (const change of candidates) if (change.hlc > maxHlc) maxHlc = change.hlc;
+  if (fresh.length > 0) {
+    const rows = await db.scenarios.bulkGet([...new Set(fresh.map((change) => change.entityId as string))]);
+    const demo = new Set<string>(rows.filter((row): row is ScenarioRow => row !== undefined && row.isDemo).map((row) => row.id));
+    const real = fresh.filter((change) => !demo.has(change.entityId)).sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+    const state = await readMergeState(db, real.map((change) => change.entityId));
+    const merged = mergeChanges(state, real);
+    await db.mergeEntries.bulkPut([...new Set(real.map((change) => change.entityId))].map((id) => toEntryRow(id, merged.state.get(id) as MergeEntry)));
+    let seq = await nextSeq(db);
+    await db.exchangeLog.bulkPut(real.map((change) => ({ changeId: change.id, seq: (seq += 1), attestation: null })));
+    await db.meta.put({ key: EXCHANGE_META_KEYS.seq, value: seq });
+  }
+  await db.meta.put({ key: EXCHANGE_META_KEYS.cursor, value: maxHlc });
+  return fresh.length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+
+/** What to put in a package. */
+export type ExportMode = 'since-last' | 'all-own';
+
+/** A made package, ready to be saved as a file. */
+export interface ExportedPackage {
+  readonly fileName: string;
+  readonly text: string;
+  readonly packageId: string;
+  readonly manifest: PackageManifest;
+}
+
+function stampForFile(epochMs: number): string {
+  const date = new Date(epochMs);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}${two(date.getMonth() + 1)}${two(date.getDate())}-${two(date.getHours())}${two(date.getMinutes())}${two(date.getSeconds())}`;
+}
+
+/** The file name of a package: kind, source, recipient and time, readable in a file list. */
+export function packageFileName(kind: PackageKind, source: string, recipient: string | undefined, at: number): string {
+  const who = recipient ? `${source}-至-${recipient}` : source;
+  return `${kind === 'catalog' ? '场景目录' : '交换包'}-${who}-${stampForFile(at)}${PACKAGE_FILE_EXTENSION}`;
+}
+
+/**
+ * Makes a changes package for `recipientUnit`: every change logged since the last package to it
+ * ('since-last', own and relayed), or every change of this unit ('all-own'). Own changes are
+ * signed now by the identity; relayed ones carry their owners' attestations unchanged. The sent
+ * log records the package so the next 'since-last' starts after it.
+ */
+export async function exportChangesPackage(ctx: ExchangeContext, options: { readonly recipientUnit: RegionCode; readonly mode: ExportMode }): Promise<ExchangeResult<ExportedPackage>> {
+  const { db, actor } = ctx;
+  if (actor.role === 'company') {
+    return fail('read-only-role', { zh: '企业/科研机构不发送交换包，只导入场景目录', en: 'Company installations do not send exchange packages; they import catalogs' });
+  }
+  const gathered = await inExchangeTransaction(db, async () => {
+    await catchUp(db);
+    let fromSeq = 0;
+    if (options.mode === 'since-last') {
+      const sent = await db.packageLog.where('peerUnit').equals(options.recipientUnit).filter((row) => row.direction === 'sent' && row.kind === 'changes').toArray();
+      fromSeq = sent.reduce((max, row) => Math.max(max, row.lastSeq), 0);
+    }
+    const logRows = await db.exchangeLog.where('seq').above(fromSeq).toArray();
+    const changes = await db.changes.bulkGet(logRows.map((row) => row.changeId));
+    const attestationIds = [...new Set(logRows.map((row) => row.attestation).filter((id): id is string => id !== null))];
+    const attestations = new Map<string, Attestation>((await db.attestations.bulkGet(attestationIds)).filter((row): row is Attestation => row !== undefined).map((row) => [row.signature, row]));
+    const own: ChangeRecord[] = [];
+    const relayed: AttestedChange[] = [];
+    let lastSeq = fromSeq;
+    logRows.forEach((row, index) => {
+      lastSeq = Math.max(lastSeq, row.seq);
+      const change = changes[index];
+      if (!change) return;
+      if (change.unitCode === actor.unitCode) own.push(change);
+      else if (options.mode === 'since-last' && row.attestation !== null) {
+        const attestation = attestations.get(row.attestation);
+        if (attestation) relayed.push({ change, attestation });
+      }
+    });
+    return { own, relayed, lastSeq };
+  });
+  if (!gathered.ok) return gathered;
+  const { own, relayed, lastSeq } = gathered.value;
+  if (own.length + relayed.length === 0) {
+    return fail('nothing-to-export', {
+      zh: options.mode === 'since-last' ? '自上次发送给该单位以来没有新的变更，无需导出' : '本单位还没有可导出的记录',
+      en: options.mode === 'since-last' ? 'Nothing has changed since the last package to this unit' : 'Your unit has no records to export yet',
+    });
+  }
+  const now = ctx.now();
+  let pkg;
+  try {
+    pkg = await createPackageWith(
+      { kind: 'changes', source: { unit: actor.unitCode, role: actor.role, publicKey: ctx.identity.publicKey }, own, relayed, now, recipientUnit: options.recipientUnit },
+      ctx.identity.sign,
+    );
+  } catch (error) {
+    console.error('[exchange] signing the package failed', error);
+    return fail('write-failed', { zh: '交换包签名失败，未生成文件。请重试；如仍失败请重新启动软件', en: 'Signing the package failed; no file was made. Try again, or restart the app' });
+  }
+  const logged = await inExchangeTransaction(db, () =>
+    db.packageLog.put({
+      id: `sent:${pkg.contentHash}`,
+      packageId: pkg.contentHash,
+      direction: 'sent',
+      kind: 'changes',
+      peerUnit: options.recipientUnit,
+      at: now,
+      records: pkg.records.length,
+      lastSeq,
+      summary: null,
+    }),
+  );
+  if (!logged.ok) return logged;
+  return { ok: true, value: { fileName: packageFileName('changes', actor.unitCode, options.recipientUnit, now), text: serializePackage(pkg), packageId: pkg.contentHash, manifest: pkg.manifest } };
+}
+
+/**
+ * Publishes the catalog (目录发布): every open scenario of this register, public fields only,
+ * signed by this unit (province or city).
+ */
+export async function exportCatalogPackage(ctx: ExchangeContext): Promise<ExchangeResult<ExportedPackage>> {
+  const { db, actor } = ctx;
+  if (actor.role !== 'province' && actor.role !== 'city') {
+    return fail('read-only-role', { zh: '只有省级和市（州）主管部门发布场景目录', en: 'Only province and city offices publish the catalog' });
+  }
+  const now = ctx.now();
+  const prepared = await inExchangeTransaction(db, async () => {
+    const rows = await db.scenarios.where('status').equals('open').toArray();
+    const node = await localHlcNode(db, actor.unitCode, ctx.newId);
+    const [hlc] = await issueHlcStamps(db, node, now, 1);
+    return catalogChanges(rows.map(toScenario), { unit: actor.unitCode, role: actor.role, hlc: hlc as string, at: now });
+  });
+  if (!prepared.ok) return prepared;
+  if (prepared.value.length === 0) return fail('nothing-to-export', { zh: '登记表中没有“已开放”的场景，目录为空，未导出', en: 'No scenario is open; the catalog would be empty and was not exported' });
+  let pkg;
+  try {
+    pkg = await createPackageWith({ kind: 'catalog', source: { unit: actor.unitCode, role: actor.role, publicKey: ctx.identity.publicKey }, own: prepared.value, now }, ctx.identity.sign);
+  } catch (error) {
+    console.error('[exchange] signing the catalog failed', error);
+    return fail('write-failed', { zh: '目录包签名失败，未生成文件。请重试', en: 'Signing the catalog failed; no file was made. Try again' });
+  }
+  const logged = await inExchangeTransaction(db, () =>
+    db.packageLog.put({ id: `sent:${pkg.contentHash}`, packageId: pkg.contentHash, direction: 'sent', kind: 'catalog', peerUnit: '', at: now, records: pkg.records.length, lastSeq: 0, summary: null }),
+  );
+  if (!logged.ok) return logged;
+  return { ok: true, value: { fileName: packageFileName('catalog', actor.unitCode, undefined, now), text: serializePackage(pkg), packageId: pkg.contentHash, manifest: pkg.manifest } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Trusted keys
+
+/** The trusted keys as openPackage wants them: unit → keys. */
+export async function loadTrustedKeys(db: AtlasDb): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  for (const row of await db.trustedKeys.toArray()) map.set(row.unit, [...(map.get(row.unit) ?? []), row.publicKey]);
+  return map;
+}
+
+/** Trusts keys the user confirmed (after comparing fingerprints). */
+export async function trustKeys(db: AtlasDb, keys: readonly Pick<UnknownKey, 'unit' | 'publicKey'>[], now: number): Promise<void> {
+  const rows: TrustedKeyRow[] = [];
+  for (const key of keys) {
+    const publicKey = parsePublicKey(key.publicKey);
+    if (publicKey === null || !/^\d{6}$/.test(key.unit)) throw new RangeError(`[exchange] not a key to trust: ${key.unit}`);
+    rows.push({ unit: key.unit, publicKey, fingerprint: keyFingerprint(publicKey), trustedAt: now });
+  }
+  await db.trustedKeys.bulkPut(rows);
+}
+
+/** Stops trusting a key: packages signed with it ask again. */
+export async function revokeKey(db: AtlasDb, unit: string, publicKey: string): Promise<void> {
+  await db.trustedKeys.delete([unit, publicKey]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+
+/** One line of the preview's 拒绝 list. */
+export interface RefusalLine {
+  readonly entityId: string | null;
+  readonly signer: string | null;
+  readonly text: LocalizedText;
+}
+
+/** What an import would do, shown before anything is written. */
+export interface ImportPreview {
+  readonly kind: PackageKind;
+  readonly manifest: PackageManifest;
+  readonly packageId: string;
+  /** The same package was imported here before (re-importing it changes nothing). */
+  readonly isImportedBefore: boolean;
+  readonly summary: MergeSummary;
+  readonly refusals: readonly RefusalLine[];
+  /** Titles of records that would be new / changed (first few, for the preview). */
+  readonly samples: readonly string[];
+  /** For {@link applyImport}: the verified package. */
+  readonly opened: OpenedPackage;
+}
+
+/** The outcome of opening a file: a preview, keys to confirm, or a refusal. */
+export type OpenResult =
+  | { readonly status: 'preview'; readonly preview: ImportPreview }
+  | { readonly status: 'needs-trust'; readonly keys: readonly UnknownKey[]; readonly text: LocalizedText }
+  | { readonly status: 'refused'; readonly failure: ExchangeFailure | DomainFailure<string> };
+
+interface Planned {
+  readonly merged: MergeResult;
+  /** Scenario rows to write. */
+  readonly rows: ScenarioRow[];
+  /** Entity ids whose changes are refused after the merge (invalid record, catalog number taken). */
+  readonly refusedEntities: Map<string, LocalizedText>;
+  readonly summary: MergeSummary;
+  readonly refusals: RefusalLine[];
+}
+
+/**
+ * Merges the package's changes against the merge state and turns the touched records into register
+ * rows, checking each (a record that fails is refused with its changes, the rest go on). Reads
+ * only; runs inside the caller's transaction.
+ */
+async function planMerge(ctx: WriteContext, opened: OpenedPackage): Promise<Planned> {
+  const { db } = ctx;
+  const incoming = opened.accepted.map(({ change }) => change);
+  const entityIds = [...new Set(incoming.map((change) => change.entityId))];
+  const before = await readMergeState(db, entityIds);
+  const merged = mergeChanges(before, incoming);
+  const touched = [...new Set(merged.applied.map((change) => change.entityId))];
+  const stored = await db.scenarios.bulkGet(touched);
+  const latestAt = new Map<string, number>();
+  for (const change of merged.applied) latestAt.set(change.entityId, Math.max(latestAt.get(change.entityId) ?? 0, change.at));
+  const refusedEntities = new Map<string, LocalizedText>();
+  const rows: ScenarioRow[] = [];
+  touched.forEach((entityId, index) => {
+    const entry = merged.state.get(entityId);
+    if (!entry || entry.owner === null || entry.entity !== 'scenario') return;
+    const previousRow = stored[index];
+    const previous = previousRow ? toScenario(previousRow) : null;
+    const built = scenarioFromMerged(entityId, entry.record, Math.max(latestAt.get(entityId) ?? 0, previous?.updatedAt ?? 0), previous, ctx.regions);
+    if (!built.ok) refusedEntities.set(entityId, built.text);
+    else rows.push(toScenarioRow(built.value));
+  });
+  // Catalog numbers are unique in the register: a received record may not take one held by another record.
+  const taken = await db.scenarios.where('catalogNumber').anyOf(rows.map((row) => row.catalogNumber)).toArray();
+  const holder = new Map(taken.map((row) => [row.catalogNumber, row.id]));
+  const seenNumbers = new Map<string, string>();
+  const kept = rows.filter((row) => {
+    const other = holder.get(row.catalogNumber) ?? seenNumbers.get(row.catalogNumber);
+    seenNumbers.set(row.catalogNumber, row.id);
+    if (other === undefined || other === row.id) return true;
+    refusedEntities.set(row.id, { zh: `场景编号 ${row.catalogNumber} 已被本机的另一条记录使用，该记录未导入`, en: `Catalog number ${row.catalogNumber} is held by another record here; this record was not imported` });
+    return false;
+  });
+  const refusals: RefusalLine[] = [
+    ...opened.refused.map((item) => ({ entityId: item.entityId, signer: item.signer, text: item.text })),
+    ...merged.refused.map((item) => ({ entityId: item.change.entityId, signer: item.change.unitCode, text: item.text })),
+    ...[...refusedEntities].map(([entityId, text]) => ({ entityId, signer: merged.state.get(entityId)?.owner ?? null, text })),
+  ];
+  let { created, updated, deleted, restored } = merged.summary;
+  for (const entityId of refusedEntities.keys()) {
+    const was = before.get(entityId);
+    const now = merged.state.get(entityId);
+    if (!was || was.owner === null) created -= 1;
+    else if (now && was.record[DELETED_FIELD] == null && now.record[DELETED_FIELD] != null) deleted -= 1;
+    else if (now && was.record[DELETED_FIELD] != null && now.record[DELETED_FIELD] == null) restored -= 1;
+    else updated -= 1;
+  }
+  const conflicts = merged.conflicts.filter((conflict) => !refusedEntities.has(conflict.entityId)).length;
+  const summary: MergeSummary = { ...merged.summary, created, updated, deleted, restored, conflicts, refused: refusals.length };
+  return { merged, rows: kept, refusedEntities, summary, refusals };
+}
+
+function isChangesRole(role: string): boolean {
+  return role === 'county' || role === 'city' || role === 'province';
+}
+
+/**
+ * Opens a package file: verifies it (shared openPackage), asks to trust unknown keys, and shows
+ * what the import would do. Brings the merge state up to date first (a small write), else reads.
+ */
+export async function openImport(ctx: WriteContext, bytes: Uint8Array): Promise<OpenResult> {
+  const { db } = ctx;
+  const opened = openPackage(bytes, { trustedKeys: await loadTrustedKeys(db) });
+  if (!opened.ok) {
+    if (opened.error === 'unknown-key' && opened.unknownKeys) return { status: 'needs-trust', keys: opened.unknownKeys, text: opened.text };
+    return { status: 'refused', failure: opened };
+  }
+  const pkg = opened.value;
+  const before = await db.packageLog.get(`received:${pkg.packageId}`);
+  if (pkg.manifest.kind === 'catalog') {
+    if (ctx.actor.role !== 'company') {
+      return { status: 'refused', failure: fail('wrong-kind', { zh: '这是场景目录包，供企业/科研机构导入；主管部门之间请使用交换包', en: 'This is a catalog package for company installations; offices exchange change packages' }) };
+    }
+    const content = catalogContent(pkg, ctx.regions);
+    if (!content.ok) return { status: 'refused', failure: content };
+    const held = await db.scenarios.where('ownerUnitCode').equals(content.value.publisher).toArray();
+    const ids = new Set(content.value.scenarios.map((s) => s.id));
+    const heldIds = new Set(held.filter((row) => row.deletedAt === null).map((row) => row.id));
+    const summary: MergeSummary = {
+      created: content.value.scenarios.filter((s) => !heldIds.has(s.id)).length,
+      updated: content.value.scenarios.filter((s) => heldIds.has(s.id)).length,
+      deleted: [...heldIds].filter((id) => !ids.has(id)).length,
+      restored: 0,
+      conflicts: 0,
+      refused: content.value.refused.length,
+      unchanged: 0,
+      pending: 0,
+    };
+    return {
+      status: 'preview',
+      preview: {
+        kind: 'catalog',
+        manifest: pkg.manifest,
+        packageId: pkg.packageId,
+        isImportedBefore: before !== undefined,
+        summary,
+        refusals: content.value.refused.map((item: RefusedEntry) => ({ entityId: item.entityId, signer: pkg.manifest.sourceUnit, text: item.text })),
+        samples: content.value.scenarios.slice(0, 5).map((s) => s.title),
+        opened: pkg,
+      },
+    };
+  }
+  if (!isChangesRole(ctx.actor.role)) {
+    return { status: 'refused', failure: fail('wrong-kind', { zh: '企业/科研机构只能导入场景目录包，不能导入主管部门之间的交换包', en: 'Company installations import catalog packages only, not exchange packages between offices' }) };
+  }
+  const planned = await inExchangeTransaction(db, async () => {
+    await catchUp(db);
+    return planMerge(ctx, pkg);
+  });
+  if (!planned.ok) return { status: 'refused', failure: planned };
+  const samples = planned.value.rows.slice(0, 5).map((row) => row.title);
+  return {
+    status: 'preview',
+    preview: { kind: 'changes', manifest: pkg.manifest, packageId: pkg.packageId, isImportedBefore: before !== undefined, summary: planned.value.summary, refusals: planned.value.refusals, samples, opened: pkg },
+  };
+}
+
+/** What an applied import did. */
+export interface ImportOutcome {
+  readonly summary: MergeSummary;
+  readonly refusals: readonly RefusalLine[];
+}
+
+function newestClock(changes: readonly ChangeRecord[]): string | null {
+  let max: string | null = null;
+  for (const change of changes) if (max === null || change.hlc > max) max = change.hlc;
+  return max;
+}
+
+/**
+ * Applies a previewed package in ONE transaction: the merge is redone against the state as it is
+ * now (a local edit may have happened since the preview), then records, change log, merge state,
+ * exchange log, attestations, conflicts, clock and the received log are written — all or nothing.
+ * Applying the same package again writes nothing but the log line: the merge is idempotent.
+ */
+export async function applyImport(ctx: WriteContext, preview: ImportPreview): Promise<ExchangeResult<ImportOutcome>> {
+  if (preview.kind === 'catalog') return applyCatalog(ctx, preview);
+  const { db } = ctx;
+  const pkg = preview.opened;
+  const now = ctx.now();
+  return inExchangeTransaction(db, async () => {
+    await catchUp(db);
+    const plan = await planMerge(ctx, pkg);
+    const { merged, refusedEntities } = plan;
+    // The clock moves past what arrived, so later local edits order after it (and the catch-up cursor holds).
+    const node = await localHlcNode(db, ctx.actor.unitCode, ctx.newId);
+    const newest = newestClock(pkg.accepted.map(({ change }) => change));
+    if (newest !== null) {
+      const remote = parseHlc(newest);
+      if (remote.ok && !(await observeRemoteHlc(db, node, remote.value, now))) {
+        refuseWith('clock-drift', {
+          zh: `交换包中的时间戳比本机时间快一天以上（${newest.slice(0, 18)}），请检查对方或本机的系统时间后再导入`,
+          en: 'The package has timestamps more than a day ahead of this computer; check both system clocks and import again',
+        });
+      }
+    }
+    // Pending changes (their record's creation has not arrived) are logged now, with the attestation
+    // they came with, so they can be relayed and applied later without it.
+    const keptChanges = [...merged.applied, ...merged.unchanged, ...merged.pending].filter((change) => !refusedEntities.has(change.entityId));
+    const logged = await db.exchangeLog.bulkGet(keptChanges.map((change) => change.id));
+    const newChanges = keptChanges.filter((_change, index) => logged[index] === undefined);
+    const attestationOf = new Map(pkg.accepted.map(({ change, attestation }) => [change.id, attestation]));
+    let seq = await nextSeq(db);
+    const logRows: ExchangeLogRow[] = newChanges.map((change) => ({ changeId: change.id, seq: (seq += 1), attestation: (attestationOf.get(change.id) as Attestation).signature }));
+    const usedAttestations = new Map<string, Attestation>();
+    for (const change of newChanges) {
+      const attestation = attestationOf.get(change.id) as Attestation;
+      usedAttestations.set(attestation.signature, attestation);
+    }
+    // Records whose merge state moved (an unchanged change leaves its record's state as it was).
+    const entityIds = new Set([...merged.applied, ...merged.pending].map((change) => change.entityId));
+    const entries = [...entityIds].filter((id) => !refusedEntities.has(id)).map((id) => toEntryRow(id, merged.state.get(id) as MergeEntry));
+    const allocator = new CatalogAllocator(db);
+    await allocator.prepare([], plan.rows.map((row) => row.catalogNumber));
+    for (const row of plan.rows) allocator.reserve(row.catalogNumber);
+    // A conflict a newer write has settled (e.g. the owner's resolution arriving, in this package or
+    // later) closes itself: both sides it showed are history.
+    const isSettled = (row: Pick<ConflictRow, 'entityId' | 'field' | 'localHlc' | 'incomingHlc'>): boolean => {
+      const stamp = merged.state.get(row.entityId)?.fieldStamps[row.field];
+      return stamp !== undefined && stamp.hlc > row.localHlc && stamp.hlc > row.incomingHlc;
+    };
+    const conflictRows: ConflictRow[] = merged.conflicts
+      .filter((conflict) => !refusedEntities.has(conflict.entityId))
+      .map((conflict) => {
+        const settled = isSettled(conflict);
+        return { ...conflict, id: ctx.newId(), packageId: pkg.packageId, createdAt: now, resolvedFlag: settled ? 1 : 0, resolvedAt: settled ? now : null, resolution: settled ? 'superseded' : null };
+      });
+    const open = await db.conflicts.where('resolvedFlag').equals(0).filter((row) => entityIds.has(row.entityId)).toArray();
+    const superseded = open.filter(isSettled);
+    // A package already fully known (re-imported) writes nothing but its log line.
+    const isNoop = plan.rows.length === 0 && newChanges.length === 0 && entries.length === 0 && conflictRows.length === 0 && superseded.length === 0;
+    const summary = { ...plan.summary, unchanged: merged.unchanged.length };
+    if (isNoop) {
+      await db.packageLog.put(receivedRow(pkg, now, summary));
+      return { summary, refusals: plan.refusals };
+    }
+    const [markerHlc] = await issueHlcStamps(db, node, now, 1);
+    const marker: ChangeRecord = {
+      id: ctx.newId() as ChangeRecordId,
+      entity: 'scenario',
+      entityId: EXCHANGE_MARKER_ENTITY_ID,
+      op: 'import',
+      changes: { count: { old: 0, new: newChanges.length } },
+      unitCode: ctx.actor.unitCode,
+      actorRole: ctx.actor.role,
+      hlc: markerHlc as string,
+      at: now,
+      note: `导入交换包（来自 ${pkg.manifest.sourceUnit}）`,
+    };
+    await db.scenarios.bulkPut(plan.rows);
+    await db.changes.bulkPut([...newChanges, marker]);
+    await db.mergeEntries.bulkPut(entries);
+    await db.exchangeLog.bulkPut(logRows);
+    await db.attestations.bulkPut([...usedAttestations.values()]);
+    if (conflictRows.length > 0) await db.conflicts.bulkAdd(conflictRows);
+    if (superseded.length > 0) await db.conflicts.bulkPut(superseded.map((row) => ({ ...row, resolvedFlag: 1 as const, resolvedAt: now, resolution: 'superseded' })));
+    await db.meta.bulkPut([
+      { key: EXCHANGE_META_KEYS.seq, value: seq },
+      // Everything up to the marker is in the merge state now.
+      { key: EXCHANGE_META_KEYS.cursor, value: markerHlc as string },
+    ]);
+    await allocator.flush();
+    await db.packageLog.put(receivedRow(pkg, now, summary));
+    return { summary, refusals: plan.refusals };
+  });
+}
+
+function receivedRow(pkg: OpenedPackage, now: number, summary: MergeSummary): PackageLogRow {
+  return {
+    id: `received:${pkg.packageId}`,
+    packageId: pkg.packageId,
+    direction: 'received',
+    kind: pkg.manifest.kind,
+    peerUnit: pkg.manifest.sourceUnit,
+    at: now,
+    records: pkg.report.records,
+    lastSeq: 0,
+    summary: { ...summary },
+  };
+}
+
+/**
+ * A company imports a catalog: the publisher's previous catalog is replaced (entries no longer
+ * published are withdrawn, i.e. soft-deleted), in one transaction; an older catalog is refused.
+ */
+async function applyCatalog(ctx: WriteContext, preview: ImportPreview): Promise<ExchangeResult<ImportOutcome>> {
+  const { db } = ctx;
+  const content = catalogContent(preview.opened, ctx.regions);
+  if (!content.ok) return content;
+  const now = ctx.now();
+  const { publisher, publishedAt, scenarios } = content.value;
+  return inExchangeTransaction(db, async () => {
+    const lastKey = `exchange:catalog:${publisher}`;
+    const last = await db.meta.get(lastKey);
+    if (typeof last?.value === 'number' && last.value > publishedAt) {
+      refuseWith('catalog-older', {
+        zh: `该目录（${new Date(publishedAt).toLocaleString('zh-CN')}）比已导入的目录旧，未导入`,
+        en: `This catalog (${new Date(publishedAt).toISOString()}) is older than the one already imported; not imported`,
+      });
+    }
+    const held = await db.scenarios.where('ownerUnitCode').equals(publisher).toArray();
+    const heldById = new Map(held.map((row) => [row.id, row]));
+    const ids = new Set(scenarios.map((s) => s.id));
+    const taken = await db.scenarios.where('catalogNumber').anyOf(scenarios.map((s) => s.catalogNumber)).toArray();
+    const holder = new Map(taken.map((row) => [row.catalogNumber, row.id]));
+    const rows: ScenarioRow[] = [];
+    const refusals: RefusalLine[] = content.value.refused.map((item) => ({ entityId: item.entityId, signer: publisher, text: item.text }));
+    let created = 0;
+    let updated = 0;
+    let unchanged = 0;
+    for (const scenario of scenarios) {
+      const other = holder.get(scenario.catalogNumber);
+      if (other !== undefined && other !== scenario.id) {
+        refusals.push({ entityId: scenario.id, signer: publisher, text: { zh: `场景编号 ${scenario.catalogNumber} 已被另一条记录使用`, en: `Catalog number ${scenario.catalogNumber} is held by another record` } });
+        continue;
+      }
+      const previous = heldById.get(scenario.id);
+      const next: Scenario = { ...scenario, createdAt: previous?.createdAt ?? scenario.createdAt, version: (previous?.version ?? 0) + 1 };
+      if (previous && previous.deletedAt === null && sameCatalogEntry(toScenario(previous), next)) {
+        unchanged += 1;
+        continue;
+      }
+      if (previous && previous.deletedAt === null) updated += 1;
+      else created += 1;
+      rows.push(toScenarioRow(next));
+    }
+    const withdrawn = held.filter((row) => row.deletedAt === null && !ids.has(row.id)).map((row) => toScenarioRow({ ...toScenario(row), deletedAt: now, updatedAt: now, version: row.version + 1 }));
+    const node = await localHlcNode(db, ctx.actor.unitCode, ctx.newId);
+    const [markerHlc] = await issueHlcStamps(db, node, now, 1);
+    await db.scenarios.bulkPut([...rows, ...withdrawn]);
+    await db.changes.add({
+      id: ctx.newId() as ChangeRecordId,
+      entity: 'scenario',
+      entityId: EXCHANGE_MARKER_ENTITY_ID,
+      op: 'import',
+      changes: { count: { old: 0, new: rows.length + withdrawn.length } },
+      unitCode: ctx.actor.unitCode,
+      actorRole: ctx.actor.role,
+      hlc: markerHlc as string,
+      at: now,
+      note: `导入场景目录（${publisher} 发布）`,
+    });
+    await db.meta.put({ key: lastKey, value: publishedAt });
+    const summary: MergeSummary = { created, updated, deleted: withdrawn.length, restored: 0, conflicts: 0, refused: refusals.length, unchanged, pending: 0 };
+    await db.packageLog.put(receivedRow(preview.opened, now, summary));
+    return { summary, refusals };
+  });
+}
+
+function sameCatalogEntry(a: Scenario, b: Scenario): boolean {
+  const { version: _va, updatedAt: _ua, createdAt: _ca, ...restA } = a;
+  const { version: _vb, updatedAt: _ub, createdAt: _cb, ...restB } = b;
+  return JSON.stringify(restA, Object.keys(restA).sort()) === JSON.stringify(restB, Object.keys(restB).sort());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conflict queue
+
+/** Marks a conflict resolved; inside the caller's transaction or alone. */
+export async function markConflictResolved(db: AtlasDb, id: string, resolution: string, now: number): Promise<void> {
+  await db.conflicts.update(id, { resolvedFlag: 1, resolvedAt: now, resolution });
+}
+
+/** The value a field holds in the merged register now (for the queue's "current" column). */
+export async function currentFieldValue(db: AtlasDb, entityId: string, field: string): Promise<JsonValue> {
+  const entry = await db.mergeEntries.get(entityId);
+  const value = entry?.record[field];
+  return value === undefined ? null : value;
+}
+
+/** How the user settles a conflict queue entry. */
+export type ConflictChoice =
+  /** Keep or write this value of the field (the local, the incoming or an edited one). */
+  | { readonly kind: 'value'; readonly value: JsonValue; readonly label: 'local' | 'incoming' | 'edited' }
+  /** Delete vs edit: bring the deleted record back (with the edit). */
+  | { readonly kind: 'restore' }
+  /** Delete vs edit: leave it deleted. */
+  | { readonly kind: 'keep-deleted' };
+
+const INPUT_FIELDS = new Set<string>(Object.keys(scenarioInputFieldSchemas));
+
+/**
+ * Resolves a conflict as the record's owner. A value different from what the merged register holds
+ * is written through the write path (an edit, or a status change for 状态), so the resolution is a
+ * change record with a newer clock that travels with the next package and wins everywhere; keeping
+ * the value already in force writes nothing but closes the entry (every replica already converges
+ * on it). The write and the closing happen in one transaction.
+ */
+export async function resolveConflictEntry(ctx: WriteContext, conflictId: string, choice: ConflictChoice): Promise<ExchangeResult<{ readonly isWritten: boolean }>> {
+  const { db } = ctx;
+  const now = ctx.now();
+  try {
+    const value = await db.transaction('rw', [...tables(db), db.partners, db.pilots, db.applications, db.stars], async () => {
+      const conflict = await db.conflicts.get(conflictId);
+      if (!conflict) refuseWith('not-found', { zh: '找不到该冲突，可能已处理', en: 'The conflict was not found; it may have been resolved' });
+      if (conflict.resolvedFlag === 1) refuseWith('conflict-resolved', { zh: '该冲突已处理', en: 'This conflict is already resolved' });
+      if (conflict.owner !== ctx.actor.unitCode) {
+        refuseWith('not-owner', { zh: `该记录属于 ${conflict.owner}，只能由该单位处理冲突`, en: `This record belongs to ${conflict.owner}; only that unit can resolve the conflict` });
+      }
+      await catchUp(db);
+      const row = await db.scenarios.get(conflict.entityId);
+      if (!row) refuseWith('not-found', { zh: '找不到冲突涉及的场景', en: 'The scenario of this conflict was not found' });
+      const current = toScenario(row);
+      let result: WriteResult<unknown> | null = null;
+      let resolution: string;
+      if (choice.kind === 'keep-deleted') {
+        resolution = 'kept-deleted';
+      } else if (choice.kind === 'restore') {
+        resolution = 'restored';
+        if (current.deletedAt !== null) result = await restoreScenario(ctx, current.id, current.version);
+      } else {
+        resolution = choice.label;
+        const held = (current as unknown as Record<string, JsonValue>)[conflict.field] ?? null;
+        if (!deepEqual(held, choice.value)) {
+          if (current.deletedAt !== null) refuseWith('not-found', { zh: '该场景已删除，请先恢复再处理字段冲突', en: 'This scenario is deleted; restore it before resolving a field conflict' });
+          if (conflict.field === 'status' || conflict.field === 'suspendedFrom') {
+            const to = conflict.field === 'status' ? choice.value : current.status;
+            result = await changeScenarioStatus(ctx, current.id, to as ScenarioStatus, '处理冲突', current.version);
+          } else if (INPUT_FIELDS.has(conflict.field)) {
+            result = await updateScenario(ctx, current.id, { [conflict.field]: choice.value }, current.version);
+          } else {
+            refuseWith('not-found', { zh: `字段“${conflict.field}”不能在冲突队列中修改`, en: `The field "${conflict.field}" cannot be changed from the conflict queue` });
+          }
+        }
+      }
+      // A refused write leaves the entry open; throwing aborts the (empty) transaction.
+      if (result !== null && !result.ok) throw new WriteRefused(result);
+      await markConflictResolved(db, conflictId, resolution, now);
+      return { isWritten: result !== null };
+    });
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof WriteRefused) return error.failure;
+    console.error('[exchange] resolving the conflict failed; nothing was written', error);
+    return storageFailure(error);
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Rows of the exchange tables (schema v4, issue 6): trusted keys of other units, the merge state
+ * with its per-field clock stamps, the exchange log (what is known, in arrival order, with the
+ * owner's attestation of what arrived from elsewhere), attestations, the conflict queue and the
+ * log of packages sent and received.
+ */
+import type { ChangeEntity, JsonValue } from '../../shared/domain/changeRecord';
+import type { ConflictEntry, FieldStamp } from '../../shared/exchange/merge';
+import type { PackageKind } from '../../shared/exchange/package';
+import type { ChangeRecord } from '../../shared/domain/changeRecord';
+
+/** A public key of another unit (or another installation of this one) the user chose to trust. */
+export interface TrustedKeyRow {
+  readonly unit: string;
+  readonly publicKey: string;
+  readonly fingerprint: string;
+  /** Epoch ms. */
+  readonly trustedAt: number;
+}
+
+/** One record of the merge state (shared/exchange/merge.ts MergeEntry) with its id. */
+export interface MergeEntryRow {
+  readonly entityId: string;
+  readonly entity: ChangeEntity;
+  readonly owner: string | null;
+  readonly record: Readonly<Record<string, JsonValue>>;
+  readonly fieldStamps: Readonly<Record<string, FieldStamp>>;
+  readonly pending: readonly ChangeRecord[];
+}
+
+/**
+ * A change known to the exchange, numbered in the order it became known here (`seq`): "changes
+ * since my last package to X" are those above the last seq sent to X, whatever their clocks say
+ * (a relayed change arrives late with an old clock). `attestation` is the signature of the owner's
+ * attestation it arrived with; null for this unit's own changes, signed when exported.
+ */
+export interface ExchangeLogRow {
+  readonly changeId: string;
+  readonly seq: number;
+  readonly attestation: string | null;
+}
+
+/** An open or resolved entry of the conflict queue. */
+export type ConflictRow = ConflictEntry & {
+  readonly id: string;
+  /** The package the incoming side came in. */
+  readonly packageId: string;
+  /** Epoch ms. */
+  readonly createdAt: number;
+  /** 0 while open, 1 once resolved (IndexedDB cannot index booleans). */
+  readonly resolvedFlag: 0 | 1;
+  readonly resolvedAt: number | null;
+  /** How it was resolved: 'local' / 'incoming' / 'edited' / 'restored' / 'kept-deleted' / 'superseded'. */
+  readonly resolution: string | null;
+};
+
+/** A package made or imported here. */
+export interface PackageLogRow {
+  /** `sent:<packageId>` or `received:<packageId>`. */
+  readonly id: string;
+  readonly packageId: string;
+  readonly direction: 'sent' | 'received';
+  readonly kind: PackageKind;
+  /** The recipient (sent; '' for "anyone") or the source unit (received). */
+  readonly peerUnit: string;
+  /** Epoch ms of the export or import. */
+  readonly at: number;
+  readonly records: number;
+  /** Sent: the highest exchange-log seq the package covers (for "since my last package"). */
+  readonly lastSeq: number;
+  /** Received: what the import did, for the log table. */
+  readonly summary: Readonly<Record<string, number>> | null;
+}

@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { BackupInfo, BackupReason } from '../../shared/backup/backupName';
+import type { BackupError } from '../../shared/ipc/filesContract';
+import type { Result } from '../../shared/result';
+import { usePlatform } from '../app/contexts';
+import { useAtlasDb } from './atlasDbContext';
+import { createBackup, ensureDailyBackup, restoreBackup, type RestoreError, type RestoreSummary } from './backupRepository';
+
+/** `createBackup(reason)` bound to this app's database and platform: call it before an import or merge. */
+export function useCreateBackup(): (reason: BackupReason) => Promise<Result<BackupInfo, BackupError>> {
+  const db = useAtlasDb();
+  const platform = usePlatform();
+  return useCallback((reason: BackupReason) => createBackup(db, platform, reason), [db, platform]);
+}
+
+/** How long after start-up the daily backup waits: reading 100k records must not slow the first screens. */
+export const DAILY_BACKUP_DELAY_MS = 20_000;
+
+/**
+ * Takes the daily backup a little after start-up (once the unit is set) when the newest backup is
+ * a day old or there is none, and checks again every hour the app stays open.
+ */
+export function useDailyBackup(isEnabled: boolean): void {
+  const db = useAtlasDb();
+  const platform = usePlatform();
+  useEffect(
+    function backUpDaily() {
+      if (!isEnabled) return undefined;
+      const check = () => {
+        void ensureDailyBackup(db, platform).then((result) => {
+          if (!result.ok) console.error('[backup] daily backup failed', result.message);
+        });
+      };
+      const first = window.setTimeout(check, DAILY_BACKUP_DELAY_MS);
+      const hourly = window.setInterval(check, 3_600_000);
+      return function stopDailyBackup() {
+        window.clearTimeout(first);
+        window.clearInterval(hourly);
+      };
+    },
+    [db, platform, isEnabled],
+  );
+}
+
+/** The backup list with its actions, for the backup panel. */
+export function useBackups() {
+  const db = useAtlasDb();
+  const platform = usePlatform();
+  const [backups, setBackups] = useState<readonly BackupInfo[] | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+
+  const show = useCallback((listed: Result<BackupInfo[], BackupError>) => {
+    if (listed.ok) {
+      setBackups(listed.value);
+      setListError(null);
+    } else setListError(listed.message);
+  }, []);
+
+  const refresh = useCallback(async () => show(await platform.listBackups()), [platform, show]);
+
+  useEffect(
+    function loadBackups() {
+      let isCurrent = true;
+      void platform.listBackups().then((listed) => {
+        if (isCurrent) show(listed);
+      });
+      return function ignoreLateList() {
+        isCurrent = false;
+      };
+    },
+    [platform, show],
+  );
+
+  const backUpNow = useCallback(async (): Promise<Result<BackupInfo, BackupError>> => {
+    const result = await createBackup(db, platform, 'manual');
+    await refresh();
+    return result;
+  }, [db, platform, refresh]);
+
+  const restore = useCallback(
+    async (id: string): Promise<Result<RestoreSummary, RestoreError>> => {
+      const result = await restoreBackup(db, platform, id);
+      await refresh();
+      return result;
+    },
+    [db, platform, refresh],
+  );
+
+  const remove = useCallback(
+    async (id: string): Promise<Result<true, BackupError>> => {
+      const result = await platform.deleteBackup(id);
+      await refresh();
+      return result;
+    },
+    [platform, refresh],
+  );
+
+  return { backups, listError, backUpNow, restore, remove };
+}

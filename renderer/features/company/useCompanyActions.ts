@@ -1,0 +1,48 @@
+import { useMemo } from 'react';
+import { localize } from '../../../shared/domain/localizedText';
+import type { ApplicationFile } from '../../../shared/partners/application';
+import { asRegionCode } from '../../../shared/regions/regions';
+import { useRegions, useSettings } from '../../app/contexts';
+import { useAtlasDb } from '../../db/atlasDbContext';
+import { markApplicationExported, saveApplicationDraft, type ApplicationDraftValues } from '../../db/applicationRepository';
+import type { ApplicationRow } from '../../db/atlasDb';
+import { importApplicationAsPilot, type ApplicationImportWrite } from '../../db/pilotRepository';
+import type { WriteContext, WriteResult } from '../../db/writePath';
+
+/** A write's outcome for the UI: the value, or the message in the current language. */
+export type CompanyActionResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+
+/** The writes of company mode (drafts) and of receiving an application (offices). */
+export interface CompanyActions {
+  readonly saveDraft: (scenarioId: string, values: ApplicationDraftValues) => Promise<CompanyActionResult<ApplicationRow>>;
+  readonly markExported: (draftId: string) => Promise<CompanyActionResult<ApplicationRow>>;
+  readonly importApplication: (application: ApplicationFile) => Promise<CompanyActionResult<ApplicationImportWrite>>;
+}
+
+/** Binds the application writes to this installation's unit and role; null until first run is done. */
+export function useCompanyActions(): CompanyActions | null {
+  const db = useAtlasDb();
+  const regions = useRegions();
+  const { settings } = useSettings();
+  const { unitCode, role, language } = settings;
+  return useMemo(() => {
+    if (!unitCode || !role || !regions.has(unitCode)) return null;
+    const ctx: WriteContext = {
+      db,
+      regions,
+      actor: { unitCode: asRegionCode(unitCode), role },
+      now: () => Date.now(),
+      newId: () => crypto.randomUUID(),
+    };
+    function outcome<T, U>(result: WriteResult<T>, pick: (value: T) => U): CompanyActionResult<U> {
+      if (result.ok) return { ok: true, value: pick(result.value) };
+      const details = result.details && result.details.length > 0 ? `（${result.details.slice(0, 3).join('；')}）` : '';
+      return { ok: false, message: `${localize(result.text, language)}${details}` };
+    }
+    return {
+      saveDraft: async (scenarioId, values) => outcome(await saveApplicationDraft(ctx, scenarioId, values), (w) => w.draft),
+      markExported: async (draftId) => outcome(await markApplicationExported(ctx, draftId), (row) => row),
+      importApplication: async (application) => outcome(await importApplicationAsPilot(ctx, application), (w) => w),
+    };
+  }, [db, language, regions, role, unitCode]);
+}

@@ -1,0 +1,162 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { UnknownKey } from '../../../shared/exchange/package';
+import type { PublicKeyText } from '../../../shared/exchange/signing';
+import type { UnitIdentity } from '../../../shared/ipc/identityContract';
+import { asRegionCode, type RegionCode } from '../../../shared/regions/regions';
+import { usePlatform, useRegions, useSettings } from '../../app/contexts';
+import { useAtlasDb } from '../../db/atlasDbContext';
+import {
+  applyImport,
+  exportCatalogPackage,
+  exportChangesPackage,
+  openImport,
+  resolveConflictEntry,
+  revokeKey,
+  trustKeys,
+  type ConflictChoice,
+  type ExchangeContext,
+  type ExchangeResult,
+  type ExportedPackage,
+  type ExportMode,
+  type ImportOutcome,
+  type ImportPreview,
+  type OpenResult,
+} from '../../db/exchangeRepository';
+import type { WriteContext } from '../../db/writePath';
+
+/** What became of a save: the file name it was saved under, or null when the user cancelled. */
+export type SaveOutcome = { readonly ok: true; readonly fileName: string | null; readonly records: number } | { readonly ok: false; readonly message: string };
+
+/** Offers text as a download (the browser twin; Electron saves through the platform's dialog). */
+function downloadText(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked on the next turn: Chromium starts the download from the click synchronously.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** This installation's identity (public key and fingerprint), loaded once; null while loading. */
+export function useUnitIdentity(): UnitIdentity | null {
+  const platform = usePlatform();
+  const [identity, setIdentity] = useState<UnitIdentity | null>(null);
+  useEffect(
+    function loadIdentity() {
+      let isCurrent = true;
+      platform.getIdentity().then(
+        (loaded) => {
+          if (isCurrent) setIdentity(loaded);
+        },
+        (error: unknown) => console.error('[exchange] reading the unit identity failed', error),
+      );
+      return function ignoreLateIdentity() {
+        isCurrent = false;
+      };
+    },
+    [platform],
+  );
+  return identity;
+}
+
+/**
+ * The exchange area's actions: export (changes or catalog) and save, open a package (verify,
+ * trust, preview), apply it, resolve conflicts, revoke a key. Null when no unit is set yet.
+ */
+export function useExchangeActions() {
+  const db = useAtlasDb();
+  const regions = useRegions();
+  const platform = usePlatform();
+  const { settings } = useSettings();
+  const identity = useUnitIdentity();
+  const { unitCode, role } = settings;
+
+  const ctx = useMemo((): ExchangeContext | null => {
+    if (!unitCode || !role || !regions.has(unitCode) || identity === null) return null;
+    const write: WriteContext = { db, regions, actor: { unitCode: asRegionCode(unitCode), role }, now: () => Date.now(), newId: () => crypto.randomUUID() };
+    return {
+      ...write,
+      identity: {
+        publicKey: identity.publicKey as PublicKeyText,
+        async sign(texts) {
+          const signed = await platform.signTexts([...texts]);
+          if (!signed.ok) throw new Error(`[exchange] signing refused: ${signed.message}`);
+          return signed.value;
+        },
+      },
+    };
+  }, [db, identity, platform, regions, role, unitCode]);
+
+  const save = useCallback(
+    async (made: ExchangeResult<ExportedPackage>): Promise<SaveOutcome> => {
+      if (!made.ok) return { ok: false, message: made.message };
+      const { fileName, text, manifest } = made.value;
+      const info = await platform.getAppInfo();
+      if (info.platform !== 'electron') {
+        downloadText(fileName, text);
+        return { ok: true, fileName, records: manifest.counts.records };
+      }
+      const saved = await platform.saveFile({ suggestedName: fileName, extension: 'json', filterName: '场景台账交换包', bytes: new TextEncoder().encode(text) });
+      if (!saved.ok) return { ok: false, message: saved.message };
+      return { ok: true, fileName: saved.value.status === 'saved' ? saved.value.fileName : null, records: manifest.counts.records };
+    },
+    [platform],
+  );
+
+  const exportChanges = useCallback(
+    async (recipientUnit: RegionCode, mode: ExportMode): Promise<SaveOutcome> => {
+      if (!ctx) return { ok: false, message: '尚未设置本单位' };
+      return save(await exportChangesPackage(ctx, { recipientUnit, mode }));
+    },
+    [ctx, save],
+  );
+
+  const publishCatalog = useCallback(async (): Promise<SaveOutcome> => {
+    if (!ctx) return { ok: false, message: '尚未设置本单位' };
+    return save(await exportCatalogPackage(ctx));
+  }, [ctx, save]);
+
+  const open = useCallback(
+    async (bytes: Uint8Array): Promise<OpenResult | null> => {
+      if (!ctx) return null;
+      return openImport(ctx, bytes);
+    },
+    [ctx],
+  );
+
+  const trustAndOpen = useCallback(
+    async (keys: readonly UnknownKey[], bytes: Uint8Array): Promise<OpenResult | null> => {
+      if (!ctx) return null;
+      await trustKeys(db, keys, Date.now());
+      return openImport(ctx, bytes);
+    },
+    [ctx, db],
+  );
+
+  const apply = useCallback(
+    async (preview: ImportPreview): Promise<ExchangeResult<ImportOutcome> | null> => {
+      if (!ctx) return null;
+      return applyImport(ctx, preview);
+    },
+    [ctx],
+  );
+
+  const resolve = useCallback(
+    async (conflictId: string, choice: ConflictChoice) => {
+      if (!ctx) return null;
+      return resolveConflictEntry(ctx, conflictId, choice);
+    },
+    [ctx],
+  );
+
+  const revoke = useCallback((unit: string, publicKey: string) => revokeKey(db, unit, publicKey), [db]);
+
+  return { isReady: ctx !== null, unitCode, role, exportChanges, publishCatalog, open, trustAndOpen, apply, resolve, revoke };
+}
+
+/** The actions of {@link useExchangeActions}. */
+export type ExchangeActions = ReturnType<typeof useExchangeActions>;

@@ -1,0 +1,122 @@
+/**
+ * The browser twin of the file and backup channels (issue 5, issue 6 item 6): a save is a
+ * download, and backups live in their own IndexedDB database (`scenario-atlas-backups`), apart
+ * from the register's, so clearing or restoring the register never touches them.
+ */
+import { Dexie, type Table } from 'dexie';
+import { backupId, backupsToPrune, isBackupId, sortBackups, type BackupInfo, type BackupReason } from '../../shared/backup/backupName';
+import type { PlatformApi } from '../../shared/ipc/contract';
+import type { BackupError, SaveFileRequest, SaveFileResult } from '../../shared/ipc/filesContract';
+import { err, ok, type Result } from '../../shared/result';
+
+/** The database name of the browser's backups. */
+export const BROWSER_BACKUP_DB = 'scenario-atlas-backups';
+
+interface BackupRow extends BackupInfo {
+  readonly bytes: Uint8Array;
+}
+
+class BackupDb extends Dexie {
+  declare readonly backups: Table<BackupRow, string>;
+  constructor(name: string) {
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({ backups: 'id, createdAt' });
+  }
+}
+
+const MIME_BY_EXTENSION: Readonly<Record<string, string>> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv;charset=utf-8',
+  geojson: 'application/geo+json',
+  json: 'application/json',
+};
+
+/** Offers bytes as a browser download through a temporary <a download>. */
+export function downloadBytes(bytes: Uint8Array, fileName: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoke after the click has been handled; revoking at once cancels the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+type BrowserFiles = Pick<PlatformApi, 'saveFile' | 'writeBackup' | 'listBackups' | 'readBackup' | 'deleteBackup'>;
+
+/** The file and backup methods of the browser platform; `keep` reads the backupKeep setting. */
+export function createBrowserFiles(keep: () => number, dbName: string = BROWSER_BACKUP_DB, now: () => number = Date.now): BrowserFiles {
+  let db: BackupDb | null = null;
+  const open = (): BackupDb => (db ??= new BackupDb(dbName));
+  const info = ({ id, createdAt, reason, size }: BackupRow): BackupInfo => ({ id, createdAt, reason, size });
+
+  return {
+    async saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
+      const fileName = request.suggestedName.toLowerCase().endsWith(`.${request.extension}`) ? request.suggestedName : `${request.suggestedName}.${request.extension}`;
+      downloadBytes(request.bytes, fileName, MIME_BY_EXTENSION[request.extension] ?? 'application/octet-stream');
+      return ok({ status: 'saved', fileName });
+    },
+    async writeBackup(reason: BackupReason, bytes: Uint8Array): Promise<Result<BackupInfo, BackupError>> {
+      try {
+        const store = open();
+        return ok(
+          await store.transaction('rw', store.backups, async () => {
+            let at = now();
+            while ((await store.backups.get(backupId(at, reason))) !== undefined) at += 1;
+            const row: BackupRow = { id: backupId(at, reason), createdAt: at, reason, size: bytes.length, bytes };
+            await store.backups.add(row);
+            const all = await store.backups.toArray();
+            await store.backups.bulkDelete(backupsToPrune(all, keep()).map((old) => old.id));
+            return info(row);
+          }),
+        );
+      } catch (error) {
+        console.error('[backups] write failed', error);
+        return err('write-failed', `备份未能写入：${message(error)}`);
+      }
+    },
+    async listBackups(): Promise<Result<BackupInfo[], BackupError>> {
+      try {
+        // Reads the metadata only: a key cursor would still load each row's bytes, so they are mapped away at once.
+        const rows: BackupInfo[] = [];
+        await open().backups.each((row) => {
+          rows.push(info(row));
+        });
+        return ok(sortBackups(rows));
+      } catch (error) {
+        console.error('[backups] list failed', error);
+        return err('read-failed', `无法读取备份列表：${message(error)}`);
+      }
+    },
+    async readBackup(id: string): Promise<Result<Uint8Array, BackupError>> {
+      if (!isBackupId(id)) return err('not-found', `备份名称无效：${id}`);
+      try {
+        const row = await open().backups.get(id);
+        return row ? ok(row.bytes) : err('not-found', `找不到备份 ${id}，可能已被删除`);
+      } catch (error) {
+        console.error('[backups] read failed', error);
+        return err('read-failed', `无法读取备份 ${id}：${message(error)}`);
+      }
+    },
+    async deleteBackup(id: string): Promise<Result<true, BackupError>> {
+      if (!isBackupId(id)) return err('not-found', `备份名称无效：${id}`);
+      try {
+        const store = open();
+        const found = await store.backups.get(id);
+        if (!found) return err('not-found', `找不到备份 ${id}，可能已被删除`);
+        await store.backups.delete(id);
+        return ok(true);
+      } catch (error) {
+        console.error('[backups] delete failed', error);
+        return err('delete-failed', `无法删除备份 ${id}：${message(error)}`);
+      }
+    },
+  };
+}

@@ -1,0 +1,416 @@
+/**
+ * A small, strict XLSX reader for import (issue 5): one sheet's cells as a grid of text, numbers,
+ * booleans and dates. Written for hostile input first: the zip goes through zipReader.ts (sizes
+ * and ratio checked before inflating), any XML part holding a DOCTYPE or ENTITY declaration is
+ * refused outright (entities are never expanded — only the five XML escapes and numeric character
+ * references are decoded), and absurd cell or row references (row 10⁹, column past XFD) are
+ * refused before a single array is sized by them.
+ *
+ * It reads what Excel, WPS, LibreOffice and our own writer produce: shared and inline strings
+ * (rich-text runs joined, phonetic runs dropped), numbers, booleans, error values, cached formula
+ * results, and dates — a number in a date-formatted cell, in the 1900 or 1904 date system.
+ */
+import { strFromU8 } from 'fflate';
+import { fail, type DomainResult } from '../domain/localizedText';
+import { decodeOoxmlEscapes, XLSX_MAX_COLUMNS, XLSX_MAX_ROWS } from './xlsxWriter';
+import { DEFAULT_ZIP_LIMITS, readZipEntries, type ZipError, type ZipLimits } from './zipReader';
+
+/** A date cell: its serial in the 1900 date system (days since 1899-12-30; the fraction is the time of day). */
+export interface DateCell {
+  readonly serial: number;
+}
+
+/** One cell of a read sheet; null is empty. */
+export type GridCell = string | number | boolean | DateCell | null;
+
+/** One non-empty row: its 1-based number in the file and its cells from column A. */
+export interface GridRow {
+  readonly number: number;
+  readonly cells: readonly GridCell[];
+}
+
+/** A read sheet: its name and its non-empty rows in file order. */
+export interface SheetGrid {
+  readonly sheetName: string;
+  readonly rows: readonly GridRow[];
+}
+
+/** Why an XLSX was refused. */
+export type XlsxReadError = ZipError | 'xml-entity' | 'xml-malformed' | 'cell-out-of-range' | 'no-sheet' | 'too-many-rows';
+
+/** Limits of {@link readXlsx}. */
+export interface XlsxReadLimits extends ZipLimits {
+  /** Most non-empty rows read from the sheet. */
+  readonly maxRows: number;
+  /** Most columns kept per row (cells further right are ignored if empty, refused if not). */
+  readonly maxColumns: number;
+}
+
+/** Default limits: 200k rows (twice the benchmark), 512 columns (the register has about 30). */
+export const DEFAULT_XLSX_LIMITS: XlsxReadLimits = { ...DEFAULT_ZIP_LIMITS, maxRows: 200_000, maxColumns: 512 };
+
+/** Options of {@link readXlsx}. */
+export interface XlsxReadOptions {
+  /** Sheet names to prefer, in order (e.g. 场景目录, Scenarios); otherwise the first sheet. */
+  readonly preferSheets?: readonly string[];
+  readonly limits?: XlsxReadLimits;
+}
+
+type Failure = Extract<DomainResult<never, XlsxReadError>, { ok: false }>;
+
+function xmlFailure(error: 'xml-entity' | 'xml-malformed', part: string): Failure {
+  return error === 'xml-entity'
+    ? fail(error, {
+        zh: `文件的 ${part} 含有 DOCTYPE/ENTITY 声明（可被用于“XML 实体”攻击），为安全起见拒绝导入。正常的 Excel 文件不含这类内容。`,
+        en: `The part ${part} holds a DOCTYPE/ENTITY declaration (usable for an XML entity attack); refused for safety. Normal Excel files never hold one.`,
+      })
+    : fail(error, {
+        zh: `文件的 ${part} 格式不正确，无法读取。请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。`,
+        en: `The part ${part} is malformed and cannot be read. Open the file in Excel or WPS, save it as .xlsx and import that.`,
+      });
+}
+
+function rangeFailure(ref: string): Failure {
+  return fail('cell-out-of-range', {
+    zh: `文件中的单元格位置“${ref.slice(0, 24)}”超出 Excel 的范围（最多 ${XLSX_MAX_ROWS} 行、${XLSX_MAX_COLUMNS} 列），文件可能被篡改，拒绝导入。`,
+    en: `The cell position "${ref.slice(0, 24)}" is beyond Excel's range (${XLSX_MAX_ROWS} rows, ${XLSX_MAX_COLUMNS} columns); the file may have been tampered with and is refused.`,
+  });
+}
+
+function tooManyRows(limit: number): Failure {
+  return fail('too-many-rows', {
+    zh: `工作表超过 ${limit} 行，超出一次导入的上限。请拆分成几个文件分别导入。`,
+    en: `The sheet has more than ${limit} rows, over the limit of one import. Split it into several files.`,
+  });
+}
+
+function tooManyColumns(ref: string, limit: number): Failure {
+  return fail('cell-out-of-range', {
+    zh: `单元格 ${ref.slice(0, 24)} 超出导入支持的 ${limit} 列，请删除多余的列后再导入。`,
+    en: `Cell ${ref.slice(0, 24)} is beyond the ${limit} columns import reads; delete the extra columns and try again.`,
+  });
+}
+
+/** Refuses a DTD or entity declaration anywhere in a part; comments, CDATA and processing instructions are fine. */
+function hasDeclaration(xml: string): boolean {
+  let at = xml.indexOf('<!');
+  while (at >= 0) {
+    if (!xml.startsWith('<!--', at) && !xml.startsWith('<![CDATA[', at)) return true;
+    at = xml.indexOf('<!', at + 2);
+  }
+  return false;
+}
+
+const NAMED_ESCAPES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Decodes the five XML escapes and numeric references; any other `&name;` stays literal (never expanded). */
+export function decodeXmlText(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9A-Fa-f]{1,6}|#\d{1,7}|lt|gt|amp|quot|apos);/g, (whole, name: string) => {
+    if (name.charCodeAt(0) !== 35) return NAMED_ESCAPES[name] ?? whole;
+    const code = name.charCodeAt(1) === 120 ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/** Attributes of a start tag's text (after the name) as a Map, so `__proto__` is just a key. */
+function attributes(source: string): Map<string, string> {
+  const map = new Map<string, string>();
+  const pattern = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(source)) !== null) map.set(match[1] as string, decodeXmlText(match[2] ?? match[3] ?? ''));
+  return map;
+}
+
+/** The text of a string item (`<si>` or `<is>`): its `<t>` runs joined, phonetic `<rPh>` runs left out. */
+function stringItemText(inner: string): string {
+  // Fast path: one plain <t> run (what every writer emits for unformatted text).
+  if (!inner.includes('<r>') && !inner.includes('<r ') && !inner.includes('<rPh')) {
+    const open = inner.indexOf('<t');
+    const gt = open < 0 ? -1 : inner.indexOf('>', open);
+    if (gt > 0 && inner.charCodeAt(gt - 1) !== 47 && endsName(inner.charCodeAt(open + 2))) {
+      const close = inner.indexOf('</t>', gt);
+      if (close > 0 && !inner.includes('<t', close)) return decodeOoxmlEscapes(decodeXmlText(inner.slice(gt + 1, close)));
+    }
+  }
+  const body = inner.includes('<rPh') ? inner.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : inner;
+  let text = '';
+  const pattern = /<t\b[^>]*?(?:\/>|>([\s\S]*?)<\/t>)/g;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(body)) !== null) text += match[1] ?? '';
+  return decodeOoxmlEscapes(decodeXmlText(text));
+}
+
+function sharedStrings(xml: string): string[] {
+  const list: string[] = [];
+  const pattern = /<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(xml)) !== null) list.push(stringItemText(match[1] ?? ''));
+  return list;
+}
+
+/** Excel's built-in date and time number formats. */
+const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81]);
+
+/** Is a custom number format a date/time format? Quoted text, escapes and colours/locales are ignored. */
+export function isDateFormatCode(code: string): boolean {
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[(?:h+|m+|s+)\]/gi, 'h')
+    .replace(/\[[^\]]*\]/g, '');
+  if (/general/i.test(bare)) return false;
+  return /[ymdhs]|年|月|日/i.test(bare.replace(/[eE][+-]/g, ''));
+}
+
+/** For each cell style index (`s`), whether numbers in it are dates. */
+function dateStyles(xml: string | null): boolean[] {
+  if (!xml) return [];
+  const custom = new Map<number, boolean>();
+  const fmtPattern = /<numFmt\b([^>]*?)\/?>/g;
+  let match: RegExpExecArray | null;
+  while ((match = fmtPattern.exec(xml)) !== null) {
+    const attrs = attributes(match[1] ?? '');
+    custom.set(Number(attrs.get('numFmtId')), isDateFormatCode(attrs.get('formatCode') ?? ''));
+  }
+  const xfsStart = xml.indexOf('<cellXfs');
+  if (xfsStart < 0) return [];
+  const xfsEnd = xml.indexOf('</cellXfs>', xfsStart);
+  const xfs = xml.slice(xfsStart, xfsEnd < 0 ? undefined : xfsEnd);
+  const styles: boolean[] = [];
+  const xfPattern = /<xf\b([^>]*?)\/?>/g;
+  while ((match = xfPattern.exec(xfs)) !== null) {
+    const id = Number(attributes(match[1] ?? '').get('numFmtId') ?? 0);
+    styles.push(custom.get(id) ?? BUILTIN_DATE_FORMATS.has(id));
+  }
+  return styles;
+}
+
+/** A worksheet of the workbook: its name and zip path. */
+interface SheetRef {
+  readonly name: string;
+  readonly path: string;
+}
+
+/** The sheets of workbook.xml with their parts (via workbook.xml.rels), and the 1904 date flag. */
+function workbookSheets(workbookXml: string, relsXml: string): { sheets: SheetRef[]; is1904: boolean } {
+  const targets = new Map<string, string>();
+  const relPattern = /<Relationship\b([^>]*?)\/?>/g;
+  let match: RegExpExecArray | null;
+  while ((match = relPattern.exec(relsXml)) !== null) {
+    const attrs = attributes(match[1] ?? '');
+    const id = attrs.get('Id');
+    const target = attrs.get('Target');
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  const sheets: SheetRef[] = [];
+  const sheetPattern = /<sheet\b([^>]*?)\/?>/g;
+  while ((match = sheetPattern.exec(workbookXml)) !== null) {
+    const attrs = attributes(match[1] ?? '');
+    const relId = attrs.get('r:id') ?? [...attrs.entries()].find(([key]) => key.endsWith(':id'))?.[1];
+    const path = relId ? targets.get(relId) : undefined;
+    if (path) sheets.push({ name: attrs.get('name') ?? '', path: path.replace(/\/\.\//g, '/') });
+  }
+  const pr = /<workbookPr\b([^>]*?)\/?>/.exec(workbookXml);
+  const date1904 = pr ? attributes(pr[1] ?? '').get('date1904') : undefined;
+  return { sheets, is1904: date1904 === '1' || date1904 === 'true' };
+}
+
+/** Days between the 1904 and 1900 date systems' day 0. */
+const DAYS_1904 = 1462;
+
+/** Column index (0-based) of letters A…XFD, or -1. */
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i += 1) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n - 1;
+}
+
+const CELL_REF = /^([A-Z]{1,3})(\d{1,7})$/;
+
+/** The value of attribute `name` in a start tag's attribute text, or undefined. */
+function attr(attrs: string, name: string): string | undefined {
+  // Fast path: Excel, WPS and LibreOffice write ` name="value"` with one space and double quotes.
+  const at = attrs.indexOf(` ${name}="`);
+  if (at >= 0) {
+    const from = at + name.length + 3;
+    const to = attrs.indexOf('"', from);
+    return to < 0 ? undefined : attrs.slice(from, to);
+  }
+  if (!attrs.includes(`${name}=`) && !attrs.includes(`${name} `)) return undefined;
+  return attributes(attrs).get(name);
+}
+
+/** Like {@link attr}, on the tag text xml[from, to) without slicing it out first (the common case). */
+function attrIn(xml: string, from: number, to: number, name: string): string | undefined {
+  const at = xml.indexOf(` ${name}="`, from);
+  if (at >= 0 && at < to) {
+    const start = at + name.length + 3;
+    const end = xml.indexOf('"', start);
+    return end < 0 || end > to ? undefined : xml.slice(start, end);
+  }
+  return attr(xml.slice(from, to), name);
+}
+
+/** Is the character after a tag name the end of the name (space, `>` or `/`)? */
+function endsName(code: number): boolean {
+  return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
+}
+
+/**
+ * Parses the sheet XML into rows; refuses absurd references. A hand-written scan (indexOf, not one
+ * regex per cell): 100k rows are 3M cells and this loop is most of the reading time.
+ */
+function sheetRows(xml: string, strings: readonly string[], isDateStyle: readonly boolean[], is1904: boolean, limits: XlsxReadLimits): DomainResult<GridRow[], XlsxReadError> {
+  const rows: GridRow[] = [];
+  const start = xml.indexOf('<sheetData');
+  if (start < 0) return { ok: true, value: rows };
+  let end = xml.indexOf('</sheetData>', start);
+  if (end < 0) end = xml.length;
+  let rowNumber = 0;
+  let cells: GridCell[] = [];
+  let hasValue = false;
+  let nextColumn = 0;
+  const flush = () => {
+    if (hasValue) rows.push({ number: rowNumber, cells });
+    cells = [];
+    hasValue = false;
+    nextColumn = 0;
+  };
+  let pos = xml.indexOf('>', start) + 1;
+  while (pos > 0 && pos < end) {
+    const lt = xml.indexOf('<', pos);
+    if (lt < 0 || lt >= end) break;
+    const c1 = xml.charCodeAt(lt + 1);
+    const gt = xml.indexOf('>', lt);
+    if (gt < 0) return xmlFailure('xml-malformed', 'sheet');
+    if (c1 === 114 /* r */ && xml.startsWith('row', lt + 1) && endsName(xml.charCodeAt(lt + 4))) {
+      flush();
+      const value = attr(xml.slice(lt + 4, gt), 'r');
+      if (value !== undefined) {
+        if (!/^\d{1,7}$/.test(value) || Number(value) > XLSX_MAX_ROWS || Number(value) < 1) return rangeFailure(value);
+        rowNumber = Number(value);
+      } else rowNumber += 1;
+      if (rows.length >= limits.maxRows) return tooManyRows(limits.maxRows);
+      pos = gt + 1;
+      continue;
+    }
+    if (c1 !== 99 /* c */ || !endsName(xml.charCodeAt(lt + 2))) {
+      if (c1 === 47 /* / */ && xml.startsWith('/row>', lt + 1)) flush();
+      pos = gt + 1;
+      continue;
+    }
+    // a cell
+    const isEmpty = xml.charCodeAt(gt - 1) === 47;
+    const attrEnd = isEmpty ? gt - 1 : gt;
+    let column = nextColumn;
+    const ref = attrIn(xml, lt + 2, attrEnd, 'r');
+    if (ref !== undefined) {
+      const parts = CELL_REF.exec(ref);
+      if (!parts) return rangeFailure(ref);
+      column = columnIndex(parts[1] as string);
+      const refRow = Number(parts[2]);
+      if (column >= XLSX_MAX_COLUMNS || refRow > XLSX_MAX_ROWS || refRow < 1) return rangeFailure(ref);
+      if (rowNumber === 0) rowNumber = refRow;
+    }
+    nextColumn = column + 1;
+    if (isEmpty) {
+      pos = gt + 1;
+      continue;
+    }
+    const close = xml.indexOf('</c>', gt);
+    if (close < 0) return xmlFailure('xml-malformed', 'sheet');
+    pos = close + 4;
+    if (close === gt + 1) continue;
+    const type = attrIn(xml, lt + 2, attrEnd, 't') ?? '';
+    let value: GridCell = null;
+    if (type === 'inlineStr') {
+      value = stringItemText(xml.slice(gt + 1, close));
+    } else {
+      let raw: string;
+      // Fast path `<v>…</v></c>` with nothing else inside: one slice, no regex.
+      if (xml.startsWith('<v>', gt + 1) && xml.startsWith('</v>', close - 4) && xml.indexOf('<', gt + 4) === close - 4) raw = xml.slice(gt + 4, close - 4);
+      else {
+        const v = /<v\b[^>]*>([\s\S]*?)<\/v>/.exec(xml.slice(gt + 1, close));
+        if (!v) continue;
+        raw = v[1] as string;
+      }
+      switch (type) {
+        case 's': {
+          const index = Number(raw);
+          const text = Number.isInteger(index) ? strings[index] : undefined;
+          if (text === undefined) return xmlFailure('xml-malformed', 'xl/sharedStrings.xml');
+          value = text;
+          break;
+        }
+        case 'b':
+          value = raw.trim() === '1';
+          break;
+        case 'str':
+        case 'e':
+        case 'd':
+          value = decodeOoxmlEscapes(decodeXmlText(raw));
+          break;
+        default: {
+          const n = Number(raw);
+          if (raw.trim() === '' || !Number.isFinite(n)) value = decodeXmlText(raw);
+          else {
+            const style = attrIn(xml, lt + 2, attrEnd, 's');
+            value = style !== undefined && isDateStyle[Number(style)] === true ? { serial: is1904 ? n + DAYS_1904 : n } : n;
+          }
+        }
+      }
+    }
+    if (value === null || value === '') continue;
+    if (column >= limits.maxColumns) return tooManyColumns(ref ?? `#${column + 1}`, limits.maxColumns);
+    while (cells.length < column) cells.push(null);
+    cells[column] = value;
+    hasValue = true;
+  }
+  flush();
+  return { ok: true, value: rows };
+}
+
+function decodePart(bytes: Uint8Array | undefined): string | null {
+  return bytes ? strFromU8(bytes) : null;
+}
+
+/**
+ * Reads one sheet of an .xlsx: the first of `preferSheets` the workbook has, else its first sheet.
+ * Every refusal is a value with a Chinese message (and its English twin).
+ */
+export function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {}): DomainResult<SheetGrid, XlsxReadError> {
+  const limits = options.limits ?? DEFAULT_XLSX_LIMITS;
+  const META = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml']);
+  const meta = readZipEntries(bytes, (name) => META.has(name), limits);
+  if (!meta.ok) return meta;
+  const parts = new Map<string, string>();
+  for (const [name, data] of meta.value) {
+    const xml = decodePart(data) ?? '';
+    if (hasDeclaration(xml)) return xmlFailure('xml-entity', name);
+    parts.set(name, xml);
+  }
+  const workbookXml = parts.get('xl/workbook.xml');
+  const relsXml = parts.get('xl/_rels/workbook.xml.rels');
+  if (workbookXml === undefined || relsXml === undefined) {
+    return fail('no-sheet', {
+      zh: '文件中找不到 Excel 工作簿（可能是 .xls、.et 或其他格式改了扩展名）。请在 Excel 或 WPS 中另存为 .xlsx 后再导入。',
+      en: 'No Excel workbook was found in the file (it may be an .xls, .et or another format renamed). Save it as .xlsx in Excel or WPS and import that.',
+    });
+  }
+  const { sheets, is1904 } = workbookSheets(workbookXml, relsXml);
+  const preferred = (options.preferSheets ?? []).map((name) => sheets.find((sheet) => sheet.name === name)).find((sheet) => sheet !== undefined);
+  const sheet = preferred ?? sheets[0];
+  if (!sheet) {
+    return fail('no-sheet', { zh: '工作簿中没有工作表。', en: 'The workbook has no sheets.' });
+  }
+  const sheetPart = readZipEntries(bytes, (name) => name === sheet.path, limits);
+  if (!sheetPart.ok) return sheetPart;
+  const sheetXml = decodePart(sheetPart.value.get(sheet.path));
+  if (sheetXml === null) return fail('no-sheet', { zh: `找不到工作表“${sheet.name}”的数据。`, en: `The data of sheet "${sheet.name}" is missing.` });
+  if (hasDeclaration(sheetXml)) return xmlFailure('xml-entity', sheet.path);
+  const strings = sharedStrings(parts.get('xl/sharedStrings.xml') ?? '');
+  const rows = sheetRows(sheetXml, strings, dateStyles(parts.get('xl/styles.xml') ?? null), is1904, limits);
+  if (!rows.ok) return rows;
+  return { ok: true, value: { sheetName: sheet.name, rows: rows.value } };
+}

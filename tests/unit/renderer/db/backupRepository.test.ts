@@ -1,0 +1,193 @@
+import 'fake-indexeddb/auto';
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { generateDemoScenarios } from '../../../../shared/domain/demoData';
+import { parseHlc } from '../../../../shared/domain/hlc';
+import type { AtlasDb } from '../../../../renderer/db/atlasDb';
+import {
+  BACKUP_FORMAT_VERSION,
+  checkSnapshot,
+  createBackup,
+  ensureDailyBackup,
+  restoreBackup,
+  snapshotBytes,
+} from '../../../../renderer/db/backupRepository';
+import { META_KEYS } from '../../../../renderer/db/metaStore';
+import { bulkImportScenarios, createScenario, updateScenario } from '../../../../renderer/db/writePath';
+import { createBrowserFiles } from '../../../../renderer/platform/browserFiles';
+import { freshDbsPerTest, makeContext, okValue, regions, T0, wuhouInput } from './dbTestKit';
+
+const db = freshDbsPerTest();
+let storeCount = 0;
+
+/** The browser platform's backup store on fake IndexedDB, keeping `keep` backups. */
+function platform(keep = 10, clock = { t: T0 }) {
+  storeCount += 1;
+  return createBrowserFiles(() => keep, `backups-test-${storeCount}-${Math.random().toString(36).slice(2)}`, () => clock.t);
+}
+
+async function dump(d: AtlasDb): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of d.tables) out[table.name] = await table.toArray();
+  return out;
+}
+
+function must<T>(result: { ok: true; value: T } | { ok: false; message: string }): T {
+  if (!result.ok) throw new Error(result.message);
+  return result.value;
+}
+
+type Snapshot = { schemaVersion: number; formatVersion: number; tables: Record<string, Record<string, unknown>[]>; counts: Record<string, number>; sha256: string } & Record<string, unknown>;
+
+/** Edits a backup file and re-seals its hash, so only the edit is wrong. */
+function edited(bytes: Uint8Array, change: (snapshot: Snapshot) => void, reseal = true): Uint8Array {
+  const snapshot = JSON.parse(new TextDecoder().decode(bytes)) as Snapshot;
+  change(snapshot);
+  if (reseal) snapshot.sha256 = createHash('sha256').update(JSON.stringify(snapshot.tables)).digest('hex');
+  return new TextEncoder().encode(JSON.stringify(snapshot));
+}
+
+async function seeded() {
+  const d = db();
+  const ctx = makeContext(d);
+  const first = okValue(await createScenario(ctx, wuhouInput()));
+  ctx.clock.t += 1000;
+  okValue(await createScenario(ctx, wuhouInput({ title: '第二个场景：养老院脑机接口康复' })));
+  return { d, ctx, first: first.scenario };
+}
+
+describe('createBackup and restoreBackup', () => {
+  it('restores the data as it was at the backup, and backs up the current data first', async () => {
+    const { d, ctx, first } = await seeded();
+    const files = platform();
+    const backup = must(await createBackup(d, files, 'manual', ctx.clock.t));
+    expect(backup.reason).toBe('manual');
+    const atBackup = await dump(d);
+
+    ctx.clock.t += 60_000;
+    okValue(await updateScenario(ctx, first.id, { title: '改过的名称' }, first.version));
+    okValue(await createScenario(ctx, wuhouInput({ title: '备份之后新建的场景' })));
+    expect(await d.scenarios.count()).toBe(3);
+
+    const summary = must(await restoreBackup(d, files, backup.id, ctx.clock.t));
+    expect(summary.counts.scenarios).toBe(2);
+    const restored = await dump(d);
+    expect(restored.scenarios).toEqual(atBackup.scenarios);
+    expect(restored.changes).toEqual(atBackup.changes);
+    expect((await d.scenarios.get(first.id))?.title).toBe(first.title);
+    const listed = must(await files.listBackups());
+    expect(listed.map((b) => b.reason)).toEqual(['restore', 'manual']);
+  });
+
+  it('keeps the clock and catalog numbers moving forward across a restore', async () => {
+    const { d, ctx } = await seeded();
+    const files = platform();
+    const backup = must(await createBackup(d, files, 'manual', ctx.clock.t));
+    ctx.clock.t += 60_000;
+    const later = okValue(await createScenario(ctx, wuhouInput({ title: '备份之后新建的场景' })));
+    const hlcBefore = (await d.meta.get(META_KEYS.hlc))?.value;
+    must(await restoreBackup(d, files, backup.id, ctx.clock.t));
+    expect((await d.meta.get(META_KEYS.hlc))?.value).toBe(hlcBefore);
+    expect(await d.scenarios.get(later.scenario.id)).toBeUndefined();
+    // The number handed out after the backup is not handed out again.
+    const next = okValue(await createScenario(ctx, wuhouInput({ title: '恢复后新建' })));
+    expect(next.scenario.catalogNumber).not.toBe(later.scenario.catalogNumber);
+    expect(next.scenario.catalogNumber > later.scenario.catalogNumber).toBe(true);
+    const hlc = parseHlc(next.change?.hlc);
+    expect(hlc.ok && hlc.value.wallMs).toBeGreaterThanOrEqual(ctx.clock.t);
+  });
+
+  it('round-trips a thousand demo scenarios with every column as stored', async () => {
+    const d = db();
+    const ctx = makeContext(d, '510000', 'province');
+    okValue(await bulkImportScenarios(ctx, generateDemoScenarios(1000, regions, { seed: 7, year: 2026 }), { batchId: 'demo', catalogNumbers: 'keep' }));
+    const files = platform();
+    const before = await dump(d);
+    const backup = must(await createBackup(d, files, 'manual', ctx.clock.t));
+    await d.scenarios.clear();
+    must(await restoreBackup(d, files, backup.id, ctx.clock.t));
+    expect(await dump(d)).toEqual(before);
+  });
+
+  it.each<[string, (bytes: Uint8Array) => Uint8Array, RegExp]>([
+    ['a truncated file', (b) => b.slice(0, Math.floor(b.length / 2)), /已损坏/],
+    ['random bytes', () => new Uint8Array([0xff, 0xfe, 0x00, 0x41]), /已损坏/],
+    ['another JSON file', () => new TextEncoder().encode('{"format":"other"}'), /不是本应用的备份文件/],
+    ['a tampered record (hash not resealed)', (b) => edited(b, (s) => void ((s.tables.scenarios![0] as { title: string }).title = '被篡改'), false), /校验值不符/],
+    ['a newer database schema', (b) => edited(b, (s) => void (s.schemaVersion += 1)), /另一版本/],
+    ['a newer file format', (b) => edited(b, (s) => void (s.formatVersion = BACKUP_FORMAT_VERSION + 1)), /另一版本/],
+    ['a missing table', (b) => edited(b, (s) => void delete s.tables.savedViews), /缺少：savedViews/],
+    ['an unknown table', (b) => edited(b, (s) => void (s.tables.extra = [])), /多出：extra/],
+    ['a wrong count', (b) => edited(b, (s) => void (s.counts.scenarios = 5)), /记录数与清单不符/],
+    ['a scenario without a key', (b) => edited(b, (s) => void delete s.tables.scenarios![0]!.id), /缺少有效的主键/],
+    ['an invalid scenario', (b) => edited(b, (s) => void (s.tables.scenarios![1]!.status = 'deleted-forever')), /场景 第 2 条.*status 无效/],
+    ['an invalid change record', (b) => edited(b, (s) => void (s.tables.changes![0]!.op = 'drop')), /变更记录 第 1 条/],
+    ['a row that is not an object', (b) => edited(b, (s) => void ((s.tables.meta as unknown[])[0] = 'x')), /meta 第 1 条/],
+  ])('refuses %s and changes nothing', async (_name, damage, message) => {
+    const { d, ctx, first } = await seeded();
+    const good = await snapshotBytes(d, 'manual', ctx.clock.t);
+    ctx.clock.t += 60_000;
+    okValue(await updateScenario(ctx, first.id, { title: '备份之后的修改' }, first.version));
+    const before = await dump(d);
+    const files = platform();
+    const stored = must(await files.writeBackup('manual', damage(good)));
+    const result = await restoreBackup(d, files, stored.id, ctx.clock.t);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.message).toMatch(message);
+    expect(await dump(d)).toEqual(before);
+    // Refused before anything happened: no 'restore' backup of the current data either.
+    expect(must(await files.listBackups()).map((b) => b.reason)).toEqual(['manual']);
+  });
+
+  it('leaves everything as it was when the restore transaction fails half-way', async () => {
+    const { d, ctx } = await seeded();
+    // Two scenarios under one catalog number pass every row check but break the unique index on write.
+    const bytes = edited(await snapshotBytes(d, 'manual', ctx.clock.t), (s) => {
+      s.tables.scenarios![1]!.catalogNumber = s.tables.scenarios![0]!.catalogNumber;
+    });
+    expect((await checkSnapshot(d, bytes)).ok).toBe(true);
+    okValue(await createScenario(ctx, wuhouInput({ title: '第三个' })));
+    const before = await dump(d);
+    const files = platform();
+    const stored = must(await files.writeBackup('manual', bytes));
+    const result = await restoreBackup(d, files, stored.id, ctx.clock.t);
+    expect(result).toMatchObject({ ok: false, error: 'storage' });
+    expect(await dump(d)).toEqual(before);
+  });
+
+  it('reports a backup that is gone', async () => {
+    const { d } = await seeded();
+    await expect(restoreBackup(d, platform(), 'backup-20261125T010203004Z-manual.json')).resolves.toMatchObject({ ok: false, error: 'not-found' });
+  });
+});
+
+describe('ensureDailyBackup', () => {
+  it('takes one when none is a day old, and not again the same day', async () => {
+    const { d, ctx } = await seeded();
+    const clock = { t: ctx.clock.t };
+    const files = platform(10, clock);
+    expect(must(await ensureDailyBackup(d, files, clock.t))?.reason).toBe('daily');
+    clock.t += 3_600_000;
+    expect(must(await ensureDailyBackup(d, files, clock.t))).toBeNull();
+    clock.t += 86_400_000;
+    expect(must(await ensureDailyBackup(d, files, clock.t))?.reason).toBe('daily');
+    expect(must(await files.listBackups())).toHaveLength(2);
+  });
+});
+
+describe('browser backup store', () => {
+  it('keeps the newest N and refuses ids that are not backup names', async () => {
+    const clock = { t: T0 };
+    const files = platform(2, clock);
+    for (const reason of ['daily', 'import', 'merge'] as const) {
+      must(await files.writeBackup(reason, new Uint8Array([1, 2])));
+      clock.t += 1000;
+    }
+    const listed = must(await files.listBackups());
+    expect(listed.map((b) => b.reason)).toEqual(['merge', 'import']);
+    expect(listed[0]?.size).toBe(2);
+    await expect(files.readBackup('../x')).resolves.toMatchObject({ ok: false, error: 'not-found' });
+    must(await files.deleteBackup(listed[1]!.id));
+    await expect(files.deleteBackup(listed[1]!.id)).resolves.toMatchObject({ ok: false, error: 'not-found' });
+  });
+});
