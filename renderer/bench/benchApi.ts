@@ -10,6 +10,7 @@ import { APPLICATION_FIELDS, SCENARIO_STATUSES, TECH_DIRECTIONS } from '../../sh
 import { asRegionCode, type RegionIndex } from '../../shared/regions/regions';
 import { AtlasDb } from '../db/atlasDb';
 import { measureDbLoad } from '../db/dbLoadBench';
+import { measureExchange } from '../db/exchangeBench';
 import { writeDemoRows } from '../db/demoRepository';
 import { loadRegions } from '../regions/loadRegions';
 import { createClusterEngine, packCoordinates } from '../features/register/clusterEngine';
@@ -48,6 +49,9 @@ function randomFilter(random: () => number, regionCodes: readonly string[]): Sce
 
 export const benchApi = {
   dbLoad: async (count: number) => measureDbLoad(await regions(), count),
+
+  /** Exchange packages (issue 6): export, open and merge of `count` changes (renderer/db/exchangeBench.ts). */
+  exchange: async (count: number) => measureExchange(await regions(), count),
 
   /** Fills the app's own database with demo scenarios (for the cold-start figure). */
   seedAppDb: async (count: number) => {

@@ -1,6 +1,6 @@
 /**
  * The register's export workbook (issue 5): sheets 场景目录, 试点项目, 伙伴单位 and 统计, built
- * from the current filtered view, and the CSV of 场景目录.
+ * from the current filtered view (and the pilots in it and their partners), and a CSV of each.
  */
 import type { Scenario } from '../domain/scenario';
 import { writeCsv, type CsvOptions } from './csv';
@@ -13,6 +13,7 @@ import {
   type RegionNameLookup,
 } from './scenarioColumns';
 import type { LocalizedText } from '../domain/localizedText';
+import { PARTNER_COLUMNS, PILOT_COLUMNS, type PartnerPlanRows } from './partnerColumns';
 import type { AnySheet, Sheet } from './sheet';
 import { writeXlsx, type XlsxOptions } from './xlsxWriter';
 
@@ -24,44 +25,6 @@ export const SHEET_NAMES = {
   stats: { zh: '统计', en: 'Statistics' },
 } as const satisfies Record<string, LocalizedText>;
 
-/**
- * Headers of the 试点项目 and 伙伴单位 sheets (DOMAIN.md labels). Header-only until the partner
- * plan lands: issue 4 replaces these with column tables like SCENARIO_COLUMNS and fills the rows.
- */
-export const PILOT_HEADERS: readonly LocalizedText[] = [
-  { zh: '项目编号', en: 'Project number' },
-  { zh: '项目名称', en: 'Title' },
-  { zh: '关联场景', en: 'Scenario' },
-  { zh: '伙伴单位', en: 'Partners' },
-  { zh: '技术方向', en: 'Technology direction' },
-  { zh: '阶段', en: 'Stage' },
-  { zh: '起止时间', en: 'Dates' },
-  { zh: '投入金额（万元）', en: 'Investment (10k CNY)' },
-  { zh: '里程碑', en: 'Milestones' },
-  { zh: '成效指标', en: 'Indicators' },
-  { zh: '注册与伦理', en: 'Registration and ethics' },
-  { zh: '知识产权成果', en: 'IP outcomes' },
-];
-
-/** See {@link PILOT_HEADERS}; filled by issue 4. */
-export const PARTNER_HEADERS: readonly LocalizedText[] = [
-  { zh: '单位名称', en: 'Name' },
-  { zh: '单位类型', en: 'Type' },
-  { zh: '统一社会信用代码', en: 'Unified social credit code' },
-  { zh: '所属地区', en: 'Region' },
-  { zh: '联系人', en: 'Contact' },
-  { zh: '联系电话', en: 'Phone' },
-  { zh: '邮箱', en: 'Email' },
-];
-
-function headerOnlySheet(name: string, headers: readonly LocalizedText[], language: HeaderLanguage): Sheet<unknown> {
-  return {
-    name,
-    columns: headers.map((header) => ({ header: header[language], width: Math.max(10, header.zh.length * 2 + 4), kind: 'text' as const, value: () => null })),
-    rows: [],
-  };
-}
-
 /** Options of the scenario exports: header language plus the writer's options. */
 export interface ScenarioExportOptions extends XlsxOptions {
   readonly language?: HeaderLanguage;
@@ -72,19 +35,48 @@ export function scenarioSheet(rows: readonly Scenario[], regions: RegionNameLook
   return { name: SHEET_NAMES.scenarios[language], columns: toSheetColumns(SCENARIO_COLUMNS, regions, language), rows };
 }
 
-/** The four sheets of the export workbook. */
-export function scenarioWorkbookSheets(rows: readonly Scenario[], regions: RegionNameLookup, language: HeaderLanguage = 'zh'): AnySheet[] {
+/** The sheets of the export workbook besides 场景目录, by key. */
+export type SideSheet = 'pilots' | 'partners' | 'stats';
+
+const NO_PLAN: PartnerPlanRows = { pilots: [], partners: [] };
+
+/** One of the other sheets of an export: 试点项目, 伙伴单位 (of the exported scenarios' pilots) or 统计. */
+export function sideSheet(which: SideSheet, rows: readonly Scenario[], regions: RegionNameLookup, plan: PartnerPlanRows = NO_PLAN, language: HeaderLanguage = 'zh'): AnySheet {
+  const name = SHEET_NAMES[which][language];
+  switch (which) {
+    case 'pilots':
+      return { name, columns: toSheetColumns(PILOT_COLUMNS, regions, language), rows: plan.pilots };
+    case 'partners':
+      return { name, columns: toSheetColumns(PARTNER_COLUMNS, regions, language), rows: plan.partners };
+    case 'stats':
+      return { name, columns: toSheetColumns(STATS_COLUMNS, regions, language), rows: scenarioStats(rows, regions) };
+  }
+}
+
+/** The four sheets of the export workbook; `plan` holds the pilots and partners of these scenarios (partnerPlanRows). */
+export function scenarioWorkbookSheets(rows: readonly Scenario[], regions: RegionNameLookup, language: HeaderLanguage = 'zh', plan: PartnerPlanRows = NO_PLAN): AnySheet[] {
   return [
     scenarioSheet(rows, regions, language),
-    headerOnlySheet(SHEET_NAMES.pilots[language], PILOT_HEADERS, language),
-    headerOnlySheet(SHEET_NAMES.partners[language], PARTNER_HEADERS, language),
-    { name: SHEET_NAMES.stats[language], columns: toSheetColumns(STATS_COLUMNS, regions, language), rows: scenarioStats(rows, regions) },
+    sideSheet('pilots', rows, regions, plan, language),
+    sideSheet('partners', rows, regions, plan, language),
+    sideSheet('stats', rows, regions, plan, language),
   ];
 }
 
-/** The export workbook (.xlsx bytes) of some scenarios. */
-export function writeScenarioXlsx(rows: readonly Scenario[], regions: RegionNameLookup, options: ScenarioExportOptions = {}): Uint8Array {
-  return writeXlsx(scenarioWorkbookSheets(rows, regions, options.language ?? 'zh'), options);
+/** The export workbook (.xlsx bytes) of some scenarios, with their pilots and partners when given. */
+export function writeScenarioXlsx(rows: readonly Scenario[], regions: RegionNameLookup, options: ScenarioExportOptions & { readonly plan?: PartnerPlanRows } = {}): Uint8Array {
+  return writeXlsx(scenarioWorkbookSheets(rows, regions, options.language ?? 'zh', options.plan ?? NO_PLAN), options);
+}
+
+/** The CSV (UTF-8 with BOM) of one of the other sheets. */
+export function writeSideSheetCsv(
+  which: SideSheet,
+  rows: readonly Scenario[],
+  regions: RegionNameLookup,
+  plan: PartnerPlanRows = NO_PLAN,
+  options: CsvOptions & { readonly language?: HeaderLanguage } = {},
+): Uint8Array {
+  return writeCsv(sideSheet(which, rows, regions, plan, options.language ?? 'zh'), options);
 }
 
 /** The 场景目录 CSV (UTF-8 with BOM) of some scenarios. */

@@ -249,7 +249,12 @@ function attrIn(xml: string, from: number, to: number, name: string): string | u
     const end = xml.indexOf('"', start);
     return end < 0 || end > to ? undefined : xml.slice(start, end);
   }
-  return attr(xml.slice(from, to), name);
+  // Only unusual formatting (single quotes, tabs or line breaks around `=`) needs the slow parse.
+  for (let i = from; i < to; i += 1) {
+    const code = xml.charCodeAt(i);
+    if (code === 39 || code === 9 || code === 10 || code === 13 || (code === 61 && xml.charCodeAt(i - 1) === 32)) return attr(xml.slice(from, to), name);
+  }
+  return undefined;
 }
 
 /** Is the character after a tag name the end of the name (space, `>` or `/`)? */

@@ -2,6 +2,7 @@ import { startBrowserBench } from './browser';
 import { benchDashboard } from './dashboard.bench';
 import { benchExport } from './export.bench';
 import { benchDbLoad } from './dbLoad.bench';
+import { benchExchange } from './exchange.bench';
 import { benchMapFirstDraw, benchRegionAsset } from './mapFirstDraw.bench';
 import { benchClustering, benchColdStart, benchFilter } from './register.bench';
 
@@ -19,6 +20,7 @@ if (wants('browser')) {
     await benchClustering(browserBench);
     await benchFilter(browserBench);
     await benchDbLoad(browserBench);
+    await benchExchange(browserBench);
     await benchColdStart(browserBench);
   } finally {
     await browserBench.close();

@@ -12,6 +12,12 @@ async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void>
   await testInfo.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
 }
 
+/** The first-run step, after a longer wait for the first screen: three profiles load on a busy machine. */
+async function firstRun(page: Page): Promise<void> {
+  await expect(page.getByRole('dialog', { name: '欢迎使用场景开放与试点台账' })).toBeVisible({ timeout: 90_000 });
+  await completeFirstRun(page);
+}
+
 async function openSection(page: Page, name: string): Promise<void> {
   await page.locator('.atlas-sections .ant-segmented-item', { hasText: name }).click();
 }
@@ -26,7 +32,7 @@ async function newInstallation(browser: Browser, testInfo: TestInfo, contexts: B
     if (!request.url().startsWith(baseURL ?? '') && !/^(data|blob):/.test(request.url())) throw new Error(`[e2e] off-origin request ${request.url()}`);
   });
   await page.goto('/');
-  await completeFirstRun(page);
+  await firstRun(page);
   return page;
 }
 
@@ -84,7 +90,7 @@ test('county → city exchange: signed package, preview, read-only at the city, 
   try {
     // 武侯区 (county), installation A: logs a scenario and edits it.
     await page.goto('/');
-    await completeFirstRun(page);
+    await firstRun(page);
     await createScenarioViaForm(page, { title: TITLE, field: '医疗健康', direction: '非侵入式脑机接口', ownerUnit: '四川大学华西医院' });
     await editTitle(page, TITLE, EDITED);
     const countyFingerprint = await ownFingerprint(page);
@@ -107,7 +113,7 @@ test('county → city exchange: signed package, preview, read-only at the city, 
     await expect(city.getByText(`涉及的场景（部分）：${EDITED}`)).toBeVisible();
     await shot(city, testInfo, 'exchange-city-preview');
     await city.getByRole('button', { name: '确认导入' }).click();
-    await expect(city.getByText('导入完成：新增 1，更新 0，删除 0，冲突 0，拒绝 0。')).toBeVisible();
+    await expect(city.getByRole('alert').filter({ hasText: '导入完成：新增 1，更新 0，删除 0，冲突 0，拒绝 0。' })).toBeVisible();
     await expect(city.locator('.ant-table-row', { hasText: '导入' }).first()).toContainText('武侯区（510107）');
 
     // In the city's register the county's record is read-only; the city logs and edits its own.
@@ -126,7 +132,7 @@ test('county → city exchange: signed package, preview, read-only at the city, 
     await expect(await stat(city, '新增')).toHaveText('0');
     await expect(await stat(city, '更新')).toHaveText('0');
     await city.getByRole('button', { name: '确认导入' }).click();
-    await expect(city.getByText('导入完成：新增 0，更新 0，删除 0，冲突 0，拒绝 0。')).toBeVisible();
+    await expect(city.getByRole('alert').filter({ hasText: '导入完成：新增 0，更新 0，删除 0，冲突 0，拒绝 0。' })).toBeVisible();
     await openSection(city, '场景台账');
     await expect(tableRow(city, EDITED)).toHaveCount(1);
 
@@ -137,7 +143,7 @@ test('county → city exchange: signed package, preview, read-only at the city, 
     await chooseFile(second, toSecond);
     await trustKey(second, countyFingerprint);
     await second.getByRole('button', { name: '确认导入' }).click();
-    await expect(second.getByText('导入完成：新增 1，更新 0，删除 0，冲突 0，拒绝 0。')).toBeVisible();
+    await expect(second.getByRole('alert').filter({ hasText: '导入完成：新增 1，更新 0，删除 0，冲突 0，拒绝 0。' })).toBeVisible();
     const secondFingerprint = await ownFingerprint(second);
     await editTitle(page, EDITED, '华西医院脑机接口康复病区（A 机修改）');
     await editTitle(second, EDITED, '华西医院脑机接口康复病区（B 机修改）');
@@ -147,7 +153,7 @@ test('county → city exchange: signed package, preview, read-only at the city, 
     await trustKey(page, secondFingerprint);
     await expect(await stat(page, '冲突')).toHaveText('1');
     await page.getByRole('button', { name: '确认导入' }).click();
-    await expect(page.getByText('导入完成：新增 0，更新 1，删除 0，冲突 1，拒绝 0。')).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: '导入完成：新增 0，更新 1，删除 0，冲突 1，拒绝 0。' })).toBeVisible();
     const queue = page.locator('.ant-card', { hasText: '冲突队列' }).or(page.locator('.ant-card', { hasText: '待处理冲突' })).first();
     const row = queue.locator('.ant-table-row', { hasText: '场景名称' });
     await expect(row).toContainText(EDITED);
@@ -166,7 +172,7 @@ test('county → city exchange: signed package, preview, read-only at the city, 
     await chooseFile(city, again);
     await trustKey(city, secondFingerprint); // B's edit is relayed by A with B's own signature
     await city.getByRole('button', { name: '确认导入' }).click();
-    await expect(city.getByText(/导入完成：新增 0，更新 1/)).toBeVisible();
+    await expect(city.getByRole('alert').filter({ hasText: /导入完成：新增 0，更新 1/ })).toBeVisible();
     await openSection(city, '场景台账');
     await expect(tableRow(city, '华西医院脑机接口康复病区（A 机修改）')).toBeVisible();
     await expect(tableRow(city, `${CITY_TITLE}（市级）`)).toBeVisible();

@@ -60,4 +60,20 @@ test('export the filtered catalog to XLSX and CSV, then open the files and check
   expect(text.split('\r\n')[0]).toContain('场景名称');
   expect(text).toContain(`"'=cmd|' /C calc'!A0 脑机接口康复测试场景"`.replace(/^"|"$/g, ''));
   expect(text).toContain('医疗健康');
+
+  // Each other sheet has its own CSV: 统计 counts the filtered view (region × field × status).
+  await page.getByRole('button', { name: '导出' }).click();
+  const [statsDownload] = await Promise.all([page.waitForEvent('download'), page.getByText('导出 CSV（统计）').click()]);
+  expect(statsDownload.suggestedFilename()).toMatch(/^场景统计-510107-\d{8}\.csv$/);
+  const statsPath = testInfo.outputPath('stats.csv');
+  await statsDownload.saveAs(statsPath);
+  const statsBytes = readFileSync(statsPath);
+  expect([...statsBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const statsLines = statsBytes.subarray(3).toString('utf8').trim().split('\r\n');
+  expect(statsLines[0]?.split(',').slice(0, 4)).toEqual(['地区代码', '地区', '行政级别', '应用领域']);
+  const province = statsLines.find((line) => line.startsWith('510000,'));
+  expect(province?.split(',').at(-1)).toBe(String(shown));
+  // The workbook's 试点项目 and 伙伴单位 sheets carry their DOMAIN headers.
+  expect((workbook.getWorksheet('试点项目')?.getRow(1).values as unknown[]).slice(1)).toEqual(expect.arrayContaining(['项目编号', '项目名称', '关联场景', '伙伴单位', '阶段']));
+  expect((workbook.getWorksheet('伙伴单位')?.getRow(1).values as unknown[]).slice(1)).toEqual(expect.arrayContaining(['单位名称', '单位类型', '统一社会信用代码']));
 });

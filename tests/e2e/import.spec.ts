@@ -8,7 +8,7 @@ import { HOSTILE_FIXTURES, MINIMAL_HEADER, gbkShuffledCsv, minimalXlsx, sheetXml
 
 /** Opens 导入 → 导入 Excel / CSV… and hands the file chooser a file, as a person picking it. */
 async function chooseImportFile(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
-  await page.getByRole('button', { name: '导入' }).click();
+  await page.getByRole('button', { name: '导入场景' }).click();
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByText('导入 Excel / CSV…').click()]);
   await chooser.setFiles(file);
 }
@@ -34,11 +34,17 @@ async function exportCatalog(page: Page, testInfo: TestInfo, name: string): Prom
   return rows;
 }
 
+/** Opens the app in a fresh profile and completes first run as 武侯区 (county); the shared box can be slow to draw the first screen. */
+async function start(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('dialog', { name: '欢迎使用场景开放与试点台账' })).toBeVisible({ timeout: 60_000 });
+  await completeFirstRun(page);
+}
+
 const shownCount = (page: Page) => page.getByText(/显示 \d+ \/ 共 \d+ 个场景/);
 
 test('export → import into a fresh profile gives identical records', async ({ page, browser }, testInfo) => {
-  await page.goto('/');
-  await completeFirstRun(page);
+  await start(page);
   await createScenarioViaForm(page, { title: "=cmd|' /C calc'!A0 华西医院脑机接口康复病区", field: '医疗健康', direction: '非侵入式脑机接口', ownerUnit: '四川大学华西医院', phone: '028-85422114' });
   await createScenarioViaForm(page, { title: '武侯区智慧养老院疲劳监测', field: '养老服务', direction: '疲劳状态监测', ownerUnit: '武侯区社会福利院' });
   await expect(shownCount(page)).toHaveText(/显示 2 \/ 共 2/);
@@ -54,8 +60,7 @@ test('export → import into a fresh profile gives identical records', async ({ 
     if (!request.url().startsWith(baseURL ?? '') && !/^(data|blob):/.test(request.url())) offOrigin.push(request.url());
   });
   try {
-    await other.goto('/');
-    await completeFirstRun(other);
+    await start(other);
     await chooseImportFile(other, testInfo.outputPath('first.xlsx'));
     const dialog = other.getByRole('dialog', { name: '导入场景：first.xlsx' });
     await expect(dialog).toBeVisible();
@@ -88,8 +93,7 @@ test('export → import into a fresh profile gives identical records', async ({ 
 });
 
 test('a GBK CSV with shuffled columns imports with its Chinese intact', async ({ page }, testInfo) => {
-  await page.goto('/');
-  await completeFirstRun(page);
+  await start(page);
   await chooseImportFile(page, { name: '区县报送-GBK.csv', mimeType: 'text/csv', buffer: Buffer.from(gbkShuffledCsv()) });
   const dialog = page.getByRole('dialog', { name: '导入场景：区县报送-GBK.csv' });
   await expect(dialog.getByText('文字编码 GBK/GB18030')).toBeVisible();
@@ -110,8 +114,7 @@ test('a GBK CSV with shuffled columns imports with its Chinese intact', async ({
 });
 
 test('bad rows are shown per row and column, and nothing is written until the import is confirmed', async ({ page }, testInfo) => {
-  await page.goto('/');
-  await completeFirstRun(page);
+  await start(page);
   const file = minimalXlsx({
     sheetXml: sheetXml([
       [...MINIMAL_HEADER, '联系电话'],
@@ -149,8 +152,7 @@ test('bad rows are shown per row and column, and nothing is written until the im
 });
 
 test('hostile files are refused with their message and change nothing', async ({ page }, testInfo) => {
-  await page.goto('/');
-  await completeFirstRun(page);
+  await start(page);
   for (const name of ['XML entity payload (billion laughs + external entity)', 'random bytes named .xlsx', 'row number 10⁹', 'CSV with mixed encodings (UTF-8 and GBK lines)']) {
     const fixture = HOSTILE_FIXTURES.find((entry) => entry.name === name);
     if (!fixture) throw new Error(`[e2e] no fixture ${name}`);
@@ -173,9 +175,8 @@ test('hostile files are refused with their message and change nothing', async ({
 });
 
 test('the import template downloads with the Chinese header, drop-down lists and 填写说明', async ({ page }, testInfo) => {
-  await page.goto('/');
-  await completeFirstRun(page);
-  await page.getByRole('button', { name: '导入' }).click();
+  await start(page);
+  await page.getByRole('button', { name: '导入场景' }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByText('下载导入模板（.xlsx）').click()]);
   expect(download.suggestedFilename()).toMatch(/^场景导入模板-\d{8}\.xlsx$/);
   const path = testInfo.outputPath('template.xlsx');

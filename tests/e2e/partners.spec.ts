@@ -11,6 +11,8 @@ const WRONG_CODE = '91440300708461136A';
 const PILOT = '非侵入式脑机接口康复训练试点';
 
 async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  // antd fades messages in; wait until every one on screen is drawn, so the picture shows what the person reads.
+  for (const message of await page.locator('.ant-form-item-explain-error').all()) await expect(message).toHaveCSS('opacity', '1');
   await testInfo.attach(name, { body: await page.screenshot(), contentType: 'image/png' });
 }
 
@@ -49,7 +51,7 @@ async function moveStage(page: Page, detail: Locator, stage: string, fill?: (dia
 
 test('a county office registers a partner, runs a pilot to 实施中 and the scenario follows on request', async ({ page }, testInfo) => {
   // A long flow on a shared, slow machine: more time than the default, never sleeps.
-  test.setTimeout(360_000);
+  test.setTimeout(900_000);
   page.on('pageerror', (e) => console.log('PAGEERROR', e.message.slice(0, 1500)));
   await page.goto('/');
   // The first-run dialog is loaded lazily after the map; under load that can take longer than 15 s.

@@ -13,6 +13,8 @@ export interface BackupPanelProps {
   readonly headingLevel?: 4 | 5;
 }
 
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 /** Bytes as a short size: 812 B, 3.4 KB, 12.0 MB. */
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -69,14 +71,14 @@ export function BackupPanel({ headingLevel = 5 }: BackupPanelProps) {
   }
 
   const columns: TableColumnsType<BackupInfo> = [
-    { key: 'time', title: t('backup.time'), render: (_, backup) => formatShanghaiDateTime(backup.createdAt) },
+    { key: 'time', title: t('backup.time'), render: (_, backup) => <span style={NO_WRAP}>{formatShanghaiDateTime(backup.createdAt).slice(0, 16)}</span> },
     { key: 'reason', title: t('backup.reason'), render: (_, backup) => <Tag>{t(`backup.reasons.${backup.reason}`)}</Tag> },
-    { key: 'size', title: t('backup.size'), align: 'right', render: (_, backup) => formatSize(backup.size) },
+    { key: 'size', title: t('backup.size'), align: 'right', render: (_, backup) => <span style={NO_WRAP}>{formatSize(backup.size)}</span> },
     {
       key: 'actions',
       title: t('backup.actions'),
       render: (_, backup) => (
-        <Space size={0}>
+        <Space size={0} style={NO_WRAP}>
           <Button type="link" size="small" icon={<HistoryOutlined />} onClick={() => onRestore(backup)} aria-label={`${t('backup.restore')} ${formatShanghaiDateTime(backup.createdAt)}`}>
             {t('backup.restore')}
           </Button>
@@ -127,6 +129,7 @@ export function BackupPanel({ headingLevel = 5 }: BackupPanelProps) {
         dataSource={backups ?? []}
         loading={backups === null && listError === null}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('backup.empty')} /> }}
       />
     </section>

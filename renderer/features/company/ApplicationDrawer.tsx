@@ -18,7 +18,8 @@ import {
 } from '../../db/applicationRepository';
 import { useApplicationDraft } from '../../db/useApplicationDraft';
 import { formatTime } from '../register/HistoryTimeline';
-import { applicationFileName, downloadText } from './applicationFile';
+import { usePlatform } from '../../app/contexts';
+import { applicationFileName } from './applicationFile';
 import { useCompanyActions } from './useCompanyActions';
 
 /** Props of {@link ApplicationDrawer}. */
@@ -38,6 +39,7 @@ export function ApplicationDrawer({ scenario, onClose }: ApplicationDrawerProps)
   const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
   const actions = useCompanyActions();
+  const platform = usePlatform();
   const draft = useApplicationDraft(scenario.id);
   // What the person typed; until then the saved draft (or an empty form) is shown.
   const [edited, setEdited] = useState<ApplicationDraftValues | null>(null);
@@ -85,11 +87,21 @@ export function ApplicationDrawer({ scenario, onClose }: ApplicationDrawerProps)
         return;
       }
       setErrors({});
-      const fileName = applicationFileName(t('company.fileStem'), scenario.catalogNumber, now);
-      downloadText(serializeApplicationFile(made.value), fileName);
+      // The platform's save: a save dialog in the desktop app, a download in the browser.
+      const saved = await platform.saveFile({
+        suggestedName: applicationFileName(t('company.fileStem'), scenario.catalogNumber, now),
+        extension: 'json',
+        filterName: t('company.fileFilter'),
+        bytes: new TextEncoder().encode(serializeApplicationFile(made.value)),
+      });
+      if (!saved.ok) {
+        void message.error(t('company.failed', { message: saved.message }));
+        return;
+      }
+      if (saved.value.status === 'cancelled') return;
       const marked = await actions.markExported(id);
       if (!marked.ok) void message.error(t('company.failed', { message: marked.message }));
-      void message.success(t('company.exported', { file: fileName }));
+      void message.success(t('company.exported', { file: saved.value.fileName }));
     } finally {
       setBusy(false);
     }

@@ -11,9 +11,9 @@ export interface ExportButtonProps {
   readonly rows: readonly Scenario[];
 }
 
-const FORMATS: readonly ExportFormat[] = ['xlsx', 'csv', 'geojson'];
+const FORMATS: readonly ExportFormat[] = ['xlsx', 'csv', 'csv-pilots', 'csv-partners', 'csv-stats', 'geojson'];
 
-/** The 导出 menu: Excel, CSV or GeoJSON of the given scenarios, downloaded by the browser. */
+/** The 导出 menu: the Excel workbook, a CSV of each sheet, or GeoJSON of the given scenarios. */
 export function ExportButton({ rows }: ExportButtonProps) {
   const { t } = useTranslation();
   const exportAs = useScenarioExport(rows);

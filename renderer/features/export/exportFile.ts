@@ -1,17 +1,23 @@
 import type { Scenario } from '../../../shared/domain/scenario';
+import type { Partner } from '../../../shared/partners/partner';
+import type { Pilot } from '../../../shared/partners/pilot';
+import { partnerPlanRows } from '../../../shared/spreadsheet/partnerColumns';
 import type { Region } from '../../../shared/regions/regions';
 import { toGeoJsonText } from '../../../shared/spreadsheet/geojson';
 import type { RegionNameLookup } from '../../../shared/spreadsheet/scenarioColumns';
-import { writeScenarioCsv, writeScenarioXlsx } from '../../../shared/spreadsheet/scenarioWorkbook';
+import { writeScenarioCsv, writeScenarioXlsx, writeSideSheetCsv } from '../../../shared/spreadsheet/scenarioWorkbook';
 import { formatShanghaiDateTime } from '../../../shared/spreadsheet/sheet';
 
-/** The export formats of the 导出 menu. */
-export type ExportFormat = 'xlsx' | 'csv' | 'geojson';
+/** The export formats of the 导出 menu: the workbook, a CSV per sheet, GeoJSON. */
+export type ExportFormat = 'xlsx' | 'csv' | 'csv-pilots' | 'csv-partners' | 'csv-stats' | 'geojson';
 
 /** File extension and MIME type per format. */
 export const EXPORT_FILE_TYPES: Readonly<Record<ExportFormat, { readonly extension: string; readonly mime: string }>> = {
   xlsx: { extension: 'xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
   csv: { extension: 'csv', mime: 'text/csv;charset=utf-8' },
+  'csv-pilots': { extension: 'csv', mime: 'text/csv;charset=utf-8' },
+  'csv-partners': { extension: 'csv', mime: 'text/csv;charset=utf-8' },
+  'csv-stats': { extension: 'csv', mime: 'text/csv;charset=utf-8' },
   geojson: { extension: 'geojson', mime: 'application/geo+json' },
 };
 
@@ -23,6 +29,9 @@ export interface ExportRequest {
   readonly format: ExportFormat;
   readonly rows: readonly Scenario[];
   readonly regions: readonly RegionName[];
+  /** Live pilots and partners; the export keeps those of `rows` (partnerPlanRows). */
+  readonly pilots: readonly Pilot[];
+  readonly partners: readonly Partner[];
 }
 
 /** What the export worker answers. */
@@ -44,11 +53,19 @@ function lookup(regions: readonly RegionName[]): RegionNameLookup {
 /** Builds the file bytes of a request; the same code runs in the worker and, for small sets, in the page. */
 export function buildExport(request: ExportRequest, onProgress: (done: number, total: number) => void): Uint8Array<ArrayBuffer> {
   const regions = lookup(request.regions);
+  const plan = () => partnerPlanRows(request.rows, request.pilots, request.partners);
+  const encode = (text: string) => new TextEncoder().encode(text);
   switch (request.format) {
     case 'xlsx':
-      return writeScenarioXlsx(request.rows, regions, { onProgress }) as Uint8Array<ArrayBuffer>;
+      return writeScenarioXlsx(request.rows, regions, { onProgress, plan: plan() }) as Uint8Array<ArrayBuffer>;
     case 'csv':
-      return writeScenarioCsv(request.rows, regions, { onProgress, encode: (text) => new TextEncoder().encode(text) }) as Uint8Array<ArrayBuffer>;
+      return writeScenarioCsv(request.rows, regions, { onProgress, encode }) as Uint8Array<ArrayBuffer>;
+    case 'csv-pilots':
+      return writeSideSheetCsv('pilots', request.rows, regions, plan(), { onProgress, encode }) as Uint8Array<ArrayBuffer>;
+    case 'csv-partners':
+      return writeSideSheetCsv('partners', request.rows, regions, plan(), { onProgress, encode }) as Uint8Array<ArrayBuffer>;
+    case 'csv-stats':
+      return writeSideSheetCsv('stats', request.rows, regions, plan(), { onProgress, encode }) as Uint8Array<ArrayBuffer>;
     case 'geojson': {
       const bytes = new TextEncoder().encode(toGeoJsonText(request.rows, regions));
       onProgress(request.rows.length, request.rows.length);

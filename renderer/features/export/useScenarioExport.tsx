@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../../../shared/domain/scenario';
 import { usePlatform, useRegions, useSettings } from '../../app/contexts';
+import { usePartnerPlanReader } from '../../db/usePartnerPlanReader';
 import { buildExport, EXPORT_FILE_TYPES, exportFileName, regionNames, type ExportFormat, type ExportRequest, type ExportResponse } from './exportFile';
 
 /** Up to this many rows the file is built in the page (a worker's start-up costs more than the work). */
@@ -49,6 +50,7 @@ export function useScenarioExport(rows: readonly Scenario[]) {
   const { message } = AntApp.useApp();
   const regions = useRegions();
   const platform = usePlatform();
+  const readPartnerPlan = usePartnerPlanReader();
   const { settings } = useSettings();
   const cancelRef = useRef<(() => void) | null>(null);
 
@@ -84,14 +86,17 @@ export function useScenarioExport(rows: readonly Scenario[]) {
           ),
         });
       };
-      const request: ExportRequest = { format, rows, regions: regionNames(regions.all) };
-      const fileName = exportFileName(t('export.fileStem'), settings.unitCode, format, Date.now());
+      const fileName = exportFileName(t(`export.stems.${format}`), settings.unitCode, format, Date.now());
       let isCancelled = false;
       cancelRef.current = () => {
         isCancelled = true;
       };
       showProgress(0);
       try {
+        // Only what the chosen file shows: the workbook and the pilot and partner CSVs need the pilots.
+        const needsPlan = format === 'xlsx' || format === 'csv-pilots' || format === 'csv-partners';
+        const plan = needsPlan ? await readPartnerPlan() : { pilots: [], partners: [] };
+        const request: ExportRequest = { format, rows, regions: regionNames(regions.all), ...plan };
         const bytes =
           rows.length <= IN_PAGE_EXPORT_LIMIT
             ? buildExport(request, () => undefined)
@@ -118,7 +123,7 @@ export function useScenarioExport(rows: readonly Scenario[]) {
         cancelRef.current = null;
       }
     },
-    [message, platform, regions, rows, settings.unitCode, t],
+    [message, platform, readPartnerPlan, regions, rows, settings.unitCode, t],
   );
 
   return exportAs;

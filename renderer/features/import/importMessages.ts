@@ -1,6 +1,6 @@
 /** Chinese strings of the spreadsheet import and its template (i18n namespace key `import`). */
 export const importZh = {
-  button: '导入',
+  button: '导入场景',
   chooseFile: '导入 Excel / CSV…',
   template: '下载导入模板（.xlsx）',
   templateFile: '场景导入模板',
@@ -58,7 +58,7 @@ type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen
 
 /** English strings of the import: the same keys as {@link importZh}. */
 export const importEn: Widen<typeof importZh> = {
-  button: 'Import',
+  button: 'Import scenarios',
   chooseFile: 'Import Excel / CSV…',
   template: 'Download import template (.xlsx)',
   templateFile: 'scenario-import-template',

@@ -23,7 +23,8 @@ export interface PilotDetailDrawerProps {
   readonly onEdit: () => void;
   readonly onMove: () => void;
   readonly onDelete: () => void;
-  readonly onOpenScenario: () => void;
+  /** Shows the pilot's scenario in the register; null when it is already on screen. */
+  readonly onOpenScenario: (() => void) | null;
 }
 
 /** One pilot: stage, partners, dates, money, registration and ethics, milestones (overdue shown), indicators, IP outcomes and its timeline. */
@@ -40,12 +41,14 @@ export function PilotDetailDrawer({ pilot, scenario, partners, today, readOnlyRe
   return (
     <Drawer open size={720} onClose={onClose} title={`${pilot.projectNumber} · ${pilot.title}`} destroyOnHidden>
       <section aria-label={t('pilots.detail.title')} data-testid="pilot-detail">
-        <Space wrap style={{ marginBottom: 12 }}>
-          <StageTag stage={pilot.stage} />
-          <Tag>{t(`vocab.directions.${pilot.techDirection}`)}</Tag>
-        </Space>
+        <div style={{ marginBottom: 12 }}>
+          <Space wrap>
+            <StageTag stage={pilot.stage} />
+            <Tag>{t(`vocab.directions.${pilot.techDirection}`)}</Tag>
+          </Space>
+        </div>
         {readOnlyReason && <Alert type="info" showIcon className="atlas-form-alert" title={readOnlyReason} />}
-        <Space wrap style={{ marginBottom: 16 }}>
+        <Space wrap style={{ display: 'flex', marginBottom: 16 }}>
           {isEditable && (
             <>
               <Button type="primary" icon={<SwapOutlined />} onClick={onMove} disabled={allowedStageTransitions(pilot.stage).length === 0}>
@@ -59,9 +62,11 @@ export function PilotDetailDrawer({ pilot, scenario, partners, today, readOnlyRe
               </Button>
             </>
           )}
-          <Button icon={<EnvironmentOutlined />} onClick={onOpenScenario} disabled={!scenario}>
-            {t('pilots.detail.openScenario')}
-          </Button>
+          {onOpenScenario && (
+            <Button icon={<EnvironmentOutlined />} onClick={onOpenScenario} disabled={!scenario}>
+              {t('pilots.detail.openScenario')}
+            </Button>
+          )}
         </Space>
         <Descriptions size="small" column={1} bordered styles={{ label: { width: 140 } }}>
           <Descriptions.Item label={t('pilots.columns.scenario')}>{scenario ? `${scenario.catalogNumber} ${scenario.title}` : none}</Descriptions.Item>

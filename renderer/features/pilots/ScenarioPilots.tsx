@@ -31,8 +31,8 @@ export function ScenarioPilots(props: ScenarioPilotsProps) {
 function ScenarioPilotList({ scenario, isEditable }: ScenarioPilotsProps) {
   const { t } = useTranslation();
   const pilots = useScenarioPilots(scenario.id);
-  // Already in the register on this scenario: "open the scenario" just closes the pilot drawer's need.
-  const bench = usePilotWorkbench(pilots, () => undefined);
+  // Already in the register on this scenario: no "open the scenario" button in the pilot drawer.
+  const bench = usePilotWorkbench(pilots, null);
   const free = freePartnerSlots(scenario, pilots ?? []);
   return (
     <section className="atlas-scenario-pilots" aria-labelledby="scenario-pilots-title" data-testid="scenario-pilots">

@@ -36,9 +36,10 @@ type FormState = { readonly mode: 'closed' } | { readonly mode: 'new'; readonly 
 /**
  * The pilot drawers (detail, form) and the stage dialog with its scenario offer, shared by the
  * 试点项目 area and the scenario detail's pilot list. `pilots` are the pilots on screen (their
- * scenarios are loaded for titles and offers); `onOpenScenario` shows a scenario in the register.
+ * scenarios are loaded for titles and offers); `onOpenScenario` shows a scenario in the register
+ * (null where the scenario is already on screen).
  */
-export function usePilotWorkbench(pilots: readonly Pilot[] | undefined, onOpenScenario: (scenarioId: string) => void): PilotWorkbench {
+export function usePilotWorkbench(pilots: readonly Pilot[] | undefined, onOpenScenario: ((scenarioId: string) => void) | null): PilotWorkbench {
   const { t } = useTranslation();
   const regions = useRegions();
   const { settings } = useSettings();
@@ -95,7 +96,7 @@ export function usePilotWorkbench(pilots: readonly Pilot[] | undefined, onOpenSc
           onEdit={() => setForm({ mode: 'edit', pilotId: detail.id })}
           onMove={() => mover.open(detail)}
           onDelete={() => remove(detail)}
-          onOpenScenario={() => onOpenScenario(detail.scenarioId)}
+          onOpenScenario={onOpenScenario ? () => onOpenScenario(detail.scenarioId) : null}
         />
       )}
       {actions && (form.mode === 'new' || (form.mode === 'edit' && editing)) && (

@@ -122,3 +122,27 @@ describe('decodeText', () => {
 it('crc32 matches the known check value', () => {
   expect(crc32(strToU8('123456789'))).toBe(0xcbf43926);
 });
+
+describe('readXlsx on hand-written XML', () => {
+  const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  it.each([
+    ['single quotes and line breaks in attributes', `<row r='1'><c r='A1'\n t='inlineStr'><is><t>甲</t></is></c><c r = "B1" t = "b"><v>0</v></c></row>`, [['甲', false]]],
+    ['rich text runs and a phonetic run', '<row r="1"><c r="A1" t="inlineStr"><is><r><t>脑机</t></r><r><rPr><b/></rPr><t xml:space="preserve">接口 </t></r><rPh sb="0" eb="1"><t>のう</t></rPh></is></c></row>', [['脑机接口 ']]],
+    ['empty and self-closing cells keep columns', '<row r="1"><c r="A1"/><c r="C1"><v>3</v></c><c r="D1"></c></row>', [[null, null, 3]]],
+    ['a formula with its cached value', '<row r="1"><c r="A1"><f>1+1</f><v>2</v></c><c r="B1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c></row>', [[2, 'ab']]],
+    ['escaped OOXML characters', '<row r="1"><c r="A1" t="inlineStr"><is><t>_x000D_ &amp; _x005F_x0041_</t></is></c></row>', [['\r & _x0041_']]],
+  ])('%s', (_name, rowsXml, expected) => {
+    const result = readXlsx(minimalXlsx({ sheetXml: `<worksheet xmlns="${NS_MAIN}"><sheetData>${rowsXml}</sheetData></worksheet>` }));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.value.rows.map((row) => row.cells)).toEqual(expected);
+  });
+
+  it('a flipped byte in a stored entry is reported as a damaged file', () => {
+    const bytes = minimalXlsx({ sheetXml: `<worksheet xmlns="${NS_MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`, level: 0 });
+    const text = new TextDecoder('latin1').decode(bytes);
+    const at = text.indexOf('<v>1</v>');
+    const damaged = bytes.slice();
+    damaged[at + 3] = 0x32; // '1' → '2': same length, wrong CRC
+    expect(readXlsx(damaged)).toMatchObject({ ok: false, error: 'damaged' });
+  });
+});

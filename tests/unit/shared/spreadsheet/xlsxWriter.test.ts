@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../../shared/domain/scenario';
 import { neutraliseFormula } from '../../../../shared/spreadsheet/formulaSafe';
 import { SCENARIO_COLUMNS, STATS_COLUMNS } from '../../../../shared/spreadsheet/scenarioColumns';
-import { SHEET_NAMES, PILOT_HEADERS, PARTNER_HEADERS, writeScenarioXlsx } from '../../../../shared/spreadsheet/scenarioWorkbook';
+import { PARTNER_COLUMNS, PILOT_COLUMNS } from '../../../../shared/spreadsheet/partnerColumns';
+import { SHEET_NAMES, writeScenarioXlsx } from '../../../../shared/spreadsheet/scenarioWorkbook';
 import { excelSerialOfEpochMs, excelSerialOfIsoDate, type Sheet } from '../../../../shared/spreadsheet/sheet';
 import {
   columnLetters,
@@ -57,8 +58,8 @@ describe.each<[StringStorage, RawDeflate | undefined]>([
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(SCENARIO_COLUMNS.map((column) => column.zh));
     expect(sheet.actualRowCount).toBe(rows.length + 1);
     expect(sheet.rowCount).toBe(rows.length + 1);
-    expect((workbook.getWorksheet('试点项目')!.getRow(1).values as unknown[]).slice(1)).toEqual(PILOT_HEADERS.map((h) => h.zh));
-    expect((workbook.getWorksheet('伙伴单位')!.getRow(1).values as unknown[]).slice(1)).toEqual(PARTNER_HEADERS.map((h) => h.zh));
+    expect((workbook.getWorksheet('试点项目')!.getRow(1).values as unknown[]).slice(1)).toEqual(PILOT_COLUMNS.map((h) => h.zh));
+    expect((workbook.getWorksheet('伙伴单位')!.getRow(1).values as unknown[]).slice(1)).toEqual(PARTNER_COLUMNS.map((h) => h.zh));
     expect(workbook.getWorksheet('试点项目')!.actualRowCount).toBe(1);
   });
 

@@ -1,0 +1,140 @@
+/**
+ * The exchange figures of `npm run bench` (issue 6), measured in the page on the app's own code:
+ * a county register of `count` records sends them to its city, then sends `count` edits of them;
+ * the city imports the edits into its database of `count` records.
+ *
+ * - exchange_catch_up_100k_ms: the first export after `count` local writes brings the merge state
+ *   up to date with the change log (once per installation, then incremental).
+ * - package_export_100k_ms: an export of `count` changes — gather, hash, sign, serialise.
+ * - package_open_100k_ms: reading and verifying a package of `count` changes (UTF-8, JSON, schema,
+ *   content hash, signatures, ownership).
+ * - merge_100k_changes_ms: applying it — merge against the stored stamps, build and check the
+ *   records, write records, change log, merge state and exchange log — in ONE transaction.
+ *
+ * The records are written straight to the tables (what `count` writes through the form would
+ * leave behind), so the bench measures the exchange, not the form.
+ */
+import type { ChangeRecord, ChangeRecordId } from '../../shared/domain/changeRecord';
+import { generateDemoScenarios } from '../../shared/domain/demoData';
+import { generateKeyPair, signText } from '../../shared/exchange/signing';
+import { asRegionCode, type RegionIndex } from '../../shared/regions/regions';
+import { AtlasDb, toScenarioRow } from './atlasDb';
+import { applyImport, catchUp, exportChangesPackage, openImport, trustKeys, type ExchangeContext } from './exchangeRepository';
+import { creationChanges } from './writePath';
+
+/** The exchange figures, in ms. */
+export interface ExchangeFigures {
+  readonly catchUpMs: number;
+  readonly exportMs: number;
+  readonly packageMb: number;
+  readonly openMs: number;
+  readonly mergeMs: number;
+  readonly merged: number;
+}
+
+const COUNTY = asRegionCode('510107');
+const CITY = asRegionCode('510100');
+
+function context(db: AtlasDb, regions: RegionIndex, unit: typeof COUNTY, role: 'county' | 'city'): ExchangeContext {
+  const keys = generateKeyPair((length) => crypto.getRandomValues(new Uint8Array(length)));
+  return {
+    db,
+    regions,
+    actor: { unitCode: unit, role },
+    now: () => Date.now(),
+    newId: () => crypto.randomUUID(),
+    identity: { publicKey: keys.publicKey, sign: async (texts) => texts.map((text) => signText(text, keys.secretKey)) },
+  };
+}
+
+/** Runs the exchange figures with `count` records; the two databases are deleted afterwards. */
+export async function measureExchange(regions: RegionIndex, count: number): Promise<ExchangeFigures> {
+  const suffix = Math.random().toString(36).slice(2);
+  const countyDb = new AtlasDb(`bench-exchange-county-${suffix}`);
+  const cityDb = new AtlasDb(`bench-exchange-city-${suffix}`);
+  try {
+    const county = context(countyDb, regions, COUNTY, 'county');
+    const city = context(cityDb, regions, CITY, 'city');
+    const t0 = Date.now() - 10_000;
+    const node = '510107.bench0000001';
+    // Catalog numbers are unique, at most 9999 per region and year: spread over years.
+    const numbered = generateDemoScenarios(count, regions, { seed: 17, year: 2026 }).map((row, index) => ({
+      ...row,
+      catalogNumber: `510107-${String(2000 + Math.floor(index / 9999))}-${String((index % 9999) + 1).padStart(4, '0')}`,
+      ownerUnitCode: COUNTY,
+      isDemo: false,
+    }));
+    // Clock stamps as the write path issues them: strictly increasing, 10 000 per ms at most.
+    const stamp = (wallMs: number, index: number): string => `${String(wallMs + Math.floor(index / 10_000)).padStart(18, '0')}-${String(index % 10_000).padStart(4, '0')}-${node}`;
+    const creations: ChangeRecord[] = numbered.map((row, index) => ({
+      id: crypto.randomUUID() as ChangeRecordId,
+      entity: 'scenario',
+      entityId: row.id,
+      op: 'create',
+      changes: creationChanges(row),
+      unitCode: COUNTY,
+      actorRole: 'county',
+      hlc: stamp(t0, index),
+      at: t0,
+    }));
+    await countyDb.transaction('rw', countyDb.scenarios, countyDb.changes, countyDb.meta, async () => {
+      await countyDb.scenarios.bulkAdd(numbered.map(toScenarioRow));
+      await countyDb.changes.bulkAdd(creations);
+      await countyDb.meta.put({ key: 'hlc', value: creations[creations.length - 1]?.hlc ?? '' });
+      await countyDb.meta.put({ key: 'installationId', value: 'bench0000001' });
+    });
+
+    let start = performance.now();
+    await countyDb.transaction('rw', [countyDb.scenarios, countyDb.changes, countyDb.meta, countyDb.mergeEntries, countyDb.exchangeLog], () => catchUp(countyDb));
+    const catchUpMs = performance.now() - start;
+    const first = await exportChangesPackage(county, { recipientUnit: CITY, mode: 'since-last' });
+    if (!first.ok) throw new Error(first.message);
+
+    await trustKeys(cityDb, [{ unit: COUNTY, publicKey: county.identity.publicKey }], Date.now());
+    const firstOpened = await openImport(city, new TextEncoder().encode(first.value.text));
+    if (firstOpened.status !== 'preview') throw new Error(`[bench] first package: ${firstOpened.status}`);
+    const firstApplied = await applyImport(city, firstOpened.preview);
+    if (!firstApplied.ok) throw new Error(firstApplied.message);
+
+    // `count` edits at the county, one per record, later than everything before.
+    const t1 = t0 + 20;
+    const edits: ChangeRecord[] = numbered.map((row, index) => ({
+      id: crypto.randomUUID() as ChangeRecordId,
+      entity: 'scenario',
+      entityId: row.id,
+      op: 'update',
+      changes: { partnerSlots: { old: row.partnerSlots, new: row.partnerSlots + 1 } },
+      unitCode: COUNTY,
+      actorRole: 'county',
+      hlc: stamp(t1, index),
+      at: t1,
+    }));
+    await countyDb.transaction('rw', countyDb.scenarios, countyDb.changes, countyDb.meta, async () => {
+      await countyDb.scenarios.bulkPut(numbered.map((row) => toScenarioRow({ ...row, partnerSlots: row.partnerSlots + 1, version: row.version + 1 })));
+      await countyDb.changes.bulkAdd(edits);
+      await countyDb.meta.put({ key: 'hlc', value: edits[edits.length - 1]?.hlc ?? '' });
+    });
+    await countyDb.transaction('rw', [countyDb.scenarios, countyDb.changes, countyDb.meta, countyDb.mergeEntries, countyDb.exchangeLog], () => catchUp(countyDb));
+
+    start = performance.now();
+    const second = await exportChangesPackage(county, { recipientUnit: CITY, mode: 'since-last' });
+    const exportMs = performance.now() - start;
+    if (!second.ok) throw new Error(second.message);
+    const bytes = new TextEncoder().encode(second.value.text);
+
+    start = performance.now();
+    const opened = await openImport(city, bytes);
+    const openMs = performance.now() - start;
+    if (opened.status !== 'preview') throw new Error(`[bench] second package: ${opened.status}`);
+
+    start = performance.now();
+    const applied = await applyImport(city, opened.preview);
+    const mergeMs = performance.now() - start;
+    if (!applied.ok) throw new Error(applied.message);
+    return { catchUpMs, exportMs, packageMb: bytes.length / 1e6, openMs, mergeMs, merged: applied.value.summary.updated };
+  } finally {
+    countyDb.close();
+    cityDb.close();
+    await Promise.all([countyDb.delete(), cityDb.delete()]);
+  }
+}

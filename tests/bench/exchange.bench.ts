@@ -1,0 +1,42 @@
+/**
+ * Exchange figures (issue 6), measured in Chromium on the bench build (window.__atlasBench.exchange,
+ * renderer/db/exchangeBench.ts): `package_export_100k_ms` and `merge_100k_changes_ms` (target ≤ 3000
+ * ms), with the figures that explain them. CPU time of the page is not separable here; on a shared
+ * machine read the wall times as "under load".
+ */
+import type { ExchangeFigures } from '../../renderer/db/exchangeBench';
+import type { BrowserBench } from './browser';
+import { report } from './report';
+
+/** Records and changes in the exchange figures (issue 6: 100k). */
+export const EXCHANGE_COUNT = 100_000;
+
+/** Prints the exchange figures as `name value unit`. */
+export function reportExchange(figures: ExchangeFigures, count = EXCHANGE_COUNT): void {
+  const k = `${String(count / 1000)}k`;
+  report(`package_export_${k}_ms`, figures.exportMs, 'ms');
+  report(`package_open_${k}_ms`, figures.openMs, 'ms');
+  report(`merge_${k}_changes_ms`, figures.mergeMs, 'ms');
+  report(`exchange_catch_up_${k}_ms`, figures.catchUpMs, 'ms');
+  report(`package_${k}_mb`, figures.packageMb, 'MB');
+}
+
+/** The bench as index.ts runs it: a fresh context on the built app. */
+export async function benchExchange(bench: BrowserBench, count = EXCHANGE_COUNT): Promise<ExchangeFigures> {
+  const context = await bench.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(bench.url);
+    await page.waitForFunction(() => '__atlasBench' in window, undefined, { timeout: 60_000 });
+    const figures = await page.evaluate(async (n) => {
+      const api = (window as unknown as { __atlasBench?: { exchange: (count: number) => Promise<ExchangeFigures> } }).__atlasBench;
+      if (!api) throw new Error('[bench] window.__atlasBench is missing: build the renderer with --mode bench');
+      return api.exchange(n);
+    }, count);
+    if (figures.merged !== count) throw new Error(`[bench] the merge updated ${String(figures.merged)} records, not ${String(count)}`);
+    reportExchange(figures, count);
+    return figures;
+  } finally {
+    await context.close();
+  }
+}
