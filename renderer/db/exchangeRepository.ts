@@ -17,7 +17,7 @@ import { scenarioInputFieldSchemas, type Scenario } from '../../shared/domain/sc
 import type { ScenarioStatus } from '../../shared/domain/scenarioStatus';
 import { catalogChanges, catalogContent, type RefusedEntry } from '../../shared/exchange/catalog';
 import { scenarioFromMerged } from '../../shared/exchange/materialize';
-import { DELETED_FIELD, mergeChanges, type MergeEntry, type MergeResult, type MergeSummary } from '../../shared/exchange/merge';
+import { DELETED_FIELD, mergeChanges, type FieldStamp, type MergeEntry, type MergeResult, type MergeSummary } from '../../shared/exchange/merge';
 import { EXCHANGE_MARKER_ENTITY_ID, isLocalOnlyChange } from '../../shared/exchange/ownership';
 import {
   createPackageWith,
@@ -34,7 +34,7 @@ import {
 import { keyFingerprint, parsePublicKey, type PublicKeyText } from '../../shared/exchange/signing';
 import type { RegionCode } from '../../shared/regions/regions';
 import { toScenario, toScenarioRow, type AtlasDb, type ScenarioRow } from './atlasDb';
-import type { ConflictRow, ExchangeLogRow, MergeEntryRow, PackageLogRow, TrustedKeyRow } from './exchangeRows';
+import type { ConflictRow, ExchangeLogRow, MergeEntryRow, PackageLogRow, StoredStamp, TrustedKeyRow } from './exchangeRows';
 import { CatalogAllocator, issueHlcStamps, localHlcNode, observeRemoteHlc } from './metaStore';
 import { storageFailure, WriteRefused, type WriteFailure } from './writeFailure';
 import { changeScenarioStatus, restoreScenario, updateScenario, type WriteContext, type WriteResult } from './writePath';
@@ -95,22 +95,58 @@ function refuseWith(error: ExchangeError, text: LocalizedText): never {
   throw new WriteRefused(fail(error, text) as unknown as WriteFailure);
 }
 
-function toEntry(row: MergeEntryRow): MergeEntry {
-  return { entity: row.entity, owner: row.owner, record: row.record, fieldStamps: row.fieldStamps, pending: row.pending };
+/** The merge entry of a stored row; `row` is the register's row when the entry stores no record. */
+function toEntry(row: MergeEntryRow, scenario: ScenarioRow | undefined): MergeEntry {
+  const fieldStamps: Record<string, FieldStamp> = {};
+  const decoded = row.stamps.map(([hlc, unit, changeId, isCreation, base]): FieldStamp => ({
+    hlc,
+    unit,
+    changeId,
+    ...(base !== undefined ? { base } : {}),
+    ...(isCreation === 1 ? { isCreation: true as const } : {}),
+  }));
+  for (const [field, index] of Object.entries(row.fields)) fieldStamps[field] = decoded[index] as FieldStamp;
+  const record = row.record ?? (scenario ? (toScenario(scenario) as unknown as Record<string, JsonValue>) : {});
+  return { entity: row.entity, owner: row.owner, record, fieldStamps, pending: row.pending };
+}
+
+/** Does the register keep this entry's record as a row (so the entry need not store it)? */
+function isMaterialized(entry: MergeEntry): boolean {
+  return entry.entity === 'scenario' && entry.owner !== null;
 }
 
 function toEntryRow(entityId: string, entry: MergeEntry): MergeEntryRow {
-  return { entityId, entity: entry.entity, owner: entry.owner, record: entry.record, fieldStamps: entry.fieldStamps, pending: entry.pending };
+  const stamps: StoredStamp[] = [];
+  const byChange = new Map<string, number[]>();
+  const fields: Record<string, number> = {};
+  for (const [field, stamp] of Object.entries(entry.fieldStamps)) {
+    // One change gives every field it wrote the same stamp, but its `base` (the old value) differs per field.
+    const candidates = byChange.get(stamp.changeId) ?? [];
+    let index = candidates.find((i) => deepEqual((stamps[i] as StoredStamp)[4] ?? null, stamp.base ?? null));
+    if (index === undefined) {
+      index = stamps.length;
+      stamps.push(stamp.base !== undefined && stamp.base !== null ? [stamp.hlc, stamp.unit, stamp.changeId, stamp.isCreation ? 1 : 0, stamp.base] : [stamp.hlc, stamp.unit, stamp.changeId, stamp.isCreation ? 1 : 0]);
+      candidates.push(index);
+      byChange.set(stamp.changeId, candidates);
+    }
+    fields[field] = index;
+  }
+  return { entityId, entity: entry.entity, owner: entry.owner, stamps, fields, pending: entry.pending, ...(isMaterialized(entry) ? {} : { record: entry.record }) };
 }
 
-async function readMergeState(db: AtlasDb, entityIds: readonly string[]): Promise<Map<string, MergeEntry>> {
+/** The merge state of these records, and the register rows read on the way (by id). */
+async function readMergeState(db: AtlasDb, entityIds: readonly string[]): Promise<{ state: Map<string, MergeEntry>; rows: Map<string, ScenarioRow> }> {
   const unique = [...new Set(entityIds)];
-  const rows = await db.mergeEntries.bulkGet(unique);
+  const [entries, scenarioRows] = await Promise.all([db.mergeEntries.bulkGet(unique), db.scenarios.bulkGet(unique)]);
   const state = new Map<string, MergeEntry>();
-  rows.forEach((row) => {
-    if (row) state.set(row.entityId, toEntry(row));
+  const rows = new Map<string, ScenarioRow>();
+  unique.forEach((id, index) => {
+    const row = scenarioRows[index];
+    if (row) rows.set(id, row);
+    const entry = entries[index];
+    if (entry) state.set(id, toEntry(entry, row));
   });
-  return state;
+  return { state, rows };
 }
 
 async function nextSeq(db: AtlasDb): Promise<number> {
@@ -136,10 +172,9 @@ export async function catchUp(db: AtlasDb): Promise<number> {
   let maxHlc = cursor;
   for (const change of candidates) if (change.hlc > maxHlc) maxHlc = change.hlc;
   if (fresh.length > 0) {
-    const rows = await db.scenarios.bulkGet([...new Set(fresh.map((change) => change.entityId as string))]);
-    const demo = new Set<string>(rows.filter((row): row is ScenarioRow => row !== undefined && row.isDemo).map((row) => row.id));
-    const real = fresh.filter((change) => !demo.has(change.entityId)).sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
-    const state = await readMergeState(db, real.map((change) => change.entityId));
+    const { state, rows } = await readMergeState(db, fresh.map((change) => change.entityId));
+    const real = fresh.filter((change) => !(rows.get(change.entityId)?.isDemo ?? false)).sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+    // The register's rows already hold these local writes; the merge only needs their stamps.
     const merged = mergeChanges(state, real);
     await db.mergeEntries.bulkPut([...new Set(real.map((change) => change.entityId))].map((id) => toEntryRow(id, merged.state.get(id) as MergeEntry)));
     let seq = await nextSeq(db);
@@ -357,26 +392,31 @@ async function planMerge(ctx: WriteContext, opened: OpenedPackage): Promise<Plan
   const { db } = ctx;
   const incoming = opened.accepted.map(({ change }) => change);
   const entityIds = [...new Set(incoming.map((change) => change.entityId))];
-  const before = await readMergeState(db, entityIds);
+  const { state: before, rows: storedRows } = await readMergeState(db, entityIds);
   const merged = mergeChanges(before, incoming);
   const touched = [...new Set(merged.applied.map((change) => change.entityId))];
-  const stored = await db.scenarios.bulkGet(touched);
   const latestAt = new Map<string, number>();
   for (const change of merged.applied) latestAt.set(change.entityId, Math.max(latestAt.get(change.entityId) ?? 0, change.at));
   const refusedEntities = new Map<string, LocalizedText>();
   const rows: ScenarioRow[] = [];
-  touched.forEach((entityId, index) => {
+  touched.forEach((entityId) => {
     const entry = merged.state.get(entityId);
     if (!entry || entry.owner === null || entry.entity !== 'scenario') return;
-    const previousRow = stored[index];
+    const previousRow = storedRows.get(entityId);
     const previous = previousRow ? toScenario(previousRow) : null;
     const built = scenarioFromMerged(entityId, entry.record, Math.max(latestAt.get(entityId) ?? 0, previous?.updatedAt ?? 0), previous, ctx.regions);
     if (!built.ok) refusedEntities.set(entityId, built.text);
     else rows.push(toScenarioRow(built.value));
   });
-  // Catalog numbers are unique in the register: a received record may not take one held by another record.
-  const taken = await db.scenarios.where('catalogNumber').anyOf(rows.map((row) => row.catalogNumber)).toArray();
-  const holder = new Map(taken.map((row) => [row.catalogNumber, row.id]));
+  // Catalog numbers are unique in the register: a received record may not take one held by another
+  // record. Only numbers a record did not already hold here need looking up.
+  const fresh = rows.filter((row) => storedRows.get(row.id)?.catalogNumber !== row.catalogNumber);
+  const holder = new Map<string, string>();
+  if (fresh.length > 0) {
+    const numbers = fresh.map((row) => row.catalogNumber);
+    const [takenNumbers, takenIds] = await Promise.all([db.scenarios.where('catalogNumber').anyOf(numbers).keys(), db.scenarios.where('catalogNumber').anyOf(numbers).primaryKeys()]);
+    takenNumbers.forEach((number, index) => holder.set(String(number), String(takenIds[index])));
+  }
   const seenNumbers = new Map<string, string>();
   const kept = rows.filter((row) => {
     const other = holder.get(row.catalogNumber) ?? seenNumbers.get(row.catalogNumber);

@@ -5,7 +5,7 @@
  * log of packages sent and received.
  */
 import type { ChangeEntity, JsonValue } from '../../shared/domain/changeRecord';
-import type { ConflictEntry, FieldStamp } from '../../shared/exchange/merge';
+import type { ConflictEntry } from '../../shared/exchange/merge';
 import type { PackageKind } from '../../shared/exchange/package';
 import type { ChangeRecord } from '../../shared/domain/changeRecord';
 
@@ -18,13 +18,27 @@ export interface TrustedKeyRow {
   readonly trustedAt: number;
 }
 
-/** One record of the merge state (shared/exchange/merge.ts MergeEntry) with its id. */
+/**
+ * A field's clock stamp as stored: [hlc, unit, changeId, isCreation (0/1), base?]. Stamps are
+ * stored once per record and fields point at them by index: a creation stamps ~30 fields with one
+ * stamp, and the merge state of 100k records must stay small enough to read and write in one
+ * import (it was 5 KB a record with an object per field; see the issue 6 bench).
+ */
+export type StoredStamp = readonly [hlc: string, unit: string, changeId: string, isCreation: 0 | 1, base?: JsonValue];
+
+/**
+ * One record of the merge state (shared/exchange/merge.ts MergeEntry). `record` (the merged field
+ * values) is stored only while the register has no row for it (a change waiting for its record's
+ * creation, or an entity the register does not show); otherwise the register's row is the record.
+ */
 export interface MergeEntryRow {
   readonly entityId: string;
   readonly entity: ChangeEntity;
   readonly owner: string | null;
-  readonly record: Readonly<Record<string, JsonValue>>;
-  readonly fieldStamps: Readonly<Record<string, FieldStamp>>;
+  readonly stamps: readonly StoredStamp[];
+  /** Field → index into `stamps`. */
+  readonly fields: Readonly<Record<string, number>>;
+  readonly record?: Readonly<Record<string, JsonValue>>;
   readonly pending: readonly ChangeRecord[];
 }
 

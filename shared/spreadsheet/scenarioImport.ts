@@ -398,7 +398,8 @@ function headerFor(reader: RowReader, keys: readonly ScenarioColumnKey[]): strin
 function issuesOf(reader: RowReader, fieldIssues: FieldIssues): ImportIssue[] {
   const out: ImportIssue[] = [];
   for (const [field, list] of Object.entries(fieldIssues) as [ScenarioInputField, ValidationIssue[]][]) {
-    const header = headerFor(reader, FIELD_COLUMNS[field] ?? [field as ScenarioColumnKey]);
+    // A field with no column in the file (位置 when there are no coordinates) is named by its DOMAIN label.
+    const header = headerFor(reader, FIELD_COLUMNS[field] ?? [field as ScenarioColumnKey]) ?? SCENARIO_FIELD_LABELS[field].zh;
     for (const issue of list) out.push({ column: header, zh: issue.zh, en: issue.en });
   }
   return out;

@@ -219,14 +219,6 @@ function workbookSheets(workbookXml: string, relsXml: string): { sheets: SheetRe
 /** Days between the 1904 and 1900 date systems' day 0. */
 const DAYS_1904 = 1462;
 
-/** Column index (0-based) of letters A…XFD, or -1. */
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i += 1) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n - 1;
-}
-
-const CELL_REF = /^([A-Z]{1,3})(\d{1,7})$/;
 
 /** The value of attribute `name` in a start tag's attribute text, or undefined. */
 function attr(attrs: string, name: string): string | undefined {
@@ -241,25 +233,89 @@ function attr(attrs: string, name: string): string | undefined {
   return attributes(attrs).get(name);
 }
 
-/** Like {@link attr}, on the tag text xml[from, to) without slicing it out first (the common case). */
-function attrIn(xml: string, from: number, to: number, name: string): string | undefined {
-  const at = xml.indexOf(` ${name}="`, from);
-  if (at >= 0 && at < to) {
-    const start = at + name.length + 3;
-    const end = xml.indexOf('"', start);
-    return end < 0 || end > to ? undefined : xml.slice(start, end);
-  }
-  // Only unusual formatting (single quotes, tabs or line breaks around `=`) needs the slow parse.
-  for (let i = from; i < to; i += 1) {
-    const code = xml.charCodeAt(i);
-    if (code === 39 || code === 9 || code === 10 || code === 13 || (code === 61 && xml.charCodeAt(i - 1) === 32)) return attr(xml.slice(from, to), name);
-  }
-  return undefined;
-}
-
 /** Is the character after a tag name the end of the name (space, `>` or `/`)? */
 function endsName(code: number): boolean {
   return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
+}
+
+/** Where a cell tag's `r` and `t` values sit in the XML (start -1: absent) and its style index (-1: none). Reused: no allocation per cell. */
+interface CellTag {
+  refStart: number;
+  refEnd: number;
+  typeStart: number;
+  typeEnd: number;
+  style: number;
+}
+const cellTag: CellTag = { refStart: -1, refEnd: -1, typeStart: -1, typeEnd: -1, style: -1 };
+
+const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
+
+/**
+ * Reads the attributes of a `<c …>` tag (xml[from, to)) in one pass over its characters — any
+ * quoting and spacing XML allows — keeping only r, t and s. Null if the attributes are malformed.
+ */
+function readCellTag(xml: string, from: number, to: number): CellTag | null {
+  cellTag.refStart = cellTag.refEnd = cellTag.typeStart = cellTag.typeEnd = cellTag.style = -1;
+  let i = from;
+  while (i < to) {
+    while (i < to && isSpace(xml.charCodeAt(i))) i += 1;
+    if (i >= to) break;
+    const nameStart = i;
+    while (i < to && xml.charCodeAt(i) !== 61 /* = */ && !isSpace(xml.charCodeAt(i))) i += 1;
+    const nameEnd = i;
+    while (i < to && isSpace(xml.charCodeAt(i))) i += 1;
+    if (xml.charCodeAt(i) !== 61) return null;
+    i += 1;
+    while (i < to && isSpace(xml.charCodeAt(i))) i += 1;
+    const quote = xml.charCodeAt(i);
+    if (quote !== 34 && quote !== 39) return null;
+    const valueStart = i + 1;
+    const valueEnd = xml.indexOf(quote === 34 ? '"' : "'", valueStart);
+    if (valueEnd < 0 || valueEnd >= to) return null;
+    i = valueEnd + 1;
+    if (nameEnd - nameStart !== 1) continue;
+    const name = xml.charCodeAt(nameStart);
+    if (name === 114 /* r */) {
+      cellTag.refStart = valueStart;
+      cellTag.refEnd = valueEnd;
+    } else if (name === 116 /* t */) {
+      cellTag.typeStart = valueStart;
+      cellTag.typeEnd = valueEnd;
+    } else if (name === 115 /* s */) {
+      let style = 0;
+      for (let k = valueStart; k < valueEnd && k < valueStart + 7; k += 1) {
+        const digit = xml.charCodeAt(k) - 48;
+        if (digit < 0 || digit > 9) return null;
+        style = style * 10 + digit;
+      }
+      cellTag.style = style;
+    }
+  }
+  return cellTag;
+}
+
+const cellRef = { column: 0, row: 0 };
+/** A cell reference `A1`…`XFD1048576` read from xml[from, to) without slicing; null if malformed or out of Excel's range. */
+function parseCellRef(xml: string, from: number, to: number): { column: number; row: number } | null {
+  let i = from;
+  let column = 0;
+  while (i < to && i < from + 4) {
+    const code = xml.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+    i += 1;
+  }
+  if (i === from || to - i < 1 || to - i > 7) return null;
+  let row = 0;
+  for (; i < to; i += 1) {
+    const digit = xml.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return null;
+    row = row * 10 + digit;
+  }
+  if (column > XLSX_MAX_COLUMNS || row < 1 || row > XLSX_MAX_ROWS) return null;
+  cellRef.column = column - 1;
+  cellRef.row = row;
+  return cellRef;
 }
 
 /**
@@ -309,14 +365,13 @@ function sheetRows(xml: string, strings: readonly string[], isDateStyle: readonl
     const isEmpty = xml.charCodeAt(gt - 1) === 47;
     const attrEnd = isEmpty ? gt - 1 : gt;
     let column = nextColumn;
-    const ref = attrIn(xml, lt + 2, attrEnd, 'r');
-    if (ref !== undefined) {
-      const parts = CELL_REF.exec(ref);
-      if (!parts) return rangeFailure(ref);
-      column = columnIndex(parts[1] as string);
-      const refRow = Number(parts[2]);
-      if (column >= XLSX_MAX_COLUMNS || refRow > XLSX_MAX_ROWS || refRow < 1) return rangeFailure(ref);
-      if (rowNumber === 0) rowNumber = refRow;
+    const tag = readCellTag(xml, lt + 2, attrEnd);
+    if (tag === null) return xmlFailure('xml-malformed', 'sheet');
+    if (tag.refStart >= 0) {
+      const parsed = parseCellRef(xml, tag.refStart, tag.refEnd);
+      if (parsed === null) return rangeFailure(xml.slice(tag.refStart, tag.refEnd));
+      column = parsed.column;
+      if (rowNumber === 0) rowNumber = parsed.row;
     }
     nextColumn = column + 1;
     if (isEmpty) {
@@ -327,7 +382,7 @@ function sheetRows(xml: string, strings: readonly string[], isDateStyle: readonl
     if (close < 0) return xmlFailure('xml-malformed', 'sheet');
     pos = close + 4;
     if (close === gt + 1) continue;
-    const type = attrIn(xml, lt + 2, attrEnd, 't') ?? '';
+    const type = tag.typeStart < 0 ? '' : xml.slice(tag.typeStart, tag.typeEnd);
     let value: GridCell = null;
     if (type === 'inlineStr') {
       value = stringItemText(xml.slice(gt + 1, close));
@@ -360,14 +415,13 @@ function sheetRows(xml: string, strings: readonly string[], isDateStyle: readonl
           const n = Number(raw);
           if (raw.trim() === '' || !Number.isFinite(n)) value = decodeXmlText(raw);
           else {
-            const style = attrIn(xml, lt + 2, attrEnd, 's');
-            value = style !== undefined && isDateStyle[Number(style)] === true ? { serial: is1904 ? n + DAYS_1904 : n } : n;
+            value = tag.style >= 0 && isDateStyle[tag.style] === true ? { serial: is1904 ? n + DAYS_1904 : n } : n;
           }
         }
       }
     }
     if (value === null || value === '') continue;
-    if (column >= limits.maxColumns) return tooManyColumns(ref ?? `#${column + 1}`, limits.maxColumns);
+    if (column >= limits.maxColumns) return tooManyColumns(tag.refStart >= 0 ? xml.slice(tag.refStart, tag.refEnd) : `#${column + 1}`, limits.maxColumns);
     while (cells.length < column) cells.push(null);
     cells[column] = value;
     hasValue = true;

@@ -291,6 +291,11 @@ class SheetRowWriter {
   private readonly isShared: boolean[];
   private readonly probeNew: number[];
   private readonly probeSeen: number[];
+  /** Day serials of the date texts seen (catalogs repeat a few hundred days); cleared when large. */
+  private readonly daySerials = new Map<string, number | null>();
+  /** The last non-integer number written and its text: 创建时间 and 更新时间 side by side are often equal. */
+  private lastFloat = Number.NaN;
+  private lastFloatText = '';
 
   constructor(
     private readonly out: XmlBuffer,
@@ -302,6 +307,16 @@ class SheetRowWriter {
     this.isShared = letters.map(() => strings !== null);
     this.probeNew = letters.map(() => 0);
     this.probeSeen = letters.map(() => 0);
+  }
+
+  private daySerial(date: string): number | null {
+    let serial = this.daySerials.get(date);
+    if (serial === undefined) {
+      if (this.daySerials.size > 10_000) this.daySerials.clear();
+      serial = excelSerialOfIsoDate(date);
+      this.daySerials.set(date, serial);
+    }
+    return serial;
   }
 
   row(rowNumber: number, kinds: readonly CellKind[], values: (c: number) => CellValue, headerStyle: number | null): void {
@@ -323,7 +338,7 @@ class SheetRowWriter {
           break;
         }
         case 'date': {
-          const serial = typeof value === 'string' ? excelSerialOfIsoDate(value) : null;
+          const serial = typeof value === 'string' ? this.daySerial(value) : null;
           if (serial === null) this.text(c, rowNumber, String(value), STYLE.normal);
           else this.number(c, rowNumber, DATE_OPEN, serial);
           break;
@@ -347,7 +362,13 @@ class SheetRowWriter {
     out.uint(rowNumber);
     out.put(open);
     if (Number.isInteger(n) && n >= 0) out.uint(n);
-    else out.ascii(String(n));
+    else {
+      if (this.lastFloat !== n) {
+        this.lastFloat = n;
+        this.lastFloatText = String(n);
+      }
+      out.ascii(this.lastFloatText);
+    }
     out.put(CELL_END);
   }
 

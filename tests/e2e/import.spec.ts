@@ -41,6 +41,9 @@ async function start(page: Page): Promise<void> {
   await completeFirstRun(page);
 }
 
+// Each test logs in, imports and checks the register; on the shared, loaded box that takes minutes.
+test.describe.configure({ timeout: 360_000 });
+
 const shownCount = (page: Page) => page.getByText(/显示 \d+ \/ 共 \d+ 个场景/);
 
 test('export → import into a fresh profile gives identical records', async ({ page, browser }, testInfo) => {

@@ -13,6 +13,7 @@ import {
   snapshotBytes,
 } from '../../../../renderer/db/backupRepository';
 import { META_KEYS } from '../../../../renderer/db/metaStore';
+import { watchLiveRows } from '../../../../renderer/db/scenarioStore';
 import { bulkImportScenarios, createScenario, updateScenario } from '../../../../renderer/db/writePath';
 import { createBrowserFiles } from '../../../../renderer/platform/browserFiles';
 import { freshDbsPerTest, makeContext, okValue, regions, T0, wuhouInput } from './dbTestKit';
@@ -189,5 +190,32 @@ describe('browser backup store', () => {
     await expect(files.readBackup('../x')).resolves.toMatchObject({ ok: false, error: 'not-found' });
     must(await files.deleteBackup(listed[1]!.id));
     await expect(files.deleteBackup(listed[1]!.id)).resolves.toMatchObject({ ok: false, error: 'not-found' });
+  });
+});
+
+describe('the register after a restore', () => {
+  it('shows the restored rows: a change log that went back makes the live rows re-read', async () => {
+    const { d, ctx } = await seeded();
+    const files = platform();
+    const backup = must(await createBackup(d, files, 'manual', ctx.clock.t));
+    const received: (readonly { title: string }[])[] = [];
+    const stop = watchLiveRows(d, (rows) => received.push(rows), (error) => {
+      throw error;
+    });
+    const seen = async (predicate: (rows: readonly { title: string }[]) => boolean) => {
+      for (let i = 0; i < 500 && !received.some(predicate); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(received.some(predicate)).toBe(true);
+    };
+    try {
+      await seen((rows) => rows.length === 2);
+      ctx.clock.t += 60_000;
+      okValue(await createScenario(ctx, wuhouInput({ title: '备份之后新建的场景' })));
+      await seen((rows) => rows.length === 3);
+      received.length = 0;
+      must(await restoreBackup(d, files, backup.id, ctx.clock.t));
+      await seen((rows) => rows.length === 2 && !rows.some((row) => row.title === '备份之后新建的场景'));
+    } finally {
+      stop();
+    }
   });
 });
