@@ -365,6 +365,20 @@ export interface ImportPreview {
   readonly samples: readonly string[];
   /** For {@link applyImport}: the verified package. */
   readonly opened: OpenedPackage;
+  /** The merge the preview planned, reused by applyImport when nothing was written in between. */
+  readonly plan?: PlannedMerge;
+}
+
+/** A planned merge and the state it was planned against (opaque outside this file). */
+export interface PlannedMerge {
+  readonly token: string;
+  readonly planned: Planned;
+}
+
+/** What the merge state depends on: the clock, the exchange-log seq and the catch-up cursor. */
+async function stateToken(db: AtlasDb): Promise<string> {
+  const rows = await db.meta.bulkGet(['hlc', EXCHANGE_META_KEYS.seq, EXCHANGE_META_KEYS.cursor]);
+  return JSON.stringify(rows.map((row) => row?.value ?? null));
 }
 
 /** The outcome of opening a file: a preview, keys to confirm, or a refusal. */
@@ -373,7 +387,8 @@ export type OpenResult =
   | { readonly status: 'needs-trust'; readonly keys: readonly UnknownKey[]; readonly text: LocalizedText }
   | { readonly status: 'refused'; readonly failure: ExchangeFailure | DomainFailure<string> };
 
-interface Planned {
+/** The outcome of planning a merge (see planMerge). */
+export interface Planned {
   readonly merged: MergeResult;
   /** Scenario rows to write. */
   readonly rows: ScenarioRow[];
@@ -439,9 +454,17 @@ async function planMerge(ctx: WriteContext, opened: OpenedPackage): Promise<Plan
     else if (now && was.record[DELETED_FIELD] != null && now.record[DELETED_FIELD] == null) restored -= 1;
     else updated -= 1;
   }
-  const conflicts = merged.conflicts.filter((conflict) => !refusedEntities.has(conflict.entityId)).length;
+  // Only conflicts left open count: one a newer write in the same package settles (the owner's
+  // resolution travelling with both edits) is recorded as settled, not shown as work to do.
+  const conflicts = merged.conflicts.filter((conflict) => !refusedEntities.has(conflict.entityId) && !isSettled(merged, conflict)).length;
   const summary: MergeSummary = { ...merged.summary, created, updated, deleted, restored, conflicts, refused: refusals.length };
   return { merged, rows: kept, refusedEntities, summary, refusals };
+}
+
+/** Has a write newer than both sides of a conflict settled it? (Both sides it showed are history.) */
+function isSettled(merged: MergeResult, row: Pick<ConflictRow, 'entityId' | 'field' | 'localHlc' | 'incomingHlc'>): boolean {
+  const stamp = merged.state.get(row.entityId)?.fieldStamps[row.field];
+  return stamp !== undefined && stamp.hlc > row.localHlc && stamp.hlc > row.incomingHlc;
 }
 
 function isChangesRole(role: string): boolean {
@@ -499,13 +522,13 @@ export async function openImport(ctx: WriteContext, bytes: Uint8Array): Promise<
   }
   const planned = await inExchangeTransaction(db, async () => {
     await catchUp(db);
-    return planMerge(ctx, pkg);
+    return { planned: await planMerge(ctx, pkg), token: await stateToken(db) };
   });
   if (!planned.ok) return { status: 'refused', failure: planned };
-  const samples = planned.value.rows.slice(0, 5).map((row) => row.title);
+  const { summary, refusals, rows } = planned.value.planned;
   return {
     status: 'preview',
-    preview: { kind: 'changes', manifest: pkg.manifest, packageId: pkg.packageId, isImportedBefore: before !== undefined, summary: planned.value.summary, refusals: planned.value.refusals, samples, opened: pkg },
+    preview: { kind: 'changes', manifest: pkg.manifest, packageId: pkg.packageId, isImportedBefore: before !== undefined, summary, refusals, samples: rows.slice(0, 5).map((row) => row.title), opened: pkg, plan: planned.value },
   };
 }
 
@@ -534,7 +557,8 @@ export async function applyImport(ctx: WriteContext, preview: ImportPreview): Pr
   const now = ctx.now();
   return inExchangeTransaction(db, async () => {
     await catchUp(db);
-    const plan = await planMerge(ctx, pkg);
+    // The preview's plan still holds if nothing was written since (no local edit, no other import).
+    const plan = preview.plan && preview.plan.token === (await stateToken(db)) ? preview.plan.planned : await planMerge(ctx, pkg);
     const { merged, refusedEntities } = plan;
     // The clock moves past what arrived, so later local edits order after it (and the catch-up cursor holds).
     const node = await localHlcNode(db, ctx.actor.unitCode, ctx.newId);
@@ -568,19 +592,15 @@ export async function applyImport(ctx: WriteContext, preview: ImportPreview): Pr
     await allocator.prepare([], plan.rows.map((row) => row.catalogNumber));
     for (const row of plan.rows) allocator.reserve(row.catalogNumber);
     // A conflict a newer write has settled (e.g. the owner's resolution arriving, in this package or
-    // later) closes itself: both sides it showed are history.
-    const isSettled = (row: Pick<ConflictRow, 'entityId' | 'field' | 'localHlc' | 'incomingHlc'>): boolean => {
-      const stamp = merged.state.get(row.entityId)?.fieldStamps[row.field];
-      return stamp !== undefined && stamp.hlc > row.localHlc && stamp.hlc > row.incomingHlc;
-    };
+    // later) closes itself.
     const conflictRows: ConflictRow[] = merged.conflicts
       .filter((conflict) => !refusedEntities.has(conflict.entityId))
       .map((conflict) => {
-        const settled = isSettled(conflict);
+        const settled = isSettled(merged, conflict);
         return { ...conflict, id: ctx.newId(), packageId: pkg.packageId, createdAt: now, resolvedFlag: settled ? 1 : 0, resolvedAt: settled ? now : null, resolution: settled ? 'superseded' : null };
       });
     const open = await db.conflicts.where('resolvedFlag').equals(0).filter((row) => entityIds.has(row.entityId)).toArray();
-    const superseded = open.filter(isSettled);
+    const superseded = open.filter((row) => isSettled(merged, row));
     // A package already fully known (re-imported) writes nothing but its log line.
     const isNoop = plan.rows.length === 0 && newChanges.length === 0 && entries.length === 0 && conflictRows.length === 0 && superseded.length === 0;
     const summary = { ...plan.summary, unchanged: merged.unchanged.length };
@@ -713,13 +733,6 @@ function sameCatalogEntry(a: Scenario, b: Scenario): boolean {
 /** Marks a conflict resolved; inside the caller's transaction or alone. */
 export async function markConflictResolved(db: AtlasDb, id: string, resolution: string, now: number): Promise<void> {
   await db.conflicts.update(id, { resolvedFlag: 1, resolvedAt: now, resolution });
-}
-
-/** The value a field holds in the merged register now (for the queue's "current" column). */
-export async function currentFieldValue(db: AtlasDb, entityId: string, field: string): Promise<JsonValue> {
-  const entry = await db.mergeEntries.get(entityId);
-  const value = entry?.record[field];
-  return value === undefined ? null : value;
 }
 
 /** How the user settles a conflict queue entry. */

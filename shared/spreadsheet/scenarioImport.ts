@@ -218,7 +218,8 @@ function numberText(n: number): string {
 /** Any cell as text: formula-safe quote removed, numbers plain, dates as `YYYY-MM-DD`, booleans 是/否. */
 export function cellAsText(cell: GridCell): string {
   if (cell === null) return '';
-  if (typeof cell === 'string') return restoreFormulaSafe(cell);
+  // Only a text starting with ' can carry export's formula-safe quote (checked first: this runs for every cell).
+  if (typeof cell === 'string') return cell.charCodeAt(0) === 39 ? restoreFormulaSafe(cell) : cell;
   if (typeof cell === 'number') return numberText(cell);
   if (typeof cell === 'boolean') return cell ? BOOLEAN_LABELS.true.zh : BOOLEAN_LABELS.false.zh;
   return isoDateOfSerial(cell.serial) ?? String(cell.serial);
@@ -282,6 +283,12 @@ function vocabularyLookup(list: readonly VocabularyEntry<string>[]): ReadonlyMap
   return map;
 }
 
+/** Plain ASCII (nothing for NFKC to fold)? */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
+
 const LIST_SPLIT = new RegExp(`[${LIST_SEPARATOR},，;；\\n]+`);
 
 // ---------------------------------------------------------------------------------------------
@@ -296,21 +303,25 @@ function regionNameIndex(regions: RegionIndex): ReadonlyMap<string, readonly Reg
     if (!list) map.set(k, [region]);
     else if (!list.includes(region)) list.push(region);
   };
+  const variants = (r: Region): string[] => [...new Set([r.name, r.shortName, bareName(r.name), bareName(r.shortName)])];
   for (const region of regions.all) {
     const path = regions.path(region.code);
-    const names = path.map((r) => [r.name, r.shortName]);
-    add(region.name, region);
-    add(region.shortName, region);
+    const names = path.map(variants);
+    const own = variants(region);
+    for (const name of own) add(name, region);
     for (let from = 0; from < path.length - 1; from += 1) {
-      // every ancestor suffix: 成都市武侯区, 成都武侯区, 四川省成都市武侯区 …
-      const prefixes = names.slice(from, -1).reduce<string[]>((acc, pair) => acc.flatMap((a) => pair.map((p) => a + p)), ['']);
-      for (const prefix of prefixes) {
-        add(prefix + region.name, region);
-        add(prefix + region.shortName, region);
-      }
+      // every ancestor suffix, full or bare: 成都市武侯区, 成都武侯, 四川省成都市武侯区 …
+      const prefixes = names.slice(from, -1).reduce<string[]>((acc, list) => acc.flatMap((a) => list.map((p) => a + p)), ['']);
+      for (const prefix of prefixes) for (const name of own) add(prefix + name, region);
     }
   }
   return map;
+}
+
+/** A region name without its administrative suffix (龙泉驿区 → 龙泉驿, 成都市 → 成都), as people often write it; at least two characters stay. */
+function bareName(name: string): string {
+  const bare = name.replace(/(?:自治州|自治县|地区|特区|林区|新区|省|市|州|区|县)$/u, '');
+  return bare.length >= 2 ? bare : name;
 }
 
 const regionIndexCache = new WeakMap<RegionIndex, ReadonlyMap<string, readonly Region[]>>();
@@ -326,7 +337,7 @@ type RegionLookup = { readonly region: Region } | { readonly problem: LocalizedT
 function resolveRegion(regions: RegionIndex, code: string, names: { province: string; city: string; county: string }): RegionLookup {
   const index = namesOf(regions);
   if (code !== '') {
-    const compact = code.normalize('NFKC').replace(/\s+/g, '');
+    const compact = (isAscii(code) ? code : code.normalize('NFKC')).replace(/\s+/g, '');
     if (/^\d{6}$/.test(compact)) {
       const region = regions.get(compact);
       return region ? { region } : { problem: { zh: `地区代码“${compact}”不在四川省行政区划内`, en: `Region code ${compact} is not a Sichuan division` } };
@@ -375,6 +386,8 @@ const LOOKUPS = new Map<ScenarioColumnKey, ReadonlyMap<string, string>>(
   SCENARIO_COLUMNS.filter((column) => column.options).map((column) => [column.key, vocabularyLookup(column.options ?? [])]),
 );
 
+const COLUMN_LABELS = new Map<ScenarioColumnKey, string>(SCENARIO_COLUMNS.map((column) => [column.key, column.zh]));
+
 /** Which file column(s) carry a form field, for placing validation messages. */
 const FIELD_COLUMNS: Partial<Record<ScenarioInputField, readonly ScenarioColumnKey[]>> = {
   location: ['lat', 'lng'],
@@ -414,20 +427,24 @@ function planRow(reader: RowReader, cells: readonly GridCell[], rowNumber: numbe
     return index === undefined ? null : (cells[index] ?? null);
   };
   const text = (key: ScenarioColumnKey) => cellAsText(cell(key)).trim();
-  const header = (key: ScenarioColumnKey) => reader.headerOf.get(key) ?? null;
+  // A column the file lacks is named by its label (e.g. 暂停前状态 when only 状态 was given).
+  const header = (key: ScenarioColumnKey) => reader.headerOf.get(key) ?? COLUMN_LABELS.get(key) ?? null;
   const error = (key: ScenarioColumnKey | null, message: LocalizedText) => errors.push({ column: key ? header(key) : null, ...message });
   const warning = (key: ScenarioColumnKey | null, message: LocalizedText) => warnings.push({ column: key ? header(key) : null, ...message });
 
   const enumValue = (key: ScenarioColumnKey, label: LocalizedText): string | null => {
     const raw = text(key);
     if (raw === '') return null;
-    const found = LOOKUPS.get(key)?.get(normaliseHeader(raw));
+    const lookup = LOOKUPS.get(key);
+    // The exact label first (the usual case); then the forgiving match (case, width, spacing).
+    const found = lookup?.get(raw) ?? lookup?.get(normaliseHeader(raw));
     if (found === undefined) error(key, { zh: `${label.zh}“${raw}”不在可选列表中`, en: `${label.en} "${raw}" is not one of the choices` });
     return found ?? null;
   };
 
   // Identity and matching
-  const catalogNumber = text('catalogNumber').normalize('NFKC');
+  const catalogText = text('catalogNumber');
+  const catalogNumber = isAscii(catalogText) ? catalogText : catalogText.normalize('NFKC');
   if (catalogNumber !== '' && !isCatalogNumber(catalogNumber)) {
     error('catalogNumber', { zh: `场景编号“${catalogNumber}”格式不正确，应如 510107-2026-0001（留空则自动编号）`, en: `Catalog number "${catalogNumber}" is malformed; write it like 510107-2026-0001 (leave it empty to number it automatically)` });
   }
@@ -485,7 +502,8 @@ function planRow(reader: RowReader, cells: readonly GridCell[], rowNumber: numbe
   const techText = text('techDirections');
   const techDirections: string[] = [];
   for (const part of techText.split(LIST_SPLIT).map((p) => p.trim()).filter(Boolean)) {
-    const key = LOOKUPS.get('techDirections')?.get(normaliseHeader(part));
+    const directions = LOOKUPS.get('techDirections');
+    const key = directions?.get(part) ?? directions?.get(normaliseHeader(part));
     if (key === undefined) error('techDirections', { zh: `技术方向“${part}”不在可选列表中`, en: `Technology direction "${part}" is not one of the choices` });
     else techDirections.push(key);
   }
@@ -516,9 +534,14 @@ function planRow(reader: RowReader, cells: readonly GridCell[], rowNumber: numbe
   // Our own messages for the enum cells already say what was wrong; skip the generic twin.
   const ownErrors = new Set(errors.map((issue) => issue.column));
   const validatorErrors = validation.ok ? [] : issuesOf(reader, validation.errors).filter((issue) => !(issue.column !== null && ownErrors.has(issue.column) && issue.column !== regionHeader));
-  // With no region there is no default location either: the region message says it all.
-  const locationHeader = headerFor(reader, ['lat', 'lng']);
-  errors.push(...validatorErrors.filter((issue) => !(region === null && (issue.column === regionHeader || (location === undefined && issue.column === locationHeader)))));
+  // With no region there is no default location or level either: the region message says it all.
+  const suppressed = new Set<string | null>();
+  if (region === null) {
+    suppressed.add(regionHeader);
+    if (location === undefined) suppressed.add(headerFor(reader, ['lat', 'lng']) ?? SCENARIO_FIELD_LABELS.location.zh);
+    if (openingLevel === null) suppressed.add(header('openingLevel'));
+  }
+  errors.push(...validatorErrors.filter((issue) => !suppressed.has(issue.column)));
   warnings.push(...issuesOf(reader, validation.warnings));
 
   const title = text('title');

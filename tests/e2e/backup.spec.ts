@@ -57,7 +57,7 @@ test('back up, change the register, restore: the data is as it was at the backup
     if (await confirm.isVisible()) await confirm.getByRole('button', { name: '恢复' }).click({ timeout: 3000 });
     await expect(confirm).toBeHidden({ timeout: 3000 });
   }).toPass({ timeout: 60_000 });
-  await expect(page.getByText(/已恢复 .* 的备份：1 个场景/)).toBeVisible();
+  await expect(panel.getByRole('status').filter({ hasText: /已恢复 .* 的备份：1 个场景/ })).toBeVisible();
   // The data before the restore was itself backed up.
   await expect(panel.locator('.ant-table-row', { hasText: '恢复前' })).toHaveCount(1);
   await expect(manualRow).toHaveCount(1);

@@ -124,7 +124,8 @@ test('company mode: only open scenarios, a star that persists, an application fi
     phone: '13800138000',
   });
   expect(String(file['scenarioCatalogNumber'])).toMatch(/^510107-\d{4}-0001$/);
-  await expect(drawer.getByTestId('application-draft-state')).toContainText('最近导出于');
+  await expect(page.getByText(/^已导出合作意向文件：合作意向-510107-/)).toBeVisible({ timeout: 30_000 });
+  await expect(drawer.getByTestId('application-draft-state')).toContainText('最近导出于', { timeout: 30_000 });
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
 

@@ -20,12 +20,15 @@ async function openSection(page: Page, name: string): Promise<void> {
   await page.locator('.atlas-sections .ant-segmented-item', { hasText: name }).click();
 }
 
-/** Types a date into an antd DatePicker labelled `label` and commits it with Enter. */
+/**
+ * Types a date into an antd DatePicker labelled `label` and leaves it with Tab, which commits it.
+ * (Enter would commit it too, but also submit the surrounding form, as Enter does in any form.)
+ */
 async function typeDate(scope: Locator, label: string, date: string): Promise<void> {
   const input = scope.getByLabel(label, { exact: true });
   await input.click();
   await input.fill(date);
-  await input.press('Enter');
+  await input.press('Tab');
   await expect(input).toHaveValue(date);
 }
 

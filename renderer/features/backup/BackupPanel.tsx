@@ -1,5 +1,5 @@
 import { CloudDownloadOutlined, DeleteOutlined, HistoryOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Empty, InputNumber, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App as AntApp, Button, Empty, InputNumber, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_BACKUP_KEEP, MIN_BACKUP_KEEP, type BackupInfo } from '../../../shared/backup/backupName';
@@ -29,6 +29,8 @@ export function BackupPanel({ headingLevel = 5 }: BackupPanelProps) {
   const { settings, updateSettings } = useSettings();
   const { backups, listError, backUpNow, restore, remove } = useBackups();
   const [isBackingUp, setIsBackingUp] = useState(false);
+  // A restore's outcome stays in the panel (not only a passing toast): it says what the data now is.
+  const [restoreOutcome, setRestoreOutcome] = useState<{ readonly type: 'success' | 'error'; readonly text: string } | null>(null);
 
   async function onBackUpNow() {
     setIsBackingUp(true);
@@ -51,8 +53,11 @@ export function BackupPanel({ headingLevel = 5 }: BackupPanelProps) {
       cancelText: t('backup.cancel'),
       async onOk() {
         const result = await restore(backup.id);
-        if (result.ok) void message.success({ content: t('backup.restored', { time, count: result.value.counts.scenarios ?? 0 }), duration: 6 });
-        else void message.error({ content: t('backup.restoreFailed', { reason: result.message }), duration: 10 });
+        const outcome = result.ok
+          ? { type: 'success' as const, text: t('backup.restored', { time, count: result.value.counts.scenarios ?? 0 }) }
+          : { type: 'error' as const, text: t('backup.restoreFailed', { reason: result.message }) };
+        setRestoreOutcome(outcome);
+        void message.open({ type: outcome.type, content: outcome.text, duration: 6 });
       },
     });
   }
@@ -89,9 +94,15 @@ export function BackupPanel({ headingLevel = 5 }: BackupPanelProps) {
             cancelText={t('backup.cancel')}
             onConfirm={() => onRemove(backup)}
           >
-            <Button type="link" size="small" danger icon={<DeleteOutlined />} aria-label={`${t('backup.remove')} ${formatShanghaiDateTime(backup.createdAt)}`}>
-              {t('backup.remove')}
-            </Button>
+            {/* Icon only: the panel also sits in the narrow settings drawer; the name is in aria-label and the tooltip. */}
+            <Button
+              type="text"
+              size="small"
+              danger
+              icon={<DeleteOutlined />}
+              title={t('backup.remove')}
+              aria-label={`${t('backup.remove')} ${formatShanghaiDateTime(backup.createdAt)}`}
+            />
           </Popconfirm>
         </Space>
       ),
@@ -121,6 +132,7 @@ export function BackupPanel({ headingLevel = 5 }: BackupPanelProps) {
           />
         </label>
       </Space>
+      {restoreOutcome && <Alert role="status" type={restoreOutcome.type} title={restoreOutcome.text} showIcon closable onClose={() => setRestoreOutcome(null)} style={{ marginBottom: 12 }} />}
       {listError !== null && <Typography.Paragraph type="danger">{t('backup.listFailed', { reason: listError })}</Typography.Paragraph>}
       <Table<BackupInfo>
         size="small"

@@ -100,7 +100,7 @@ export function ImportCard({ actions, isCatalogOnly }: ImportCardProps) {
           </span>
         )}
         {state.phase === 'refused' && <Alert type="error" showIcon title={t('exchange.import.refused', { reason: state.message })} description={state.fileName} />}
-        {state.phase === 'done' && <Alert type={state.isWarning ? 'warning' : 'success'} showIcon title={state.message} description={state.fileName} />}
+        {state.phase === 'done' && <Alert type={state.isWarning ? 'warning' : 'success'} showIcon title={state.message} description={`${state.fileName} · ${t('exchange.import.backupFirst')}`} />}
       </div>
       {(state.phase === 'preview' || state.phase === 'applying') && (
         <ImportPreviewPanel

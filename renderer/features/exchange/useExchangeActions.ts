@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { fail } from '../../../shared/domain/localizedText';
 import type { UnknownKey } from '../../../shared/exchange/package';
 import type { PublicKeyText } from '../../../shared/exchange/signing';
 import type { UnitIdentity } from '../../../shared/ipc/identityContract';
 import { asRegionCode, type RegionCode } from '../../../shared/regions/regions';
 import { usePlatform, useRegions, useSettings } from '../../app/contexts';
 import { useAtlasDb } from '../../db/atlasDbContext';
+import { createBackup } from '../../db/backupRepository';
 import {
   applyImport,
   exportCatalogPackage,
@@ -140,9 +142,12 @@ export function useExchangeActions() {
   const apply = useCallback(
     async (preview: ImportPreview): Promise<ExchangeResult<ImportOutcome> | null> => {
       if (!ctx) return null;
+      // Issue 6 item 6: a snapshot before every import; without one, nothing is imported.
+      const backup = await createBackup(db, platform, 'import');
+      if (!backup.ok) return fail('write-failed', { zh: `导入前备份失败（${backup.message}），未导入任何数据`, en: `The backup before importing failed (${backup.message}); nothing was imported` });
       return applyImport(ctx, preview);
     },
-    [ctx],
+    [ctx, db, platform],
   );
 
   const resolve = useCallback(

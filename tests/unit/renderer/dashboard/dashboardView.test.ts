@@ -162,7 +162,7 @@ describe('barPercent', () => {
 });
 
 describe('speed', () => {
-  it('builds the whole province view over 100k scenarios and 20k pilots within budget (timing printed)', () => {
+  it('builds the province and a city view over 100k scenarios and 20k pilots (timing printed; budget in npm run bench)', () => {
     const real = loadRealRegions();
     if (!real) throw new Error('the region asset is missing: run the region generator');
     const scenarios = generateDemoScenarios(100_000, real, { seed: 3, year: 2026 });
@@ -181,9 +181,9 @@ describe('speed', () => {
     console.log(`[bench] dashboard view (province + 成都市) over 100k scenarios, 20k pilots: ${ms.toFixed(0)} ms`);
     expect(view.total.total).toBe(100_000);
     expect(view.pilotCount).toBe(20_000);
-    expect(city.total.total).toBeLessThan(100_000);
-    // Catches an accidental quadratic pass (seconds per view), not the 200 ms target: that is
-    // `dashboard_100k_ms` in npm run bench, measured on a quiet machine; this box runs many suites at once.
-    expect(ms).toBeLessThan(5000);
+    expect(city.total.total).toBe(view.rows.find((row) => row.region.code === '510100')?.counts.total);
+    expect(city.pilotCount).toBeLessThan(20_000);
+    // No wall-clock assertion here: the shared test machine runs many suites at once. The budget is
+    // checked by `dashboard_view_100k_ms` in npm run bench (tests/bench/dashboard.bench.ts).
   });
 });

@@ -160,6 +160,27 @@ describe('county → city exchange', () => {
   });
 });
 
+describe('preview and apply', () => {
+  it('re-plans when a local edit lands between the preview and the import, losing neither', async () => {
+    const clock = { t: T0 };
+    const a = installation('510107', 'county', clock);
+    const b = installation('510107.second', 'county', clock);
+    const scenario = await created(a);
+    await importAndApply(b, await exportTo(a, '510100', 'all-own'));
+    clock.t += 1000;
+    await updateScenario(b, scenario.id, { title: 'B 的标题' }, (await b.db.scenarios.get(scenario.id))!.version);
+    const preview = await importText(a, await exportTo(b, '510107', 'all-own'));
+    expect(preview.summary.updated).toBe(1);
+    clock.t += 1000;
+    // A local edit of another field after the preview was shown.
+    const current = (await a.db.scenarios.get(scenario.id))!;
+    expect((await updateScenario(a, scenario.id, { partnerSlots: 6 }, current.version)).ok).toBe(true);
+    const applied = await applyImport(a, preview);
+    expect(applied.ok).toBe(true);
+    expect(await a.db.scenarios.get(scenario.id)).toMatchObject({ title: 'B 的标题', partnerSlots: 6 });
+  });
+});
+
 describe('refusals', () => {
   it('lists a county changing another county’s record and applies the rest', async () => {
     const wuhou = installation('510107', 'county');
