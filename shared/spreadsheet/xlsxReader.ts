@@ -322,24 +322,53 @@ function parseCellRef(xml: string, from: number, to: number): { column: number; 
  * Parses the sheet XML into rows; refuses absurd references. A hand-written scan (indexOf, not one
  * regex per cell): 100k rows are 3M cells and this loop is most of the reading time.
  */
-function sheetRows(xml: string, strings: readonly string[], isDateStyle: readonly boolean[], is1904: boolean, limits: XlsxReadLimits): DomainResult<GridRow[], XlsxReadError> {
-  const rows: GridRow[] = [];
-  const start = xml.indexOf('<sheetData');
-  if (start < 0) return { ok: true, value: rows };
+/** The parse state carried from one chunk of sheet XML to the next. */
+interface SheetState {
+  readonly rows: GridRow[];
+  rowNumber: number;
+  cells: GridCell[];
+  hasValue: boolean;
+  nextColumn: number;
+  isStarted: boolean;
+  isDone: boolean;
+}
+
+function newSheetState(): SheetState {
+  return { rows: [], rowNumber: 0, cells: [], hasValue: false, nextColumn: 0, isStarted: false, isDone: false };
+}
+
+function flushRow(state: SheetState): void {
+  if (state.hasValue) state.rows.push({ number: state.rowNumber, cells: state.cells });
+  state.cells = [];
+  state.hasValue = false;
+  state.nextColumn = 0;
+}
+
+function sheetRows(xml: string, strings: readonly string[], isDateStyle: readonly boolean[], is1904: boolean, limits: XlsxReadLimits, state: SheetState): DomainResult<null, XlsxReadError> {
+  if (state.isDone) return { ok: true, value: null };
+  const rows = state.rows;
+  let start = 0;
+  if (!state.isStarted) {
+    const at = xml.indexOf('<sheetData');
+    if (at < 0) return { ok: true, value: null };
+    state.isStarted = true;
+    start = xml.indexOf('>', at) + 1;
+  }
   let end = xml.indexOf('</sheetData>', start);
   if (end < 0) end = xml.length;
-  let rowNumber = 0;
-  let cells: GridCell[] = [];
-  let hasValue = false;
-  let nextColumn = 0;
+  else state.isDone = true;
+  let rowNumber = state.rowNumber;
+  let cells = state.cells;
+  let hasValue = state.hasValue;
+  let nextColumn = state.nextColumn;
   const flush = () => {
     if (hasValue) rows.push({ number: rowNumber, cells });
     cells = [];
     hasValue = false;
     nextColumn = 0;
   };
-  let pos = xml.indexOf('>', start) + 1;
-  while (pos > 0 && pos < end) {
+  let pos = start;
+  while (pos < end) {
     const lt = xml.indexOf('<', pos);
     if (lt < 0 || lt >= end) break;
     const c1 = xml.charCodeAt(lt + 1);
@@ -426,8 +455,59 @@ function sheetRows(xml: string, strings: readonly string[], isDateStyle: readonl
     cells[column] = value;
     hasValue = true;
   }
-  flush();
-  return { ok: true, value: rows };
+  state.rowNumber = rowNumber;
+  state.cells = cells;
+  state.hasValue = hasValue;
+  state.nextColumn = nextColumn;
+  return { ok: true, value: null };
+}
+
+/** Is there a DTD or entity declaration in these bytes (`<!` not opening a comment or CDATA)? */
+function hasDeclarationBytes(bytes: Uint8Array): boolean {
+  let at = bytes.indexOf(0x3c);
+  while (at >= 0 && at < bytes.length - 1) {
+    if (bytes[at + 1] === 0x21) {
+      const isComment = bytes[at + 2] === 0x2d && bytes[at + 3] === 0x2d;
+      const isCdata = bytes[at + 2] === 0x5b && bytes[at + 3] === 0x43; // <![C(DATA[
+      if (!isComment && !isCdata) return true;
+    }
+    at = bytes.indexOf(0x3c, at + 1);
+  }
+  return false;
+}
+
+/** Bytes per decoded piece of sheet XML: a 100k-row sheet is ~150 MB, never one string. */
+const SHEET_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** The end (exclusive) of the first `</row>` at or after `from`, or -1. ASCII never occurs inside a UTF-8 sequence, so bytes are safe to cut here. */
+function rowEndAfter(bytes: Uint8Array, from: number): number {
+  let at = bytes.indexOf(0x3c, from);
+  while (at >= 0) {
+    if (bytes[at + 1] === 0x2f && bytes[at + 2] === 0x72 && bytes[at + 3] === 0x6f && bytes[at + 4] === 0x77 && bytes[at + 5] === 0x3e) return at + 6;
+    at = bytes.indexOf(0x3c, at + 1);
+  }
+  return -1;
+}
+
+/**
+ * Parses a sheet part a few megabytes at a time, cut after a `</row>`: decoding 150 MB into one
+ * string (300 MB as UTF-16) and scanning it cost more in memory and garbage collection than the
+ * parse itself.
+ */
+function sheetRowsOfBytes(bytes: Uint8Array, strings: readonly string[], isDateStyle: readonly boolean[], is1904: boolean, limits: XlsxReadLimits): DomainResult<GridRow[], XlsxReadError> {
+  const state = newSheetState();
+  for (let start = 0; start < bytes.length && !state.isDone; ) {
+    let end = bytes.length;
+    if (start + SHEET_CHUNK_BYTES < bytes.length) {
+      const cut = rowEndAfter(bytes, start + SHEET_CHUNK_BYTES);
+      if (cut > 0) end = cut;
+    }
+    const parsed = sheetRows(strFromU8(bytes.subarray(start, end)), strings, isDateStyle, is1904, limits, state);
+    if (!parsed.ok) return parsed;
+    start = end;
+  }
+  flushRow(state);
+  return { ok: true, value: state.rows };
 }
 
 function decodePart(bytes: Uint8Array | undefined): string | null {
@@ -465,11 +545,11 @@ export function readXlsx(bytes: Uint8Array, options: XlsxReadOptions = {}): Doma
   }
   const sheetPart = readZipEntries(bytes, (name) => name === sheet.path, limits);
   if (!sheetPart.ok) return sheetPart;
-  const sheetXml = decodePart(sheetPart.value.get(sheet.path));
-  if (sheetXml === null) return fail('no-sheet', { zh: `找不到工作表“${sheet.name}”的数据。`, en: `The data of sheet "${sheet.name}" is missing.` });
-  if (hasDeclaration(sheetXml)) return xmlFailure('xml-entity', sheet.path);
+  const sheetBytes = sheetPart.value.get(sheet.path);
+  if (sheetBytes === undefined) return fail('no-sheet', { zh: `找不到工作表“${sheet.name}”的数据。`, en: `The data of sheet "${sheet.name}" is missing.` });
+  if (hasDeclarationBytes(sheetBytes)) return xmlFailure('xml-entity', sheet.path);
   const strings = sharedStrings(parts.get('xl/sharedStrings.xml') ?? '');
-  const rows = sheetRows(sheetXml, strings, dateStyles(parts.get('xl/styles.xml') ?? null), is1904, limits);
+  const rows = sheetRowsOfBytes(sheetBytes, strings, dateStyles(parts.get('xl/styles.xml') ?? null), is1904, limits);
   if (!rows.ok) return rows;
   return { ok: true, value: { sheetName: sheet.name, rows: rows.value } };
 }

@@ -72,4 +72,15 @@ test('back up, change the register, restore: the data is as it was at the backup
   await expect(tableRow(page, BEFORE)).toHaveCount(1);
   await expect(tableRow(page, AFTER)).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('register-after-restore.png') });
+
+  // Keep only the newest two: the next backup prunes the rest.
+  panel = await openBackupPanel(page);
+  const keep = panel.getByRole('spinbutton', { name: '保留份数' });
+  await keep.fill('2');
+  await keep.press('Enter');
+  await expect(page.getByText('将保留最近 2 份备份')).toBeVisible();
+  await panel.getByRole('button', { name: '立即备份' }).click();
+  await expect(panel.locator('.ant-table-row')).toHaveCount(2);
+  await expect(panel.locator('.ant-table-row').first()).toContainText('手动');
+  await expect(panel.locator('.ant-table-row', { hasText: '恢复前' })).toHaveCount(1);
 });

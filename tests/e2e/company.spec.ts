@@ -40,6 +40,16 @@ async function expectRefused(page: Page, reason: RegExp): Promise<void> {
   await confirmDialog(page, '知道了');
 }
 
+/** Confirms the import dialog, whose refusal opens a second dialog (so confirmDialog's "until no dialog" cannot be used). */
+async function confirmThenExpect(page: Page, reason: RegExp): Promise<void> {
+  const confirm = page.getByRole('dialog').filter({ hasText: '将合作意向导入为“申报”阶段的试点项目？' });
+  await expect(async () => {
+    if (await confirm.isVisible()) await confirm.getByRole('button', { name: '导入为试点项目' }).click({ timeout: 3000 });
+    await expect(confirm).toBeHidden({ timeout: 3000 });
+  }).toPass({ timeout: 60_000 });
+  await expectRefused(page, reason);
+}
+
 test('company mode: only open scenarios, a star that persists, an application file the owner imports as a 申报 pilot; dashboard and map follow', async ({ page }, testInfo) => {
   test.setTimeout(480_000); // a long story on a slow shared machine: two roles, three files, two screens
   await page.goto('/');
@@ -156,8 +166,7 @@ test('company mode: only open scenarios, a star that persists, an application fi
 
   // Importing the same file again changes nothing.
   await importFile(page, download.suggestedFilename(), fileText);
-  await confirmDialog(page, '导入为试点项目');
-  await expectRefused(page, /已有试点项目/);
+  await confirmThenExpect(page, /已有试点项目/);
 
   // Map: colour by most advanced pilot stage; "open for partners" keeps the open scenario only.
   await page.locator('.atlas-legend .ant-segmented-item', { hasText: '试点阶段' }).click();

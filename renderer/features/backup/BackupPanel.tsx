@@ -68,7 +68,11 @@ export function BackupPanel({ headingLevel = 5 }: BackupPanelProps) {
     else void message.error(t('backup.removeFailed', { reason: result.message }));
   }
 
-  async function onKeepChange(value: number | null) {
+  // Saved when the field is left or Enter pressed, not per keystroke: typing 15 must not keep 1 on the way.
+  const [keepDraft, setKeepDraft] = useState<number | null>(null);
+  async function saveKeep() {
+    const value = keepDraft;
+    setKeepDraft(null);
     if (value === null || value === settings.backupKeep) return;
     const problem = await updateSettings({ backupKeep: value });
     if (problem) void message.error(problem);
@@ -127,8 +131,10 @@ export function BackupPanel({ headingLevel = 5 }: BackupPanelProps) {
             max={MAX_BACKUP_KEEP}
             precision={0}
             size="small"
-            value={settings.backupKeep}
-            onChange={(value) => void onKeepChange(value)}
+            value={keepDraft ?? settings.backupKeep}
+            onChange={(value) => setKeepDraft(value)}
+            onBlur={() => void saveKeep()}
+            onPressEnter={() => void saveKeep()}
           />
         </label>
       </Space>

@@ -146,3 +146,18 @@ describe('readXlsx on hand-written XML', () => {
     expect(readXlsx(damaged)).toMatchObject({ ok: false, error: 'damaged' });
   });
 });
+
+describe('readXlsx on a sheet larger than one parse chunk', () => {
+  it('reads every row across the chunk cuts, Chinese intact', () => {
+    const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const count = 60_000;
+    let rowsXml = '';
+    for (let r = 1; r <= count; r += 1) rowsXml += `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>第${r}行华西医院脑机接口康复病区</t></is></c><c r="B${r}"><v>${r}</v></c></row>`;
+    const result = readXlsx(minimalXlsx({ sheetXml: `<worksheet xmlns="${NS_MAIN}"><sheetData>${rowsXml}</sheetData></worksheet>`, level: 1 }));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.value.rows).toHaveLength(count);
+    result.value.rows.forEach((row, i) => {
+      if (row.number !== i + 1 || row.cells[0] !== `第${i + 1}行华西医院脑机接口康复病区` || row.cells[1] !== i + 1) throw new Error(`row ${i + 1}: ${JSON.stringify(row)}`);
+    });
+  });
+});
