@@ -30,6 +30,12 @@ export interface ExchangeFigures {
   readonly openMs: number;
   readonly mergeMs: number;
   readonly merged: number;
+  /**
+   * Reference on the same machine and moment: one bulkPut of the `count` register rows the merge
+   * writes, in one transaction — the floor under merge_100k_changes_ms (the merge writes those rows
+   * plus the change log, merge state and exchange log).
+   */
+  readonly referencePutMs: number;
 }
 
 const COUNTY = asRegionCode('510107');
@@ -131,7 +137,11 @@ export async function measureExchange(regions: RegionIndex, count: number): Prom
     const applied = await applyImport(city, opened.preview);
     const mergeMs = performance.now() - start;
     if (!applied.ok) throw new Error(applied.message);
-    return { catchUpMs, exportMs, packageMb: bytes.length / 1e6, openMs, mergeMs, merged: applied.value.summary.updated };
+    const written = await cityDb.scenarios.toArray();
+    start = performance.now();
+    await cityDb.transaction('rw', cityDb.scenarios, () => cityDb.scenarios.bulkPut(written.map((row) => ({ ...row, version: row.version + 1 }))));
+    const referencePutMs = performance.now() - start;
+    return { catchUpMs, exportMs, packageMb: bytes.length / 1e6, openMs, mergeMs, merged: applied.value.summary.updated, referencePutMs };
   } finally {
     countyDb.close();
     cityDb.close();

@@ -408,6 +408,11 @@ function headerFor(reader: RowReader, keys: readonly ScenarioColumnKey[]): strin
   return null;
 }
 
+function hasIssues(fieldIssues: FieldIssues): boolean {
+  for (const key in fieldIssues) if (Object.hasOwn(fieldIssues, key)) return true;
+  return false;
+}
+
 function issuesOf(reader: RowReader, fieldIssues: FieldIssues): ImportIssue[] {
   const out: ImportIssue[] = [];
   for (const [field, list] of Object.entries(fieldIssues) as [ScenarioInputField, ValidationIssue[]][]) {
@@ -531,18 +536,23 @@ function planRow(reader: RowReader, cells: readonly GridCell[], rowNumber: numbe
     batch: text('batch'),
   };
   const validation = validateScenario(input, ctx.regions);
-  // Our own messages for the enum cells already say what was wrong; skip the generic twin.
-  const ownErrors = new Set(errors.map((issue) => issue.column));
-  const validatorErrors = validation.ok ? [] : issuesOf(reader, validation.errors).filter((issue) => !(issue.column !== null && ownErrors.has(issue.column) && issue.column !== regionHeader));
-  // With no region there is no default location or level either: the region message says it all.
-  const suppressed = new Set<string | null>();
-  if (region === null) {
-    suppressed.add(regionHeader);
-    if (location === undefined) suppressed.add(headerFor(reader, ['lat', 'lng']) ?? SCENARIO_FIELD_LABELS.location.zh);
-    if (openingLevel === null) suppressed.add(header('openingLevel'));
+  // (Built only for rows with problems: the common clean row allocates nothing here.)
+  if (!validation.ok) {
+    // Our own messages for the enum cells already say what was wrong; skip the generic twin.
+    const ownErrors = new Set(errors.map((issue) => issue.column));
+    // With no region there is no default location or level either: the region message says it all.
+    const suppressed = new Set<string | null>();
+    if (region === null) {
+      suppressed.add(regionHeader);
+      if (location === undefined) suppressed.add(headerFor(reader, ['lat', 'lng']) ?? SCENARIO_FIELD_LABELS.location.zh);
+      if (openingLevel === null) suppressed.add(header('openingLevel'));
+    }
+    for (const issue of issuesOf(reader, validation.errors)) {
+      const isTwin = issue.column !== null && ownErrors.has(issue.column) && issue.column !== regionHeader;
+      if (!isTwin && !suppressed.has(issue.column)) errors.push(issue);
+    }
   }
-  errors.push(...validatorErrors.filter((issue) => !suppressed.has(issue.column)));
-  warnings.push(...issuesOf(reader, validation.warnings));
+  if (hasIssues(validation.warnings)) warnings.push(...issuesOf(reader, validation.warnings));
 
   const title = text('title');
   if (existing) {

@@ -19,6 +19,7 @@ export function reportExchange(figures: ExchangeFigures, count = EXCHANGE_COUNT)
   report(`merge_${k}_changes_ms`, figures.mergeMs, 'ms');
   report(`exchange_catch_up_${k}_ms`, figures.catchUpMs, 'ms');
   report(`package_${k}_mb`, figures.packageMb, 'MB');
+  report(`exchange_reference_put_${k}_rows_ms`, figures.referencePutMs, 'ms');
 }
 
 /** The bench as index.ts runs it: a fresh context on the built app. */

@@ -54,7 +54,7 @@ async function moveStage(page: Page, detail: Locator, stage: string, fill?: (dia
 
 test('a county office registers a partner, runs a pilot to 实施中 and the scenario follows on request', async ({ page }, testInfo) => {
   // A long flow on a shared, slow machine: more time than the default, never sleeps.
-  test.setTimeout(900_000);
+  test.setTimeout(1_800_000);
   page.on('pageerror', (e) => console.log('PAGEERROR', e.message.slice(0, 1500)));
   await page.goto('/');
   // The first-run dialog is loaded lazily after the map; under load that can take longer than 15 s.
@@ -185,7 +185,7 @@ test('a county office registers a partner, runs a pilot to 实施中 and the sce
   await expect(timeline.getByTestId('history-stage')).toHaveCount(4);
   await expect(timeline).toContainText('阶段 已签约 → 实施中');
   await shot(page, testInfo, '06-pilot-detail');
-  await page.getByRole('dialog', { name: /P-510107-\d{4}-0001/ }).getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('dialog', { name: /P-510107-\d{4}-0001/ }).getByRole('button', { name: /^(Close|关闭)$/ }).click();
   await expect(detail).toBeHidden();
   await expect(pilots.getByTestId('scenario-pilot')).toContainText('实施中');
   await expect(register.locator('.atlas-history').first()).toContainText('已对接 → 试点中');

@@ -11,6 +11,7 @@ import {
   type ApplicationScenarioRef,
   type ParsedApplication,
 } from '../../../shared/partners/application';
+import { formatTime } from '../register/HistoryTimeline';
 import { useCompanyActions } from './useCompanyActions';
 
 /** Props of {@link ApplicationImportButton}. */
@@ -98,7 +99,7 @@ export function ApplicationImportButton({ records, onImported }: ApplicationImpo
                 {application.proposal}
               </Typography.Paragraph>
             </Descriptions.Item>
-            <Descriptions.Item label={t('company.importCreated')}>{application.createdAt}</Descriptions.Item>
+            <Descriptions.Item label={t('company.importCreated')}>{formatTime(Date.parse(application.createdAt))}</Descriptions.Item>
           </Descriptions>
         </>
       ),

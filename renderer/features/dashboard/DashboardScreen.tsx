@@ -133,12 +133,12 @@ export function DashboardScreen(_props: SectionProps) {
         <Card size="small" title={t('dashboard.statusBars')}>
           <BarList bars={statusBars} label={t('dashboard.statusBars')} testId="dashboard-status-bars" />
         </Card>
-        <Card className="atlas-dashboard-wide" size="small">
-          <FieldStatusMatrix counts={view.total} caption={t('dashboard.matrixTitle', { region: view.scope.name })} />
-        </Card>
         <Card size="small" title={t('dashboard.funnelTitle')}>
           {view.pilotCount === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.funnelEmpty')} />}
           <BarList bars={funnelBars} label={t('dashboard.funnelTitle')} testId="dashboard-funnel" />
+        </Card>
+        <Card className="atlas-dashboard-wide" size="small">
+          <FieldStatusMatrix counts={view.total} caption={t('dashboard.matrixTitle', { region: view.scope.name })} />
         </Card>
         <Card size="small" title={t('dashboard.indicatorsTitle')}>
           <IndicatorYearTable years={view.indicators} />

@@ -179,7 +179,7 @@ function PilotForm({ pilot, presetScenarioId, scenarios, partners, actions, onCl
   function listMessages(field: PilotInputField) {
     const messages = fieldMessages(field);
     return messages.length > 0 ? (
-      <div className="ant-form-item-explain-error" role="alert">
+      <div className="atlas-row-error" role="alert">
         {messages.join('；')}
       </div>
     ) : null;
@@ -194,7 +194,7 @@ function PilotForm({ pilot, presetScenarioId, scenarios, partners, actions, onCl
   function rowFeedback(field: PilotInputField, index: number) {
     const messages = fieldMessages(field, index);
     return messages.length > 0 ? (
-      <div className="ant-form-item-explain-error" role="alert" style={{ gridColumn: '1 / -1' }}>
+      <div className="atlas-row-error" role="alert">
         {messages.join('；')}
       </div>
     ) : null;
