@@ -6,7 +6,7 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Role } from '../../shared/settings/settings';
 
-/** The key of a working area; also the `section` query parameter in the URL. */
+/** The key of a working area. */
 export type SectionKey = 'register' | 'pilots' | 'partners' | 'dashboard' | 'exchange';
 
 /** What every area gets from the workspace. */
@@ -61,9 +61,4 @@ export const SECTIONS: readonly Section[] = [
 /** The areas a role sees. */
 export function sectionsFor(role: Role | null): readonly Section[] {
   return SECTIONS.filter((section) => role === null ? section.key === 'register' : section.roles.includes(role));
-}
-
-/** A section key read from untrusted text (the URL); unknown → the register. */
-export function parseSectionKey(value: string | null): SectionKey {
-  return SECTIONS.some((section) => section.key === value) ? (value as SectionKey) : 'register';
 }
