@@ -6,6 +6,7 @@ import type { ImportRow, ImportUpdate } from '../../../shared/spreadsheet/scenar
 import type { Scenario } from '../../../shared/domain/scenario';
 import { useRegions, useSettings } from '../../app/contexts';
 import { useAtlasDb } from '../../db/atlasDbContext';
+import { useCreateBackup } from '../../db/useBackups';
 import { commitImport, loadImportSnapshot, type ImportWrite } from '../../db/importRepository';
 import { undo, type WriteContext } from '../../db/writePath';
 import type { ImportRequest, ImportResponse, ImportSummary } from './importProtocol';
@@ -42,6 +43,7 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  */
 export function useScenarioImport() {
   const db = useAtlasDb();
+  const createBackup = useCreateBackup();
   const regions = useRegions();
   const { settings } = useSettings();
   const [state, setState] = useState<ImportState>({ phase: 'idle' });
@@ -125,6 +127,15 @@ export function useScenarioImport() {
     async (choice: ExistingChoice): Promise<CommitOutcome | null> => {
       if (!ctx || state.phase !== 'preview') return null;
       setState({ ...state, phase: 'committing', commitError: null });
+      // A backup of the register as it was comes first (issue 6 item 6): without it, nothing is imported.
+      const backup = await createBackup('import');
+      if (!backup.ok) {
+        const message = language === 'en'
+          ? `The backup taken before importing failed, so nothing was imported: ${backup.message}`
+          : `导入前的备份失败，未导入任何内容：${backup.message}`;
+        setState({ ...state, phase: 'preview', commitError: message });
+        return { ok: false, message };
+      }
       const result = await commitImport(ctx, commitOf(state.rows, choice), crypto.randomUUID(), { pause });
       if (result.ok) {
         setState({ phase: 'idle' });
@@ -134,7 +145,7 @@ export function useScenarioImport() {
       setState({ ...state, phase: 'preview', commitError: message });
       return { ok: false, message };
     },
-    [ctx, language, state],
+    [createBackup, ctx, language, state],
   );
 
   const undoImport = useCallback(
