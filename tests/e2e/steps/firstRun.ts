@@ -3,7 +3,8 @@ import { expect, type Page } from '@playwright/test';
 /** Completes the first-run dialog as a person would: search "武侯" in the unit picker, pick 武侯区, role 县级. */
 export async function completeFirstRun(page: Page): Promise<void> {
   const dialog = page.getByRole('dialog', { name: '欢迎使用场景开放与试点台账' });
-  await expect(dialog).toBeVisible();
+  // A fresh profile's first screen: slow on a loaded machine, so more than the default wait.
+  await expect(dialog).toBeVisible({ timeout: 60_000 });
   const picker = dialog.getByRole('combobox', { name: '所在单位（行政区划）' });
   await picker.click();
   await picker.fill('武侯');
