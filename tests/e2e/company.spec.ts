@@ -51,7 +51,7 @@ async function confirmThenExpect(page: Page, reason: RegExp): Promise<void> {
 }
 
 test('company mode: only open scenarios, a star that persists, an application file the owner imports as a 申报 pilot; dashboard and map follow', async ({ page }, testInfo) => {
-  test.setTimeout(480_000); // a long story on a slow shared machine: two roles, three files, two screens
+  test.setTimeout(900_000); // a long story on a slow shared machine: two roles, three files, two screens
   await page.goto('/');
   await firstRun(page);
 

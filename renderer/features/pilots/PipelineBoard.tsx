@@ -2,7 +2,7 @@ import { Button, Tooltip } from 'antd';
 import { SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../../../shared/domain/scenario';
-import { PILOT_STAGES } from '../../../shared/domain/vocabulary';
+import type { PilotStage } from '../../../shared/domain/vocabulary';
 import type { Partner } from '../../../shared/partners/partner';
 import type { Pilot } from '../../../shared/partners/pilot';
 import { STAGE_SWATCHES } from '../register/stageStyle';
@@ -20,8 +20,22 @@ export interface PipelineBoardProps {
   readonly onMove: (pilot: Pilot) => void;
 }
 
+/** Columns left to right: the main path in order, then the two dead ends (未入选, 已终止). */
+const BOARD_STAGES: readonly PilotStage[] = [
+  'applied',
+  'under_review',
+  'selected',
+  'signed',
+  'in_progress',
+  'under_acceptance',
+  'completed',
+  'scaled_up',
+  'not_selected',
+  'terminated',
+];
+
 /**
- * The pipeline board: one column per stage (DOMAIN.md order), one card per pilot. A card moves
+ * The pipeline board: one column per stage, one card per pilot. A card moves
  * by its "变更阶段" button — reachable by Tab and Enter — which opens the stage dialog; there is
  * no drag, so a keyboard user and a mouse user do the same thing.
  */
@@ -30,7 +44,7 @@ export function PipelineBoard({ pilots, scenarios, partners, today, canMove, onO
   const groups = pilotsByStage(pilots);
   return (
     <div className="atlas-board" role="list" aria-label={t('pilots.board')}>
-      {PILOT_STAGES.map(({ key: stage }) => {
+      {BOARD_STAGES.map((stage) => {
         const cards = groups.get(stage) ?? [];
         const label = t(`vocab.stages.${stage}`);
         return (
