@@ -5,7 +5,11 @@
  * machine read the wall times as "under load".
  */
 import type { ExchangeFigures } from '../../renderer/db/exchangeBench';
-import type { BrowserBench } from './browser';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions, type BrowserBench } from './browser';
 import { report } from './report';
 
 /** Records and changes in the exchange figures (issue 6: 100k). */
@@ -22,9 +26,14 @@ export function reportExchange(figures: ExchangeFigures, count = EXCHANGE_COUNT)
   report(`exchange_reference_put_${k}_rows_ms`, figures.referencePutMs, 'ms');
 }
 
-/** The bench as index.ts runs it: a fresh context on the built app. */
+/**
+ * The bench as index.ts runs it, in a fresh profile ON DISK: an incognito context keeps IndexedDB in
+ * memory under a small quota, which two registers of 100k records exceed ("存储空间已满"), and the
+ * app itself always runs on a disk profile.
+ */
 export async function benchExchange(bench: BrowserBench, count = EXCHANGE_COUNT): Promise<ExchangeFigures> {
-  const context = await bench.browser.newContext();
+  const profile = mkdtempSync(join(tmpdir(), 'atlas-bench-exchange-'));
+  const context = await chromium.launchPersistentContext(profile, chromiumLaunchOptions());
   try {
     const page = await context.newPage();
     await page.goto(bench.url);
@@ -39,5 +48,6 @@ export async function benchExchange(bench: BrowserBench, count = EXCHANGE_COUNT)
     return figures;
   } finally {
     await context.close();
+    rmSync(profile, { recursive: true, force: true });
   }
 }
