@@ -1,5 +1,6 @@
 import { completeFirstRun } from './steps/firstRun';
 import { createScenarioViaForm, tableRow } from './steps/register';
+import { openSection } from './steps/sections';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -7,15 +8,15 @@ const BEFORE = '备份前登记：华西医院脑机接口康复病区';
 const AFTER = '备份后新建：养老院外骨骼助行试点';
 
 async function openBackupPanel(page: Page) {
-  await page.getByRole('button', { name: '设置' }).click();
+  await openSection(page, '交换与备份');
   const panel = page.getByRole('region', { name: '备份', exact: true });
   await expect(panel).toBeVisible();
   await panel.scrollIntoViewIfNeeded();
   return panel;
 }
 
-async function closeSettings(page: Page) {
-  await page.keyboard.press('Escape');
+async function backToRegister(page: Page) {
+  await openSection(page, '场景台账');
   await expect(page.getByRole('region', { name: '备份', exact: true })).toBeHidden();
 }
 
@@ -40,7 +41,7 @@ test('back up, change the register, restore: the data is as it was at the backup
   await expect(manualRow).toContainText(/\d+(\.\d)? KB|\d+ B/);
   await testInfo.attach('backup-panel', { body: await page.screenshot(), contentType: 'image/png' });
   await page.screenshot({ path: testInfo.outputPath('backup-panel.png') });
-  await closeSettings(page);
+  await backToRegister(page);
 
   // Change the register after the backup.
   await createScenarioViaForm(page, { title: AFTER, field: '养老服务', direction: '人机协同外骨骼', ownerUnit: '武侯区社区养老服务中心' });
@@ -63,7 +64,7 @@ test('back up, change the register, restore: the data is as it was at the backup
   await expect(manualRow).toHaveCount(1);
   await testInfo.attach('after-restore', { body: await page.screenshot(), contentType: 'image/png' });
   await page.screenshot({ path: testInfo.outputPath('after-restore.png') });
-  await closeSettings(page);
+  await backToRegister(page);
 
   // The register is as it was at the backup, also after a reload.
   await expect(tableRow(page, BEFORE)).toHaveCount(1);

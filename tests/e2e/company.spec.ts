@@ -3,6 +3,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import { completeFirstRun } from './steps/firstRun';
 import { confirmDialog, createScenarioViaForm, switchUnit, tableRow } from './steps/register';
 import { expect, test } from './fixtures';
+import { openSection } from './steps/sections';
 
 const OPEN_TITLE = '华西医院脑机接口康复训练病区';
 const DRAFT_TITLE = '武侯区智能制造人机协同产线';
@@ -17,10 +18,6 @@ async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void>
 async function firstRun(page: Page): Promise<void> {
   await expect(page.getByRole('dialog', { name: '欢迎使用场景开放与试点台账' })).toBeVisible({ timeout: 90_000 });
   await completeFirstRun(page);
-}
-
-async function openSection(page: Page, name: string): Promise<void> {
-  await page.locator('.atlas-sections .ant-segmented-item', { hasText: name }).click();
 }
 
 async function openScenario(page: Page, title: string): Promise<void> {

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page, TestInfo } from '@playwright/test';
 import { completeFirstRun } from './steps/firstRun';
 import { createScenarioViaForm, switchUnit, tableRow } from './steps/register';
 import { expect, test } from './fixtures';
+import { openSection } from './steps/sections';
 
 const TITLE = '华西医院脑机接口康复训练病区';
 const EDITED = '华西医院脑机接口康复训练病区（二期）';
@@ -16,12 +17,6 @@ async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void>
 async function firstRun(page: Page): Promise<void> {
   await expect(page.getByRole('dialog', { name: '欢迎使用场景开放与试点台账' })).toBeVisible({ timeout: 90_000 });
   await completeFirstRun(page);
-}
-
-async function openSection(page: Page, name: string): Promise<void> {
-  // Three profiles are three windows: only the front one gets animation frames, which clicks wait for.
-  await page.bringToFront();
-  await page.locator('.atlas-sections .ant-segmented-item', { hasText: name }).click();
 }
 
 /** Another installation: a new browser profile (own IndexedDB, localStorage and signing key). */

@@ -2,6 +2,7 @@ import type { Locator, Page, TestInfo } from '@playwright/test';
 import { completeFirstRun } from './steps/firstRun';
 import { chooseOption, createScenarioViaForm, tableRow } from './steps/register';
 import { expect, test } from './fixtures';
+import { openSection } from './steps/sections';
 
 const SCENARIO = '华西医院脑机接口康复训练病区';
 const PARTNER = '深圳脑机科技有限公司';
@@ -14,10 +15,6 @@ async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void>
   // antd fades messages in; wait until every one on screen is drawn, so the picture shows what the person reads.
   for (const message of await page.locator('.ant-form-item-explain-error').all()) await expect(message).toHaveCSS('opacity', '1');
   await testInfo.attach(name, { body: await page.screenshot(), contentType: 'image/png' });
-}
-
-async function openSection(page: Page, name: string): Promise<void> {
-  await page.locator('.atlas-sections .ant-segmented-item', { hasText: name }).click();
 }
 
 /**

@@ -98,7 +98,7 @@ export function BackupPanel({ headingLevel = 5 }: BackupPanelProps) {
             cancelText={t('backup.cancel')}
             onConfirm={() => onRemove(backup)}
           >
-            {/* Icon only: the panel also sits in the narrow settings drawer; the name is in aria-label and the tooltip. */}
+            {/* Icon only, to keep the row short: the name is in aria-label and the tooltip. */}
             <Button
               type="text"
               size="small"

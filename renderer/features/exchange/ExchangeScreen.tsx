@@ -1,4 +1,4 @@
-import { Layout, Typography } from 'antd';
+import { Layout, Typography, Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SectionProps } from '../../app/sections';
 import { CatalogCard } from './CatalogCard';
@@ -8,6 +8,7 @@ import { ImportCard } from './ImportCard';
 import { PackageLogTable } from './PackageLogTable';
 import { useExchangeActions, useUnitIdentity } from './useExchangeActions';
 import './exchange.css';
+import { BackupPanel } from '../backup/BackupPanel';
 
 /**
  * 交换与备份: export and import exchange packages, the conflict queue, catalog publishing and the
@@ -39,6 +40,9 @@ export function ExchangeScreen(_props: SectionProps) {
         <ImportCard actions={actions} isCatalogOnly={isCompany} />
         {!isCompany && <ConflictQueue actions={actions} />}
         <PackageLogTable />
+        <Card>
+          <BackupPanel />
+        </Card>
       </div>
     </Layout.Content>
   );

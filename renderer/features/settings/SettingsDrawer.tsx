@@ -3,7 +3,6 @@ import { App as AntApp, Button, Descriptions, Drawer, Form, Input, Radio, Typogr
 import { useTranslation } from 'react-i18next';
 import { BASEMAPS, LANGUAGES, type Basemap, type Language } from '../../../shared/settings/settings';
 import { usePlatform, useRegions, useSettings } from '../../app/contexts';
-import { BackupPanel } from '../backup/BackupPanel';
 import { TrustedKeysList } from '../exchange/TrustedKeysList';
 
 /** Props of {@link SettingsDrawer}. */
@@ -103,8 +102,6 @@ function SettingsForm({ onChangeUnit }: Pick<SettingsDrawerProps, 'onChangeUnit'
       </Form>
       {/* Issue 6: this installation's signing fingerprint and the trusted keys of other units. */}
       <TrustedKeysList />
-      {/* Issue 6 item 6: here until the 交换与备份 section hosts it. */}
-      <BackupPanel />
       <Typography.Paragraph type="secondary" className="atlas-settings-version">
         {t('settings.version')}: {version}
       </Typography.Paragraph>
