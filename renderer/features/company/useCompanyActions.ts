@@ -1,13 +1,12 @@
 import { useMemo } from 'react';
 import { localize } from '../../../shared/domain/localizedText';
 import type { ApplicationFile } from '../../../shared/partners/application';
-import { asRegionCode } from '../../../shared/regions/regions';
-import { useRegions, useSettings } from '../../app/contexts';
-import { useAtlasDb } from '../../db/atlasDbContext';
+import { useSettings } from '../../app/contexts';
 import { markApplicationExported, saveApplicationDraft, type ApplicationDraftValues } from '../../db/applicationRepository';
 import type { ApplicationRow } from '../../db/atlasDb';
 import { importApplicationAsPilot, type ApplicationImportWrite } from '../../db/pilotRepository';
-import type { WriteContext, WriteResult } from '../../db/writePath';
+import type { WriteResult } from '../../db/writePath';
+import { useWriteContext } from '../../db/useWriteContext';
 
 /** A write's outcome for the UI: the value, or the message in the current language. */
 export type CompanyActionResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
@@ -21,19 +20,10 @@ export interface CompanyActions {
 
 /** Binds the application writes to this installation's unit and role; null until first run is done. */
 export function useCompanyActions(): CompanyActions | null {
-  const db = useAtlasDb();
-  const regions = useRegions();
-  const { settings } = useSettings();
-  const { unitCode, role, language } = settings;
+  const ctx = useWriteContext();
+  const { language } = useSettings().settings;
   return useMemo(() => {
-    if (!unitCode || !role || !regions.has(unitCode)) return null;
-    const ctx: WriteContext = {
-      db,
-      regions,
-      actor: { unitCode: asRegionCode(unitCode), role },
-      now: () => Date.now(),
-      newId: () => crypto.randomUUID(),
-    };
+    if (!ctx) return null;
     function outcome<T, U>(result: WriteResult<T>, pick: (value: T) => U): CompanyActionResult<U> {
       if (result.ok) return { ok: true, value: pick(result.value) };
       const details = result.details && result.details.length > 0 ? `（${result.details.slice(0, 3).join('；')}）` : '';
@@ -44,5 +34,5 @@ export function useCompanyActions(): CompanyActions | null {
       markExported: async (draftId) => outcome(await markApplicationExported(ctx, draftId), (row) => row),
       importApplication: async (application) => outcome(await importApplicationAsPilot(ctx, application), (w) => w),
     };
-  }, [db, language, regions, role, unitCode]);
+  }, [ctx, language]);
 }

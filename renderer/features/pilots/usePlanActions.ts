@@ -2,13 +2,12 @@ import { useMemo } from 'react';
 import { fail, localize } from '../../../shared/domain/localizedText';
 import type { ScenarioStatusOffer } from '../../../shared/partners/scenarioOffer';
 import type { PilotStage } from '../../../shared/domain/vocabulary';
-import { asRegionCode } from '../../../shared/regions/regions';
-import { useRegions, useSettings } from '../../app/contexts';
-import { useAtlasDb } from '../../db/atlasDbContext';
+import { useSettings } from '../../app/contexts';
 import { createPartner, deletePartner, restorePartner, updatePartner, type PartnerWrite } from '../../db/partnerRepository';
 import { changePilotStage, createPilot, deletePilot, updatePilot, type PilotPatch, type PilotStageWrite, type PilotWrite } from '../../db/pilotRepository';
 import { getScenario } from '../../db/scenarioRepository';
-import { changeScenarioStatus, type WriteContext, type WriteFailure, type WriteResult } from '../../db/writePath';
+import { changeScenarioStatus, type WriteFailure, type WriteResult } from '../../db/writePath';
+import { useWriteContext } from '../../db/useWriteContext';
 
 /** A write's outcome for the UI: the value, or the failure (field issues, duplicate …) with its message in the current language. */
 export type PlanActionResult<T> =
@@ -39,19 +38,10 @@ export interface PlanActions {
 
 /** Binds the write path to the current settings, database and regions; null until first run is done. */
 export function usePlanActions(): PlanActions | null {
-  const db = useAtlasDb();
-  const regions = useRegions();
-  const { settings } = useSettings();
-  const { unitCode, role, language } = settings;
+  const ctx = useWriteContext();
+  const { language } = useSettings().settings;
   return useMemo(() => {
-    if (!unitCode || !role || !regions.has(unitCode)) return null;
-    const ctx: WriteContext = {
-      db,
-      regions,
-      actor: { unitCode: asRegionCode(unitCode), role },
-      now: () => Date.now(),
-      newId: () => crypto.randomUUID(),
-    };
+    if (!ctx) return null;
     function outcome<T>(result: WriteResult<T>): PlanActionResult<T> {
       if (result.ok) return result;
       return { ok: false, failure: result, message: localize(result.text, language) };
@@ -66,7 +56,7 @@ export function usePlanActions(): PlanActions | null {
       changeStage: async (id, to, options, version) => outcome(await changePilotStage(ctx, id, to, options, version)),
       deletePilot: async (id, version, note) => outcome(await deletePilot(ctx, id, version, note)),
       acceptOffer: async (offer, note) => {
-        const scenario = await getScenario(db, offer.scenarioId);
+        const scenario = await getScenario(ctx.db, offer.scenarioId);
         // The offer was computed from the scenario as it was then: if it has moved on, say so
         // rather than apply a change the person did not see.
         if (!scenario || scenario.status !== offer.from) {
@@ -80,5 +70,5 @@ export function usePlanActions(): PlanActions | null {
         return result.ok ? { ok: true, value: null } : result;
       },
     };
-  }, [db, language, regions, role, unitCode]);
+  }, [ctx, language]);
 }

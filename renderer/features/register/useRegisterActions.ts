@@ -2,8 +2,6 @@ import { useMemo } from 'react';
 import type { ScenarioInput } from '../../../shared/domain/scenario';
 import type { ScenarioStatus } from '../../../shared/domain/scenarioStatus';
 import { localize } from '../../../shared/domain/localizedText';
-import { asRegionCode } from '../../../shared/regions/regions';
-import { useAtlasDb } from '../../db/atlasDbContext';
 import { loadDemoData, removeDemoData } from '../../db/demoRepository';
 import {
   changeScenarioStatus,
@@ -11,11 +9,11 @@ import {
   deleteScenario,
   undo,
   updateScenario,
-  type WriteContext,
   type WriteFailure,
   type WriteResult,
 } from '../../db/writePath';
-import { useRegions, useSettings } from '../../app/contexts';
+import { useSettings } from '../../app/contexts';
+import { useWriteContext } from '../../db/useWriteContext';
 
 /** A write's outcome for the UI: the value, or the failure with its message in the current language. */
 export type ActionResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: WriteFailure; readonly message: string };
@@ -34,20 +32,11 @@ export interface RegisterActions {
 
 /** Binds the write path (renderer/db/writePath.ts) to the current settings, database and regions. */
 export function useRegisterActions(): RegisterActions | null {
-  const db = useAtlasDb();
-  const regions = useRegions();
-  const { settings } = useSettings();
-  const { unitCode, role, language } = settings;
+  const ctx = useWriteContext();
+  const { language } = useSettings().settings;
 
   return useMemo(() => {
-    if (!unitCode || !role || !regions.has(unitCode)) return null;
-    const ctx: WriteContext = {
-      db,
-      regions,
-      actor: { unitCode: asRegionCode(unitCode), role },
-      now: () => Date.now(),
-      newId: () => crypto.randomUUID(),
-    };
+    if (!ctx) return null;
     function outcome<T, U>(result: WriteResult<T>, pick: (value: T) => U): ActionResult<U> {
       if (result.ok) return { ok: true, value: pick(result.value) };
       return { ok: false, failure: result, message: localize(result.text, language) };
@@ -62,5 +51,5 @@ export function useRegisterActions(): RegisterActions | null {
       loadDemo: async (count) => outcome(await loadDemoData(ctx, { count }), (w) => w.count),
       removeDemo: async () => outcome(await removeDemoData(ctx), (w) => w.count),
     };
-  }, [db, language, regions, role, unitCode]);
+  }, [ctx, language]);
 }
