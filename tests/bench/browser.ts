@@ -17,18 +17,24 @@ export function chromiumLaunchOptions() {
   };
 }
 
-/** Starts a preview of the bench build (dist/renderer-bench, `vite build --mode bench`) and Chromium (Debian's where present). */
+/**
+ * Starts a preview of the bench build (dist/renderer-bench, `vite build --mode bench`) and Chromium
+ * (Debian's where present). ATLAS_BENCH_DIST (a folder under dist/) and ATLAS_BENCH_PORT let two
+ * benches run side by side on one machine.
+ */
 export async function startBrowserBench(): Promise<BrowserBench> {
-  if (!existsSync('dist/renderer-bench/index.html')) throw new Error('[bench] dist/renderer-bench is missing: run `npm run bench` (it builds it)');
+  const dist = process.env.ATLAS_BENCH_DIST ?? 'dist/renderer-bench';
+  const port = Number(process.env.ATLAS_BENCH_PORT ?? 4174);
+  if (!existsSync(`${dist}/index.html`)) throw new Error(`[bench] ${dist} is missing: run \`npm run bench\` (it builds it)`);
   const server: PreviewServer = await preview({
     configFile: 'renderer/vite.config.ts',
-    build: { outDir: '../dist/renderer-bench' },
-    preview: { port: 4174, host: '127.0.0.1', strictPort: true },
+    build: { outDir: `../${dist}` },
+    preview: { port, host: '127.0.0.1', strictPort: true },
   });
   const browser = await chromium.launch(chromiumLaunchOptions());
   return {
     browser,
-    url: 'http://127.0.0.1:4174/',
+    url: `http://127.0.0.1:${String(port)}/`,
     async close() {
       await browser.close();
       await server.close();

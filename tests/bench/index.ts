@@ -8,22 +8,21 @@ import { benchMapFirstDraw, benchRegionAsset } from './mapFirstDraw.bench';
 import { benchClustering, benchColdStart, benchFilter } from './register.bench';
 
 // `npm run bench -- export` runs only the named groups (regions, dashboard, export, import, browser); none runs all.
+// Parts of the browser group run alone as browser:<part> (firstdraw, cluster, filter, dbload, exchange, coldstart).
 const groups = process.argv.slice(2);
 const wants = (group: string): boolean => groups.length === 0 || groups.includes(group);
+const BROWSER_PARTS = ['firstdraw', 'cluster', 'filter', 'dbload', 'exchange', 'coldstart'] as const;
+const browserParts = BROWSER_PARTS.filter((part) => wants('browser') || groups.includes(`browser:${part}`));
 
 if (wants('regions')) benchRegionAsset();
 if (wants('dashboard')) benchDashboard();
 if (wants('export')) await benchExport();
 if (wants('import')) benchImport();
-if (wants('browser')) {
+if (browserParts.length > 0) {
   const browserBench = await startBrowserBench();
+  const runs = { firstdraw: benchMapFirstDraw, cluster: benchClustering, filter: benchFilter, dbload: benchDbLoad, exchange: benchExchange, coldstart: benchColdStart };
   try {
-    await benchMapFirstDraw(browserBench);
-    await benchClustering(browserBench);
-    await benchFilter(browserBench);
-    await benchDbLoad(browserBench);
-    await benchExchange(browserBench);
-    await benchColdStart(browserBench);
+    for (const part of browserParts) await runs[part](browserBench);
   } finally {
     await browserBench.close();
   }
