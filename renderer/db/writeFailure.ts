@@ -36,6 +36,8 @@ export type WriteError =
   | 'project-number-exhausted'
   // Company application drafts: a field that is not text or too long.
   | 'invalid-application'
+  // The province's hand-entered enterprise counts of the plan targets.
+  | 'invalid-plan-count'
   | PilotStageMoveError
   | StatusChangeError;
 

@@ -5,7 +5,8 @@
  * lookups: 100k scenarios and 20k pilots stay well under the 200 ms budget (see the test's timing).
  * Soft-deleted records are skipped everywhere.
  */
-import type { LocalizedText } from '../domain/localizedText';
+import { z } from 'zod';
+import { fail, type DomainResult, type LocalizedText } from '../domain/localizedText';
 import type { Scenario, ScenarioId } from '../domain/scenario';
 import {
   APPLICATION_FIELDS,
@@ -19,6 +20,7 @@ import {
   type TechDirection,
 } from '../domain/vocabulary';
 import type { Region, RegionIndex, RegionLevel } from '../regions/regions';
+import { ok } from '../result';
 import type { Pilot } from './pilot';
 
 const FIELD_KEYS = APPLICATION_FIELDS.map((f) => f.key);
@@ -233,6 +235,76 @@ export interface ExternalPlanCounts {
   readonly chainLeaderEnterprises?: number;
   readonly specialisedSmes?: number;
   readonly innovativeSmes?: number;
+}
+
+/** The keys of {@link ExternalPlanCounts}, in the order the form shows them. */
+export const EXTERNAL_PLAN_COUNT_KEYS = ['chainLeaderEnterprises', 'specialisedSmes', 'innovativeSmes'] as const;
+
+/** The largest count accepted: the plan's targets are 10, 100 and 200 enterprises. */
+export const MAX_EXTERNAL_PLAN_COUNT = 100_000;
+
+const externalCountSchema = z.number().int().min(0).max(MAX_EXTERNAL_PLAN_COUNT).optional();
+
+/** {@link ExternalPlanCounts} as entered: whole numbers 0–100,000, each optional, nothing else. */
+export const externalPlanCountsSchema = z
+  .object({
+    chainLeaderEnterprises: externalCountSchema,
+    specialisedSmes: externalCountSchema,
+    innovativeSmes: externalCountSchema,
+  })
+  .strict();
+
+/** The counts as stored: the values, when and by which unit they were entered. */
+export interface ExternalPlanCountsEntry {
+  readonly counts: ExternalPlanCounts;
+  readonly updatedAt: number;
+  readonly unitCode: string;
+}
+
+const externalPlanCountsEntrySchema = z
+  .object({
+    counts: externalPlanCountsSchema,
+    updatedAt: z.number().int().nonnegative(),
+    unitCode: z.string().regex(/^\d{6}$/),
+  })
+  .strict();
+
+/**
+ * Checks counts entered by hand: each a whole number from 0 to {@link MAX_EXTERNAL_PLAN_COUNT}, or
+ * left empty. The message names the first wrong count in Chinese, as the form shows it.
+ */
+export function validateExternalPlanCounts(input: unknown): DomainResult<ExternalPlanCounts, 'invalid-plan-count'> {
+  const parsed = externalPlanCountsSchema.safeParse(input);
+  if (parsed.success) {
+    // Absent keys stay absent (exactOptionalPropertyTypes): "not entered" is not 0.
+    const counts: { -readonly [K in keyof ExternalPlanCounts]: number } = {};
+    for (const key of EXTERNAL_PLAN_COUNT_KEYS) {
+      const value = parsed.data[key];
+      if (value !== undefined) counts[key] = value;
+    }
+    return ok(counts);
+  }
+  const issue = parsed.error.issues[0];
+  // A strict object reports extra keys at its own path, naming them in `keys`.
+  const key = issue?.code === 'unrecognized_keys' ? issue.keys.join('、') : issue?.path[0];
+  const target = PLAN_TARGETS.find((t) => t.basis.kind === 'external' && t.basis.count === key);
+  const max = MAX_EXTERNAL_PLAN_COUNT.toLocaleString('en-US');
+  if (!target) {
+    const named = key === undefined ? '' : `：${String(key)}`;
+    return fail('invalid-plan-count', { zh: `填报内容无法识别${named}`, en: `Not a set of counts${named.replace('：', ': ')}` });
+  }
+  return fail('invalid-plan-count', {
+    zh: `${target.zh}：请填写 0 到 ${max} 之间的整数`,
+    en: `${target.en}: enter a whole number from 0 to ${max}`,
+  });
+}
+
+/** A stored entry, or null when what is stored is missing or not one (a damaged row is ignored, never thrown). */
+export function parseExternalPlanCountsEntry(value: unknown): ExternalPlanCountsEntry | null {
+  const parsed = externalPlanCountsEntrySchema.safeParse(value);
+  if (!parsed.success) return null;
+  const counts = validateExternalPlanCounts(parsed.data.counts);
+  return counts.ok ? { counts: counts.value, updatedAt: parsed.data.updatedAt, unitCode: parsed.data.unitCode } : null;
 }
 
 /** What a target is measured on. */

@@ -4,11 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { APPLICATION_FIELDS, SCENARIO_STATUSES } from '../../../shared/domain/vocabulary';
 import type { Region } from '../../../shared/regions/regions';
 import { useRegions } from '../../app/contexts';
+import { usePlanCounts } from '../../db/usePlanCounts';
 import type { SectionProps } from '../../app/sections';
 import { FIELD_COLORS, STATUS_COLORS } from '../register/scenarioStyle';
 import { BarList } from './BarList';
 import { FieldStatusMatrix } from './FieldStatusMatrix';
 import { IndicatorYearTable } from './IndicatorYearTable';
+import { PlanCountsDialog } from './PlanCountsDialog';
 import { PlanProgressList } from './PlanProgressList';
 import { RegionCountsTable, type CountDimension } from './RegionCountsTable';
 import { useDashboard } from './useDashboard';
@@ -29,7 +31,9 @@ export function DashboardScreen(_props: SectionProps) {
   const [scopeCode, setScopeCode] = useState<string | null>(null);
   const [dimension, setDimension] = useState<CountDimension>('status');
   const [year, setYear] = useState(defaultYear);
-  const view = useDashboard(scopeCode, year);
+  const planCounts = usePlanCounts();
+  const [editingCounts, setEditingCounts] = useState(false);
+  const view = useDashboard(scopeCode, year, planCounts.entry?.counts);
   const hasChildren = useCallback((region: Region) => regions.children(region.code).length > 0, [regions]);
 
   const fieldBars = useMemo(
@@ -59,7 +63,11 @@ export function DashboardScreen(_props: SectionProps) {
   const funnelBars = useMemo(
     () =>
       view
-        ? view.funnel.map((stage) => ({ key: stage.stage, label: t(`vocab.stages.${stage.stage}`), value: stage.count }))
+        ? view.funnel.map((stage) => ({
+            key: stage.stage,
+            label: t(`vocab.stages.${stage.stage}`),
+            value: stage.count,
+          }))
         : [],
     [t, view],
   );
@@ -99,8 +107,8 @@ export function DashboardScreen(_props: SectionProps) {
         <span data-testid="dashboard-summary">
           {t('dashboard.scopeSummary', {
             region: view.scope.name,
-            scenarios: view.total.total.toLocaleString(),
-            pilots: view.pilotCount.toLocaleString(),
+            scenarios: t('dashboard.scenarioCount', { count: view.total.total }),
+            pilots: t('dashboard.pilotCount', { count: view.pilotCount }),
           })}
         </span>
       </div>
@@ -111,7 +119,9 @@ export function DashboardScreen(_props: SectionProps) {
           title={t('dashboard.regionCard')}
           extra={
             <Space>
-              <span className="atlas-plan-note">{view.scope.level !== 'county' && t('dashboard.drillHint')}</span>
+              <span className="atlas-plan-note">
+                {view.scope.level !== 'county' && t('dashboard.drillHint')}
+              </span>
               <Segmented<CountDimension>
                 size="small"
                 aria-label={t('dashboard.dimension')}
@@ -125,7 +135,12 @@ export function DashboardScreen(_props: SectionProps) {
             </Space>
           }
         >
-          <RegionCountsTable view={view} dimension={dimension} onDrill={setScopeCode} hasChildren={hasChildren} />
+          <RegionCountsTable
+            view={view}
+            dimension={dimension}
+            onDrill={setScopeCode}
+            hasChildren={hasChildren}
+          />
         </Card>
         <Card size="small" title={t('dashboard.fieldBars')}>
           <BarList bars={fieldBars} label={t('dashboard.fieldBars')} testId="dashboard-field-bars" />
@@ -134,11 +149,16 @@ export function DashboardScreen(_props: SectionProps) {
           <BarList bars={statusBars} label={t('dashboard.statusBars')} testId="dashboard-status-bars" />
         </Card>
         <Card size="small" title={t('dashboard.funnelTitle')}>
-          {view.pilotCount === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.funnelEmpty')} />}
+          {view.pilotCount === 0 && (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.funnelEmpty')} />
+          )}
           <BarList bars={funnelBars} label={t('dashboard.funnelTitle')} testId="dashboard-funnel" />
         </Card>
         <Card className="atlas-dashboard-wide" size="small">
-          <FieldStatusMatrix counts={view.total} caption={t('dashboard.matrixTitle', { region: view.scope.name })} />
+          <FieldStatusMatrix
+            counts={view.total}
+            caption={t('dashboard.matrixTitle', { region: view.scope.name })}
+          />
         </Card>
         <Card size="small" title={t('dashboard.indicatorsTitle')}>
           <IndicatorYearTable years={view.indicators} />
@@ -148,21 +168,39 @@ export function DashboardScreen(_props: SectionProps) {
           size="small"
           title={t('dashboard.planTitle')}
           extra={
-            <label>
-              {t('dashboard.planYear')}{' '}
-              <Select<number>
-                size="small"
-                value={year}
-                onChange={setYear}
-                aria-label={t('dashboard.planYear')}
-                options={PLAN_YEARS.map((y) => ({ value: y, label: String(y) }))}
-                style={{ width: 88 }}
-              />{' '}
-              {t('dashboard.planYearSuffix')}
-            </label>
+            <Space wrap>
+              {planCounts.canEdit && (
+                <Button size="small" onClick={() => setEditingCounts(true)}>
+                  {t('dashboard.countsEdit')}
+                </Button>
+              )}
+              <label>
+                {t('dashboard.planYear')}{' '}
+                <Select<number>
+                  size="small"
+                  value={year}
+                  onChange={setYear}
+                  aria-label={t('dashboard.planYear')}
+                  options={PLAN_YEARS.map((y) => ({ value: y, label: String(y) }))}
+                  style={{ width: 88 }}
+                />{' '}
+                {t('dashboard.planYearSuffix')}
+              </label>
+            </Space>
           }
         >
-          <PlanProgressList items={view.plan} />
+          <PlanProgressList
+            items={view.plan}
+            isProvinceScope={view.scope.level === 'province'}
+            entry={planCounts.entry ?? null}
+          />
+          {editingCounts && (
+            <PlanCountsDialog
+              counts={planCounts.entry?.counts ?? {}}
+              onSave={planCounts.save}
+              onClose={() => setEditingCounts(false)}
+            />
+          )}
         </Card>
       </div>
     </Layout.Content>

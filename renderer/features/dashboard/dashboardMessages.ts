@@ -1,7 +1,7 @@
 /** Chinese strings of the 统计 dashboard (i18n namespace key `dashboard`). */
 export const dashboardZh = {
   title: '统计',
-  scopeSummary: '{{region}}：场景 {{scenarios}} 个，试点项目 {{pilots}} 个',
+  scopeSummary: '{{region}}：{{scenarios}}，{{pilots}}',
   trailLabel: '统计范围',
   loading: '正在统计…',
   regionCard: '场景数量：地区 × 领域 × 状态',
@@ -32,14 +32,26 @@ export const dashboardZh = {
   notEntered: '未填报',
   progressValue: '{{value}} / {{target}} {{unit}}',
   progressLabel: '{{target}}：{{percent}}%',
+  provinceOnly: '全省统计',
+  countsEdit: '填报企业数量',
+  countsTitle: '填报企业认定数量',
+  countsHint: '台账不记录企业认定情况，由省级主管部门按全省口径填报；留空表示未填报。',
+  countsSave: '保存',
+  countsCancel: '取消',
+  countsEntered: '企业认定数量由{{unit}}于 {{date}} 填报',
+  scenarioCount_other: '场景 {{count, number}} 个',
+  pilotCount_other: '试点项目 {{count, number}} 个',
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
-/** English strings of the dashboard: the same keys as {@link dashboardZh}. */
-export const dashboardEn: Widen<typeof dashboardZh> = {
+/**
+ * English strings of the dashboard: the same keys as {@link dashboardZh}, plus the `_one` plural
+ * forms that Chinese does not have (i18next picks the suffix by Intl.PluralRules).
+ */
+export const dashboardEn: Widen<typeof dashboardZh> & { readonly scenarioCount_one: string; readonly pilotCount_one: string } = {
   title: 'Dashboard',
-  scopeSummary: '{{region}}: {{scenarios}} scenarios, {{pilots}} pilots',
+  scopeSummary: '{{region}}: {{scenarios}}, {{pilots}}',
   trailLabel: 'Scope',
   loading: 'Counting…',
   regionCard: 'Scenarios by region × field × status',
@@ -70,4 +82,15 @@ export const dashboardEn: Widen<typeof dashboardZh> = {
   notEntered: 'Not entered',
   progressValue: '{{value}} / {{target}} {{unit}}',
   progressLabel: '{{target}}: {{percent}}%',
+  provinceOnly: 'Province total only',
+  countsEdit: 'Enter enterprise counts',
+  countsTitle: 'Enterprise counts',
+  countsHint: 'The register does not record enterprise classifications; the province office enters the province totals here. Leave a box empty for "not entered".',
+  countsSave: 'Save',
+  countsCancel: 'Cancel',
+  countsEntered: 'Enterprise counts entered by {{unit}} on {{date}}',
+  scenarioCount_one: '{{count, number}} scenario',
+  scenarioCount_other: '{{count, number}} scenarios',
+  pilotCount_one: '{{count, number}} pilot',
+  pilotCount_other: '{{count, number}} pilots',
 };

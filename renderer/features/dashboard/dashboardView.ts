@@ -14,6 +14,7 @@ import {
   planProgress,
   type DashboardPilot,
   type DashboardScenario,
+  type ExternalPlanCounts,
   type FieldStatusCounts,
   type FunnelStage,
   type IndicatorYear,
@@ -73,6 +74,7 @@ export function buildDashboardView(
   root: Region,
   scopeCode: string,
   year: number,
+  external?: ExternalPlanCounts,
 ): DashboardView {
   const scope = isInsideRoot(regions, root, scopeCode) ? (regions.get(scopeCode) ?? root) : root;
   const path = regions.path(scope.code);
@@ -120,7 +122,12 @@ export function buildDashboardView(
     pilotCount: scopedPilots.length,
     funnel: pilotFunnel(scopedPilots),
     indicators: indicatorsByYear(scopedPilots),
-    plan: planProgress(scopedPilots, { year, scenarioFieldOf: fieldOf }),
+    // The enterprise counts are the province's totals: they mean nothing for one city or county.
+    plan: planProgress(scopedPilots, {
+      year,
+      scenarioFieldOf: fieldOf,
+      ...(external && scope.level === 'province' ? { external } : {}),
+    }),
   };
 }
 

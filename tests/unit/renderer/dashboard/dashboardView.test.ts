@@ -94,6 +94,17 @@ describe('buildDashboardView', () => {
     expect(view.plan.find((i) => i.target.key === 'patient_services_2027')?.value).toBe(2100);
   });
 
+  it('enterprise counts entered by the province count at province scope only', () => {
+    const external = { specialisedSmes: 120 };
+    const value = (scope: string) =>
+      buildDashboardView(SCENARIOS, PILOTS, regions, regions.province, scope, 2026, external).plan.find(
+        (i) => i.target.key === 'specialised_smes',
+      )?.value;
+    expect(value('510000')).toBe(120);
+    expect(value('510100')).toBeNull();
+    expect(value('510107')).toBeNull();
+  });
+
   it('city scope: its counties as rows, the city itself direct, only its pilots', () => {
     const view = buildDashboardView(SCENARIOS, PILOTS, regions, regions.province, '510100', 2026);
     expect(view.trail.map((r) => r.code)).toEqual(['510000', '510100']);
