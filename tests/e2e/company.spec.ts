@@ -70,6 +70,7 @@ test('company mode: only open scenarios, a star that persists, an application fi
   await expect(page.getByTestId('dashboard-funnel').locator('[data-key="applied"] .atlas-bar-value')).toHaveText('0');
   await expect(page.getByTestId('dashboard-field-bars').locator('[data-key="medical"] .atlas-bar-value')).toHaveText('1');
   await openSection(page, '场景台账');
+  await expect(page.getByRole('search').getByRole('combobox', { name: '状态' })).toBeVisible();
 
   // Company mode: only the open scenario exists on the table and the map.
   await switchUnit(page, '武侯', /武侯区/, '企业');
@@ -81,6 +82,8 @@ test('company mode: only open scenarios, a star that persists, an application fi
   await expect(page.locator(`.scn-pin[title^="${DRAFT_TITLE}"]`)).toHaveCount(0);
   await expect(page.getByRole('button', { name: '新建场景' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '导入合作意向' })).toHaveCount(0);
+  // The catalog holds open scenarios only: no status filter to hide them with.
+  await expect(page.getByRole('search').getByRole('combobox', { name: '状态' })).toHaveCount(0);
 
   // Star it; the star survives a reload.
   await openScenario(page, OPEN_TITLE);
@@ -213,5 +216,5 @@ test('the province dashboard drills down from the province to a city to a county
   await expect(summary).toHaveText('四川省：场景 1 个，试点项目 0 个');
   // English is complete here too.
   await page.locator('.ant-segmented-item', { hasText: 'EN' }).click();
-  await expect(page.getByTestId('dashboard-summary')).toHaveText('四川省: 1 scenarios, 0 pilots');
+  await expect(page.getByTestId('dashboard-summary')).toHaveText('四川省: 1 scenario, 0 pilots');
 });

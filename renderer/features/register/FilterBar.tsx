@@ -17,7 +17,7 @@ import {
   type ScenarioStatus,
   type TechDirection,
 } from '../../../shared/domain/vocabulary';
-import { useRegions } from '../../app/contexts';
+import { useRegions, useSettings } from '../../app/contexts';
 import { regionCascaderOptions, type RegionOption } from '../onboarding/regionCascaderOptions';
 import { createRegionSearchFilter } from './filterRegionSearch';
 import { isFilterEmpty, MAX_SEARCH_INPUT_LENGTH } from './filterUrl';
@@ -45,6 +45,8 @@ const STATUS_KEYS = keysOf(SCENARIO_STATUSES);
 export function FilterBar({ filter, onChange, total, shown }: FilterBarProps) {
   const { t } = useTranslation();
   const regions = useRegions();
+  // A company's catalog holds open scenarios only (useRegister): a status filter would only hide them.
+  const showsStatus = useSettings().settings.role !== 'company';
   const regionOptions = useMemo(() => regionCascaderOptions(regions), [regions]);
   const matchesRegionSearch = useMemo(() => createRegionSearchFilter(regions), [regions]);
 
@@ -130,18 +132,20 @@ export function FilterBar({ filter, onChange, total, shown }: FilterBarProps) {
         allowClear
         style={{ width: 150 }}
       />
-      <Select<ScenarioStatus[]>
-        mode="multiple"
-        aria-label={labels.status}
-        placeholder={labels.status}
-        options={statusOptions}
-        value={[...filter.statuses]}
-        onChange={(statuses) => onChange({ ...filter, statuses })}
-        maxTagCount="responsive"
-        allowClear
-        optionFilterProp="label"
-        style={{ width: 160 }}
-      />
+      {showsStatus && (
+        <Select<ScenarioStatus[]>
+          mode="multiple"
+          aria-label={labels.status}
+          placeholder={labels.status}
+          options={statusOptions}
+          value={[...filter.statuses]}
+          onChange={(statuses) => onChange({ ...filter, statuses })}
+          maxTagCount="responsive"
+          allowClear
+          optionFilterProp="label"
+          style={{ width: 160 }}
+        />
+      )}
       <Cascader<RegionOption>
         aria-label={labels.region}
         placeholder={t('table.filter.regionPlaceholder')}
