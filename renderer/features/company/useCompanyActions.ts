@@ -26,7 +26,9 @@ export function useCompanyActions(): CompanyActions | null {
     if (!ctx) return null;
     function outcome<T, U>(result: WriteResult<T>, pick: (value: T) => U): CompanyActionResult<U> {
       if (result.ok) return { ok: true, value: pick(result.value) };
-      const details = result.details && result.details.length > 0 ? `（${result.details.slice(0, 3).join('；')}）` : '';
+      const shown = result.details?.slice(0, 3) ?? [];
+      const isChinese = language.startsWith('zh');
+      const details = shown.length === 0 ? '' : isChinese ? `（${shown.join('；')}）` : ` (${shown.join('; ')})`;
       return { ok: false, message: `${localize(result.text, language)}${details}` };
     }
     return {

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ChangeRecord } from '../../../shared/domain/changeRecord';
@@ -6,6 +7,8 @@ import { useRegions } from '../../app/contexts';
 /** Props of {@link HistoryTimeline}. */
 export interface HistoryTimelineProps {
   readonly history: readonly ChangeRecord[];
+  /** What one change did, in words; a scenario's (status move or changed fields) by default. */
+  readonly renderWhat?: (change: ChangeRecord) => ReactNode;
 }
 
 const TIME_FORMAT = new Intl.DateTimeFormat('zh-CN', {
@@ -22,8 +25,16 @@ export function formatTime(ms: number): string {
   return TIME_FORMAT.format(ms);
 }
 
-/** The change log of one record, newest first: who (unit · role), when, what, and the note. Never edited. */
-export function HistoryTimeline({ history }: HistoryTimelineProps) {
+/** A list of names in the UI language: "甲、乙和丙" in Chinese, "A, B, and C" in English. */
+export function formatList(items: readonly string[], language: string): string {
+  return new Intl.ListFormat(language.startsWith('zh') ? 'zh-CN' : 'en', { type: 'conjunction' }).format(items);
+}
+
+/**
+ * The change log of one record (scenario, pilot or partner), newest first: who (unit · role),
+ * when, what, and the note. Never edited.
+ */
+export function HistoryTimeline({ history, renderWhat = (change) => <HistoryWhat change={change} /> }: HistoryTimelineProps) {
   const { t } = useTranslation();
   const regions = useRegions();
   if (history.length === 0) return <Typography.Text type="secondary">{t('detail.historyEmpty')}</Typography.Text>;
@@ -42,7 +53,7 @@ export function HistoryTimeline({ history }: HistoryTimelineProps) {
             <div className="atlas-history-who">
               {t('detail.historyBy', { unit: regions.get(change.unitCode)?.name ?? change.unitCode, role: t(`roles.${change.actorRole}`) })}
             </div>
-            <HistoryWhat change={change} />
+            {renderWhat(change)}
             {change.note && <div className="atlas-history-note">{t('detail.historyNote', { note: change.note })}</div>}
           </div>
         ),
@@ -52,7 +63,7 @@ export function HistoryTimeline({ history }: HistoryTimelineProps) {
 }
 
 function HistoryWhat({ change }: { readonly change: ChangeRecord }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const status = change.changes.status;
   if (change.op === 'create') return <div>{t('detail.historyCreated')}</div>;
   if (status && typeof status.old === 'string' && typeof status.new === 'string') {
@@ -60,5 +71,6 @@ function HistoryWhat({ change }: { readonly change: ChangeRecord }) {
   }
   const fields = Object.keys(change.changes).filter((field) => field !== 'deletedAt' && field !== 'suspendedFrom');
   if (fields.length === 0) return null;
-  return <div>{t('detail.historyFieldsChanged', { fields: fields.map((field) => t(`vocab.scenarioFields.${field}`)).join('、') })}</div>;
+  const names = fields.map((field) => t(`vocab.scenarioFields.${field}`));
+  return <div>{t('detail.historyFieldsChanged', { fields: formatList(names, i18n.language) })}</div>;
 }
