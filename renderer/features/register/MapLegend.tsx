@@ -37,7 +37,8 @@ export function MapLegend({ mode, onModeChange, maxCount, isOpenForPartners, onO
       />
       {onOpenForPartnersChange && (
         <div className="atlas-legend-filter">
-          <Tooltip title={t('pilotMap.openForPartnersHint')}>
+          {/* To the left: above, it would cover the mode buttons. */}
+          <Tooltip title={t('pilotMap.openForPartnersHint')} placement="left">
             <Checkbox
               checked={isOpenForPartners ?? false}
               onChange={(event) => onOpenForPartnersChange(event.target.checked)}
