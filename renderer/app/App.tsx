@@ -1,16 +1,14 @@
-import { Suspense, use, type ReactNode } from 'react';
-import { ConfigProvider, App as AntApp, Spin } from 'antd';
-import zhCNLocale from 'antd/locale/zh_CN';
-import enUSLocale from 'antd/locale/en_US';
+import { lazy, Suspense, use } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import type { PlatformApi } from '../../shared/ipc/contract';
-import { PlatformContext } from './contexts';
-import type { AtlasDb } from '../db/atlasDb';
-import { AtlasDbContext } from '../db/atlasDbContext';
+import { PlatformContext, RegionsContext } from './contexts';
+import { whenMapDrawn } from '../features/map/MapDrawnMark';
+import { useMapSelection } from '../features/map/useMapSelection';
 import type { Boot } from './boot';
-import { Workspace } from './Workspace';
 import { ErrorBoundary } from './ErrorBoundary';
+import { FirstScreen } from './FirstScreen';
+import { LoadingStatus } from './LoadingStatus';
 
 /** Props of {@link App}. */
 export interface AppProps {
@@ -18,55 +16,58 @@ export interface AppProps {
   readonly i18n: I18n;
   /** Regions and settings, loading since before the first render (see boot.ts). */
   readonly boot: Promise<Boot>;
-  /** The register's database, opened once. */
-  readonly db: AtlasDb;
 }
 
-const theme = { token: { colorPrimary: '#0f6b8f', borderRadius: 6 } };
-// antd spaces out two-character Chinese button texts ("保 存"); screen readers and tests then hear a different word.
+/**
+ * Waits for the first screen's map to be painted. A hidden page gets no animation frames, so it
+ * does not wait: it would otherwise never load the workspace until shown.
+ */
+function firstScreenPainted(): Promise<void> {
+  return document.visibilityState === 'hidden' ? Promise.resolve() : whenMapDrawn();
+}
 
-/** The root: providers, then the workspace once regions and settings are in. */
-export function App({ platform, i18n, boot, db }: AppProps) {
+// The workspace (antd, table, filters, dialogs) is fetched once the first screen has painted the
+// map, so its code does not compete with the first paint for the CPU (issue 3, first paint ≤ 1500 ms).
+const AntdWorkspace = lazy(async () => {
+  await firstScreenPainted();
+  const module = await import('./AntdWorkspace');
+  return { default: module.AntdWorkspace };
+});
+
+/**
+ * The root: providers, then the first screen (antd-free: the map of Sichuan) once regions and
+ * settings are in, then the full workspace in its place.
+ */
+export function App({ platform, i18n, boot }: AppProps) {
   return (
     <PlatformContext.Provider value={platform}>
-      <AtlasDbContext.Provider value={db}>
-        <I18nextProvider i18n={i18n}>
-          <LocalizedShell>
+      <I18nextProvider i18n={i18n}>
+        <div className="atlas-root">
+          <ErrorBoundary>
             <Suspense fallback={<Loading />}>
               <Booted boot={boot} />
             </Suspense>
-          </LocalizedShell>
-        </I18nextProvider>
-      </AtlasDbContext.Provider>
+          </ErrorBoundary>
+        </div>
+      </I18nextProvider>
     </PlatformContext.Provider>
   );
 }
 
+/** The map's drill-down state lives here, above the first screen and the workspace, so it survives the hand-over. */
 function Booted({ boot }: { readonly boot: Promise<Boot> }) {
   const { regions, settingsLoad } = use(boot);
+  const selection = useMapSelection(regions, settingsLoad.settings.unitCode);
   return (
-    <Workspace regions={regions} initialSettings={settingsLoad.settings} resetKeys={settingsLoad.resetKeys} />
-  );
-}
-
-/** antd's own texts (pagination, date pickers) follow the i18n language; a boot failure lands in the boundary. */
-function LocalizedShell({ children }: { readonly children: ReactNode }) {
-  const { i18n } = useTranslation();
-  return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUSLocale : zhCNLocale} theme={theme} button={{ autoInsertSpace: false }}>
-      <AntApp className="atlas-root">
-        <ErrorBoundary>{children}</ErrorBoundary>
-      </AntApp>
-    </ConfigProvider>
+    <RegionsContext.Provider value={regions}>
+      <Suspense fallback={<FirstScreen selection={selection} settings={settingsLoad.settings} />}>
+        <AntdWorkspace selection={selection} initialSettings={settingsLoad.settings} resetKeys={settingsLoad.resetKeys} />
+      </Suspense>
+    </RegionsContext.Provider>
   );
 }
 
 function Loading() {
   const { t } = useTranslation();
-  return (
-    <div className="atlas-center" role="status">
-      <Spin size="large" />
-      <span>{t('app.loading')}</span>
-    </div>
-  );
+  return <LoadingStatus label={t('app.loading')} />;
 }

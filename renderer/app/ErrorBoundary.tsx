@@ -1,5 +1,4 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 
@@ -31,22 +30,16 @@ class ErrorBoundaryInner extends Component<InnerProps, State> {
   override render() {
     const { t } = this.props;
     if (!this.state.error) return this.props.children;
+    // Plain markup, not antd's Result: the boundary sits above the antd-free first screen.
     return (
-      <Result
-        status="error"
-        title={t('app.unexpectedError')}
-        subTitle={
-          <>
-            <p>{t('app.unexpectedErrorHint')}</p>
-            <pre className="atlas-error-detail">{this.state.error.message}</pre>
-          </>
-        }
-        extra={
-          <Button type="primary" onClick={() => window.location.reload()}>
-            {t('app.reload')}
-          </Button>
-        }
-      />
+      <div className="atlas-error" role="alert">
+        <h2 className="atlas-error-title">{t('app.unexpectedError')}</h2>
+        <p>{t('app.unexpectedErrorHint')}</p>
+        <pre className="atlas-error-detail">{this.state.error.message}</pre>
+        <button type="button" className="atlas-error-reload" onClick={() => window.location.reload()}>
+          {t('app.reload')}
+        </button>
+      </div>
     );
   }
 }

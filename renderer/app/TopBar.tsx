@@ -1,9 +1,10 @@
 import { lazy, Suspense } from 'react';
-import { Button, Layout, Segmented, Space, Typography } from 'antd';
+import { Button, Segmented, Space } from 'antd';
 import { SettingOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../shared/settings/settings';
 import { useRegions, useSettings } from './contexts';
+import { Brand } from './Brand';
 
 // Its select (with virtual list and popup) is not needed to draw the first screen.
 const RegionSearch = lazy(() =>
@@ -29,16 +30,8 @@ export function TopBar({ onOpenUnitDialog, onOpenSettings, onGoToRegion, section
   const { settings, updateSettings } = useSettings();
   const unit = settings.unitCode ? regions.get(settings.unitCode) : undefined;
   return (
-    <Layout.Header className="atlas-topbar">
-      <div className="atlas-brand">
-        <img src={new URL('../../assets/icons/icon.png', import.meta.url).href} alt="" className="atlas-logo" />
-        <div>
-          <Typography.Title level={1} className="atlas-title">
-            {t('app.title')}
-          </Typography.Title>
-          <span className="atlas-subtitle">{t('app.subtitle')}</span>
-        </div>
-      </div>
+    <header className="atlas-topbar">
+      <Brand />
       {sections.length > 1 && (
         <Segmented<SectionKey>
           className="atlas-sections"
@@ -72,6 +65,6 @@ export function TopBar({ onOpenUnitDialog, onOpenSettings, onGoToRegion, section
           {t('topbar.settings')}
         </Button>
       </Space>
-    </Layout.Header>
+    </header>
   );
 }

@@ -1,13 +1,12 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { App as AntApp, Layout } from 'antd';
+import { App as AntApp } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MenuCommand } from '../../shared/ipc/contract';
-import type { RegionIndex } from '../../shared/regions/regions';
 import { needsFirstRun, type Settings, type SettingsPatch } from '../../shared/settings/settings';
-import { RegionsContext, SettingsContext, usePlatform, type SettingsContextValue } from './contexts';
+import { SettingsContext, usePlatform, useRegions, type SettingsContextValue } from './contexts';
 import { TopBar } from './TopBar';
 import { useDailyBackup } from '../db/useBackups';
-import { useMapSelection } from '../features/map/useMapSelection';
+import type { MapSelection } from '../features/map/useMapSelection';
 import { RegisterWorkspace } from '../features/register/RegisterWorkspace';
 import { sectionsFor, type SectionKey, type SectionProps } from './sections';
 
@@ -25,21 +24,22 @@ const SettingsDrawer = lazy(() =>
 
 /** Props of {@link Workspace}. */
 export interface WorkspaceProps {
-  readonly regions: RegionIndex;
+  /** The map's drill-down state, kept above the workspace so the first screen's map hands it over. */
+  readonly selection: MapSelection;
   readonly initialSettings: Settings;
   /** Settings keys that were broken on disk and reset; the user is told once. */
   readonly resetKeys: readonly (keyof Settings)[];
 }
 
 /** The working screen: top bar, the register (filters, map, table, detail); first-run dialog when needed. */
-export function Workspace({ regions, initialSettings, resetKeys }: WorkspaceProps) {
+export function Workspace({ selection, initialSettings, resetKeys }: WorkspaceProps) {
   const platform = usePlatform();
+  const regions = useRegions();
   const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
   const [settings, setSettings] = useState(initialSettings);
   const [isUnitDialogOpen, setUnitDialogOpen] = useState(false);
   const [isSettingsOpen, setSettingsOpen] = useState(false);
-  const selection = useMapSelection(regions, settings.unitCode);
   const [section, setSection] = useState<{ readonly key: SectionKey; readonly scenarioId: string | null }>({
     key: 'register',
     scenarioId: null,
@@ -103,63 +103,61 @@ export function Workspace({ regions, initialSettings, resetKeys }: WorkspaceProp
   );
 
   return (
-    <RegionsContext.Provider value={regions}>
-      <SettingsContext.Provider value={settingsContext}>
-        <Layout className="atlas-layout">
-          <TopBar
-            onOpenUnitDialog={() => setUnitDialogOpen(true)}
-            onOpenSettings={() => setSettingsOpen(true)}
-            onGoToRegion={(code) => {
-              setSection({ key: 'register', scenarioId: null });
-              selection.goTo(code);
-            }}
-            sections={sections}
-            section={current?.key ?? 'register'}
-            onSection={(key) => setSection({ key, scenarioId: null })}
+    <SettingsContext.Provider value={settingsContext}>
+      <div className="atlas-layout">
+        <TopBar
+          onOpenUnitDialog={() => setUnitDialogOpen(true)}
+          onOpenSettings={() => setSettingsOpen(true)}
+          onGoToRegion={(code) => {
+            setSection({ key: 'register', scenarioId: null });
+            selection.goTo(code);
+          }}
+          sections={sections}
+          section={current?.key ?? 'register'}
+          onSection={(key) => setSection({ key, scenarioId: null })}
+        />
+        {current?.component ? (
+          <Suspense fallback={<main className="atlas-content" aria-busy />}>
+            <current.component {...sectionProps} />
+          </Suspense>
+        ) : (
+          <RegisterWorkspace
+            key={section.scenarioId ?? 'register'}
+            selection={selection}
+            breadcrumb={
+              <Suspense fallback={null}>
+                <MapBreadcrumb selection={selection} />
+              </Suspense>
+            }
+            initialSelectedId={section.scenarioId}
           />
-          {current?.component ? (
-            <Suspense fallback={<Layout.Content className="atlas-content" aria-busy />}>
-              <current.component {...sectionProps} />
-            </Suspense>
-          ) : (
-            <RegisterWorkspace
-              key={section.scenarioId ?? 'register'}
-              selection={selection}
-              breadcrumb={
-                <Suspense fallback={null}>
-                  <MapBreadcrumb selection={selection} />
-                </Suspense>
-              }
-              initialSelectedId={section.scenarioId}
-            />
-          )}
-        </Layout>
-        <Suspense fallback={null}>
-          {(isFirstRun || isUnitDialogOpen) && (
-            <UnitRoleDialog
-              isOpen
-              isFirstRun={isFirstRun}
-              onClose={() => setUnitDialogOpen(false)}
-              onSaved={(unitCode) => {
-                setUnitDialogOpen(false);
-                selection.goTo(unitCode);
-              }}
-            />
-          )}
-        </Suspense>
-        <Suspense fallback={null}>
-          {isSettingsOpen && (
-            <SettingsDrawer
-              isOpen
-              onClose={() => setSettingsOpen(false)}
-              onChangeUnit={() => {
-                setSettingsOpen(false);
-                setUnitDialogOpen(true);
-              }}
-            />
-          )}
-        </Suspense>
-      </SettingsContext.Provider>
-    </RegionsContext.Provider>
+        )}
+      </div>
+      <Suspense fallback={null}>
+        {(isFirstRun || isUnitDialogOpen) && (
+          <UnitRoleDialog
+            isOpen
+            isFirstRun={isFirstRun}
+            onClose={() => setUnitDialogOpen(false)}
+            onSaved={(unitCode) => {
+              setUnitDialogOpen(false);
+              selection.goTo(unitCode);
+            }}
+          />
+        )}
+      </Suspense>
+      <Suspense fallback={null}>
+        {isSettingsOpen && (
+          <SettingsDrawer
+            isOpen
+            onClose={() => setSettingsOpen(false)}
+            onChangeUnit={() => {
+              setSettingsOpen(false);
+              setUnitDialogOpen(true);
+            }}
+          />
+        )}
+      </Suspense>
+    </SettingsContext.Provider>
   );
 }

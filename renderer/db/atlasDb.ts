@@ -11,7 +11,7 @@ import type { Pilot } from '../../shared/partners/pilot';
 import { buildSearchText } from '../../shared/domain/scenarioFilter';
 import { SCHEMA_VERSIONS } from './schema';
 import type { Attestation } from '../../shared/exchange/package';
-import type { ConflictRow, ExchangeLogRow, MergeEntryRow, PackageLogRow, TrustedKeyRow } from './exchangeRows';
+import type { ConflictRow, ExchangeBatchRow, ExchangeLogRow, MergeEntryRow, PackageLogRow, TrustedKeyRow } from './exchangeRows';
 
 /** The database name of the app; tests and bench profiles pass their own. */
 export const DEFAULT_DB_NAME = 'scenario-atlas';
@@ -136,7 +136,9 @@ export class AtlasDb extends Dexie {
   // Exchange (schema v4, issue 6): see renderer/db/exchangeRows.ts.
   declare readonly trustedKeys: Table<TrustedKeyRow, [string, string]>;
   declare readonly mergeEntries: Table<MergeEntryRow, string>;
+  /** Schema v4's per-change exchange log; empty since v5, which batches it in `exchangeBatches`. */
   declare readonly exchangeLog: Table<ExchangeLogRow, string>;
+  declare readonly exchangeBatches: Table<ExchangeBatchRow, number>;
   declare readonly attestations: Table<Attestation, string>;
   declare readonly conflicts: Table<ConflictRow, string>;
   declare readonly packageLog: Table<PackageLogRow, string>;

@@ -19,7 +19,7 @@ import { generateDemoScenarios } from '../../shared/domain/demoData';
 import { generateKeyPair, signText } from '../../shared/exchange/signing';
 import { asRegionCode, type RegionIndex } from '../../shared/regions/regions';
 import { AtlasDb, toScenarioRow } from './atlasDb';
-import { applyImport, catchUp, exportChangesPackage, openImport, trustKeys, type ExchangeContext } from './exchangeRepository';
+import { applyImport, catchUp, exchangeTables, exportChangesPackage, openImport, trustKeys, type ExchangeContext } from './exchangeRepository';
 import { creationChanges } from './writePath';
 
 /** The exchange figures, in ms. */
@@ -91,7 +91,7 @@ export async function measureExchange(regions: RegionIndex, count: number): Prom
     });
 
     let start = performance.now();
-    await countyDb.transaction('rw', [countyDb.scenarios, countyDb.changes, countyDb.meta, countyDb.mergeEntries, countyDb.exchangeLog], () => catchUp(countyDb));
+    await countyDb.transaction('rw', exchangeTables(countyDb), async () => catchUp(countyDb));
     const catchUpMs = performance.now() - start;
     const first = await exportChangesPackage(county, { recipientUnit: CITY, mode: 'since-last' });
     if (!first.ok) throw new Error(first.message);
@@ -120,7 +120,7 @@ export async function measureExchange(regions: RegionIndex, count: number): Prom
       await countyDb.changes.bulkAdd(edits);
       await countyDb.meta.put({ key: 'hlc', value: edits[edits.length - 1]?.hlc ?? '' });
     });
-    await countyDb.transaction('rw', [countyDb.scenarios, countyDb.changes, countyDb.meta, countyDb.mergeEntries, countyDb.exchangeLog], () => catchUp(countyDb));
+    await countyDb.transaction('rw', exchangeTables(countyDb), async () => catchUp(countyDb));
 
     start = performance.now();
     const second = await exportChangesPackage(county, { recipientUnit: CITY, mode: 'since-last' });

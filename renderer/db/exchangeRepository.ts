@@ -10,14 +10,14 @@
  * what the merge state has not seen. It is brought up to date at the start of every export and
  * import, inside their transactions, so the write path itself needs no exchange bookkeeping.
  */
-import { deepEqual, type ChangeRecord, type ChangeRecordId, type JsonValue } from '../../shared/domain/changeRecord';
+import { deepEqual, type ChangeEntity, type ChangeRecord, type ChangeRecordId, type JsonValue } from '../../shared/domain/changeRecord';
 import { parseHlc } from '../../shared/domain/hlc';
 import { fail, type DomainFailure, type LocalizedText } from '../../shared/domain/localizedText';
 import { scenarioInputFieldSchemas, type Scenario } from '../../shared/domain/scenario';
 import type { ScenarioStatus } from '../../shared/domain/scenarioStatus';
 import { catalogChanges, catalogContent, type RefusedEntry } from '../../shared/exchange/catalog';
-import { scenarioFromMerged } from '../../shared/exchange/materialize';
-import { DELETED_FIELD, mergeChanges, type FieldStamp, type MergeEntry, type MergeResult, type MergeSummary } from '../../shared/exchange/merge';
+import { isMaterializedEntity, recordFromMerged } from '../../shared/exchange/materialize';
+import { createMerger, DELETED_FIELD, mergeChanges, type FieldStamp, type MergeEntry, type MergeResult, type MergeSummary } from '../../shared/exchange/merge';
 import { EXCHANGE_MARKER_ENTITY_ID, isLocalOnlyChange } from '../../shared/exchange/ownership';
 import {
   createPackageWith,
@@ -29,12 +29,16 @@ import {
   type PackageKind,
   type PackageManifest,
   type SignTexts,
+  type TrustedKeys,
   type UnknownKey,
 } from '../../shared/exchange/package';
 import { keyFingerprint, parsePublicKey, type PublicKeyText } from '../../shared/exchange/signing';
 import type { RegionCode } from '../../shared/regions/regions';
 import { toScenario, toScenarioRow, type AtlasDb, type ScenarioRow } from './atlasDb';
-import type { ConflictRow, ExchangeLogRow, MergeEntryRow, PackageLogRow, StoredStamp, TrustedKeyRow } from './exchangeRows';
+import { ExchangeCancelled, inChunks, partOf, throwIfCancelled, WriteProgress, type ExchangeProgress } from './exchangeProgress';
+import { keepUniqueRows, previousOf, readRegisterRows, recordOfRow, titleOf, toRegisterRow, writeRegisterRows, type RegisterRow } from './exchangeRegister';
+import { toExchangeBatches } from './schema/v5';
+import type { ConflictRow, ExchangeBatchRow, MergeEntryRow, PackageLogRow, StoredStamp, TrustedKeyRow } from './exchangeRows';
 import { CatalogAllocator, issueHlcStamps, localHlcNode, observeRemoteHlc } from './metaStore';
 import { storageFailure, WriteRefused, type WriteFailure } from './writeFailure';
 import { changeScenarioStatus, restoreScenario, updateScenario, type WriteContext, type WriteResult } from './writePath';
@@ -69,7 +73,8 @@ export type ExchangeError =
   | 'conflict-resolved'
   | 'not-found'
   | 'storage-full'
-  | 'write-failed';
+  | 'write-failed'
+  | 'cancelled';
 
 /** An exchange failure: a package error, an exchange refusal, or a write refusal from the write path. */
 export type ExchangeFailure = DomainFailure<ExchangeError> | WriteFailure;
@@ -77,15 +82,17 @@ export type ExchangeFailure = DomainFailure<ExchangeError> | WriteFailure;
 /** A value or an exchange failure. */
 export type ExchangeResult<T> = { readonly ok: true; readonly value: T } | ExchangeFailure;
 
-function tables(db: AtlasDb) {
-  return [db.scenarios, db.changes, db.meta, db.mergeEntries, db.exchangeLog, db.attestations, db.conflicts, db.packageLog];
+/** The tables an exchange transaction covers (catchUp runs inside one of these). */
+export function exchangeTables(db: AtlasDb) {
+  return [db.scenarios, db.pilots, db.partners, db.changes, db.meta, db.mergeEntries, db.exchangeBatches, db.attestations, db.conflicts, db.packageLog];
 }
 
 async function inExchangeTransaction<T>(db: AtlasDb, body: () => Promise<T>): Promise<ExchangeResult<T>> {
   try {
-    return { ok: true, value: await db.transaction('rw', tables(db), body) };
+    return { ok: true, value: await db.transaction('rw', exchangeTables(db), body) };
   } catch (error) {
     if (error instanceof WriteRefused) return error.failure;
+    if (error instanceof ExchangeCancelled) return fail('cancelled', { zh: '已取消，未做任何修改', en: 'Cancelled; nothing was changed' });
     console.error('[exchange] transaction failed; nothing was written', error);
     return storageFailure(error);
   }
@@ -95,8 +102,8 @@ function refuseWith(error: ExchangeError, text: LocalizedText): never {
   throw new WriteRefused(fail(error, text) as unknown as WriteFailure);
 }
 
-/** The merge entry of a stored row; `row` is the register's row when the entry stores no record. */
-function toEntry(row: MergeEntryRow, scenario: ScenarioRow | undefined): MergeEntry {
+/** The merge entry of a stored row; `stored` is the register's row when the entry stores no record. */
+function toEntry(row: MergeEntryRow, stored: RegisterRow | undefined): MergeEntry {
   const fieldStamps: Record<string, FieldStamp> = {};
   const decoded = row.stamps.map(([hlc, unit, changeId, isCreation, base]): FieldStamp => ({
     hlc,
@@ -106,13 +113,13 @@ function toEntry(row: MergeEntryRow, scenario: ScenarioRow | undefined): MergeEn
     ...(isCreation === 1 ? { isCreation: true as const } : {}),
   }));
   for (const [field, index] of Object.entries(row.fields)) fieldStamps[field] = decoded[index] as FieldStamp;
-  const record = row.record ?? (scenario ? (toScenario(scenario) as unknown as Record<string, JsonValue>) : {});
+  const record = row.record ?? (stored ? recordOfRow(stored) : {});
   return { entity: row.entity, owner: row.owner, record, fieldStamps, pending: row.pending };
 }
 
 /** Does the register keep this entry's record as a row (so the entry need not store it)? */
 function isMaterialized(entry: MergeEntry): boolean {
-  return entry.entity === 'scenario' && entry.owner !== null;
+  return isMaterializedEntity(entry.entity) && entry.owner !== null;
 }
 
 function toEntryRow(entityId: string, entry: MergeEntry): MergeEntryRow {
@@ -134,24 +141,57 @@ function toEntryRow(entityId: string, entry: MergeEntry): MergeEntryRow {
   return { entityId, entity: entry.entity, owner: entry.owner, stamps, fields, pending: entry.pending, ...(isMaterialized(entry) ? {} : { record: entry.record }) };
 }
 
-/** The merge state of these records, and the register rows read on the way (by id). */
-async function readMergeState(db: AtlasDb, entityIds: readonly string[]): Promise<{ state: Map<string, MergeEntry>; rows: Map<string, ScenarioRow> }> {
-  const unique = [...new Set(entityIds)];
-  const [entries, scenarioRows] = await Promise.all([db.mergeEntries.bulkGet(unique), db.scenarios.bulkGet(unique)]);
+/**
+ * The merge state of the records these changes touch, and the register rows read on the way (by
+ * id). A record's table is its stored entry's entity (a change claiming another entity is refused
+ * by the merge), else the first change's.
+ */
+async function readMergeState(db: AtlasDb, changes: readonly Pick<ChangeRecord, 'entity' | 'entityId'>[]): Promise<{ state: Map<string, MergeEntry>; rows: Map<string, RegisterRow> }> {
+  const entityOf = new Map<string, ChangeEntity>();
+  for (const change of changes) if (!entityOf.has(change.entityId)) entityOf.set(change.entityId, change.entity);
+  const unique = [...entityOf.keys()];
+  const entries = await db.mergeEntries.bulkGet(unique);
+  entries.forEach((entry) => entry && entityOf.set(entry.entityId, entry.entity));
+  const rows = await readRegisterRows(db, entityOf);
   const state = new Map<string, MergeEntry>();
-  const rows = new Map<string, ScenarioRow>();
-  unique.forEach((id, index) => {
-    const row = scenarioRows[index];
-    if (row) rows.set(id, row);
-    const entry = entries[index];
-    if (entry) state.set(id, toEntry(entry, row));
-  });
+  for (const entry of entries) if (entry) state.set(entry.entityId, toEntry(entry, rows.get(entry.entityId)));
   return { state, rows };
+}
+
+function isDemoRow(stored: RegisterRow | undefined): boolean {
+  return stored?.entity === 'scenario' && stored.row.isDemo;
 }
 
 async function nextSeq(db: AtlasDb): Promise<number> {
   const stored = await db.meta.get(EXCHANGE_META_KEYS.seq);
   return typeof stored?.value === 'number' ? stored.value : 0;
+}
+
+/** One change of the exchange log: its number and the owner attestation it arrived with (null for own). */
+interface LoggedChange {
+  readonly changeId: string;
+  readonly seq: number;
+  readonly attestation: string | null;
+}
+
+/** The changes logged after `fromSeq`, in order (read from the batches that reach past it). */
+async function readExchangeLog(db: AtlasDb, fromSeq: number): Promise<LoggedChange[]> {
+  const batches = await db.exchangeBatches.where('lastSeq').above(fromSeq).sortBy('firstSeq');
+  const out: LoggedChange[] = [];
+  for (const batch of batches) {
+    batch.changeIds.forEach((changeId, index) => {
+      const seq = batch.firstSeq + index;
+      const at = batch.attestations[index] ?? -1;
+      if (seq > fromSeq) out.push({ changeId, seq, attestation: at < 0 ? null : (batch.signatures[at] ?? null) });
+    });
+  }
+  return out;
+}
+
+/** The batches that log these changes after the last seq, and the new last seq; the caller writes both. */
+async function exchangeLogAppend(db: AtlasDb, items: readonly { readonly changeId: string; readonly attestation: string | null }[]): Promise<{ batches: ExchangeBatchRow[]; seq: number }> {
+  const last = await nextSeq(db);
+  return { batches: toExchangeBatches(last + 1, items), seq: last + items.length };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -167,18 +207,19 @@ export async function catchUp(db: AtlasDb): Promise<number> {
   const cursor = typeof cursorRow?.value === 'string' ? cursorRow.value : '';
   const candidates = await db.changes.where('hlc').above(cursor).toArray();
   if (candidates.length === 0) return 0;
-  const logged = await db.exchangeLog.bulkGet(candidates.map((change) => change.id));
-  const fresh = candidates.filter((change, index) => logged[index] === undefined && !isLocalOnlyChange(change));
+  // Nothing above the cursor is logged yet: an import moves the cursor to its marker, whose clock
+  // is later than every change it received (and than everything logged before it).
+  const fresh = candidates.filter((change) => !isLocalOnlyChange(change));
   let maxHlc = cursor;
   for (const change of candidates) if (change.hlc > maxHlc) maxHlc = change.hlc;
   if (fresh.length > 0) {
-    const { state, rows } = await readMergeState(db, fresh.map((change) => change.entityId));
-    const real = fresh.filter((change) => !(rows.get(change.entityId)?.isDemo ?? false)).sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
+    const { state, rows } = await readMergeState(db, fresh);
+    const real = fresh.filter((change) => !isDemoRow(rows.get(change.entityId))).sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
     // The register's rows already hold these local writes; the merge only needs their stamps.
     const merged = mergeChanges(state, real);
     await db.mergeEntries.bulkPut([...new Set(real.map((change) => change.entityId))].map((id) => toEntryRow(id, merged.state.get(id) as MergeEntry)));
-    let seq = await nextSeq(db);
-    await db.exchangeLog.bulkPut(real.map((change) => ({ changeId: change.id, seq: (seq += 1), attestation: null })));
+    const { batches, seq } = await exchangeLogAppend(db, real.map((change) => ({ changeId: change.id, attestation: null })));
+    await db.exchangeBatches.bulkAdd(batches);
     await db.meta.put({ key: EXCHANGE_META_KEYS.seq, value: seq });
   }
   await db.meta.put({ key: EXCHANGE_META_KEYS.cursor, value: maxHlc });
@@ -229,7 +270,7 @@ export async function exportChangesPackage(ctx: ExchangeContext, options: { read
       const sent = await db.packageLog.where('peerUnit').equals(options.recipientUnit).filter((row) => row.direction === 'sent' && row.kind === 'changes').toArray();
       fromSeq = sent.reduce((max, row) => Math.max(max, row.lastSeq), 0);
     }
-    const logRows = await db.exchangeLog.where('seq').above(fromSeq).toArray();
+    const logRows = await readExchangeLog(db, fromSeq);
     const changes = await db.changes.bulkGet(logRows.map((row) => row.changeId));
     const attestationIds = [...new Set(logRows.map((row) => row.attestation).filter((id): id is string => id !== null))];
     const attestations = new Map<string, Attestation>((await db.attestations.bulkGet(attestationIds)).filter((row): row is Attestation => row !== undefined).map((row) => [row.signature, row]));
@@ -390,8 +431,12 @@ export type OpenResult =
 /** The outcome of planning a merge (see planMerge). */
 export interface Planned {
   readonly merged: MergeResult;
-  /** Scenario rows to write. */
-  readonly rows: ScenarioRow[];
+  /** Register rows to write (scenarios, pilots, partners). */
+  readonly rows: RegisterRow[];
+  /** Catalog numbers of `rows` this register did not hold before. */
+  readonly newCatalogNumbers: string[];
+  /** Ids of the changes that waited in the merge state (logged when they arrived) before this merge. */
+  readonly heldPending: ReadonlySet<string>;
   /** Entity ids whose changes are refused after the merge (invalid record, catalog number taken). */
   readonly refusedEntities: Map<string, LocalizedText>;
   readonly summary: MergeSummary;
@@ -403,43 +448,32 @@ export interface Planned {
  * rows, checking each (a record that fails is refused with its changes, the rest go on). Reads
  * only; runs inside the caller's transaction.
  */
-async function planMerge(ctx: WriteContext, opened: OpenedPackage): Promise<Planned> {
+async function planMerge(ctx: WriteContext, opened: OpenedPackage, progress: ExchangeProgress): Promise<Planned> {
   const { db } = ctx;
   const incoming = opened.accepted.map(({ change }) => change);
-  const entityIds = [...new Set(incoming.map((change) => change.entityId))];
-  const { state: before, rows: storedRows } = await readMergeState(db, entityIds);
-  const merged = mergeChanges(before, incoming);
+  const { state: before, rows: storedRows } = await readMergeState(db, incoming);
+  // The merge and the records are built in chunks (createMerger gives what one mergeChanges call would).
+  const merger = createMerger(before);
+  await inChunks(db, incoming, partOf(progress, 0, 2), 'plan', (chunk) => merger.add(chunk));
+  const merged = merger.finish();
   const touched = [...new Set(merged.applied.map((change) => change.entityId))];
   const latestAt = new Map<string, number>();
   for (const change of merged.applied) latestAt.set(change.entityId, Math.max(latestAt.get(change.entityId) ?? 0, change.at));
   const refusedEntities = new Map<string, LocalizedText>();
-  const rows: ScenarioRow[] = [];
-  touched.forEach((entityId) => {
+  const rows: RegisterRow[] = [];
+  const build = (entityId: string): void => {
     const entry = merged.state.get(entityId);
-    if (!entry || entry.owner === null || entry.entity !== 'scenario') return;
-    const previousRow = storedRows.get(entityId);
-    const previous = previousRow ? toScenario(previousRow) : null;
-    const built = scenarioFromMerged(entityId, entry.record, Math.max(latestAt.get(entityId) ?? 0, previous?.updatedAt ?? 0), previous, ctx.regions);
+    if (!entry || entry.owner === null || !isMaterializedEntity(entry.entity)) return;
+    const stored = storedRows.get(entityId);
+    const previous = stored?.entity === entry.entity ? previousOf(stored) : null;
+    const built = recordFromMerged(entry.entity, entityId, entry.record, Math.max(latestAt.get(entityId) ?? 0, stored?.row.updatedAt ?? 0), previous, ctx.regions);
     if (!built.ok) refusedEntities.set(entityId, built.text);
-    else rows.push(toScenarioRow(built.value));
-  });
-  // Catalog numbers are unique in the register: a received record may not take one held by another
-  // record. Only numbers a record did not already hold here need looking up.
-  const fresh = rows.filter((row) => storedRows.get(row.id)?.catalogNumber !== row.catalogNumber);
-  const holder = new Map<string, string>();
-  if (fresh.length > 0) {
-    const numbers = fresh.map((row) => row.catalogNumber);
-    const [takenNumbers, takenIds] = await Promise.all([db.scenarios.where('catalogNumber').anyOf(numbers).keys(), db.scenarios.where('catalogNumber').anyOf(numbers).primaryKeys()]);
-    takenNumbers.forEach((number, index) => holder.set(String(number), String(takenIds[index])));
-  }
-  const seenNumbers = new Map<string, string>();
-  const kept = rows.filter((row) => {
-    const other = holder.get(row.catalogNumber) ?? seenNumbers.get(row.catalogNumber);
-    seenNumbers.set(row.catalogNumber, row.id);
-    if (other === undefined || other === row.id) return true;
-    refusedEntities.set(row.id, { zh: `场景编号 ${row.catalogNumber} 已被本机的另一条记录使用，该记录未导入`, en: `Catalog number ${row.catalogNumber} is held by another record here; this record was not imported` });
-    return false;
-  });
+    else rows.push(toRegisterRow(built.value));
+  };
+  await inChunks(db, touched, partOf(progress, 1, 2), 'plan', (chunk) => chunk.forEach(build));
+  // Catalog numbers, project numbers and credit codes are unique in the register: a received record
+  // may not take one held by another record.
+  const kept = await keepUniqueRows(db, rows, storedRows, refusedEntities);
   const refusals: RefusalLine[] = [
     ...opened.refused.map((item) => ({ entityId: item.entityId, signer: item.signer, text: item.text })),
     ...merged.refused.map((item) => ({ entityId: item.change.entityId, signer: item.change.unitCode, text: item.text })),
@@ -458,7 +492,13 @@ async function planMerge(ctx: WriteContext, opened: OpenedPackage): Promise<Plan
   // resolution travelling with both edits) is recorded as settled, not shown as work to do.
   const conflicts = merged.conflicts.filter((conflict) => !refusedEntities.has(conflict.entityId) && !isSettled(merged, conflict)).length;
   const summary: MergeSummary = { ...merged.summary, created, updated, deleted, restored, conflicts, refused: refusals.length };
-  return { merged, rows: kept, refusedEntities, summary, refusals };
+  const newCatalogNumbers = kept.flatMap((candidate) => {
+    const held = storedRows.get(candidate.row.id);
+    return candidate.entity === 'scenario' && (held?.entity !== 'scenario' || held.row.catalogNumber !== candidate.row.catalogNumber) ? [candidate.row.catalogNumber] : [];
+  });
+  const heldPending = new Set<string>();
+  for (const entry of before.values()) for (const held of entry.pending) heldPending.add(held.id);
+  return { merged, rows: kept, newCatalogNumbers, heldPending, refusedEntities, summary, refusals };
 }
 
 /** Has a write newer than both sides of a conflict settled it? (Both sides it showed are history.) */
@@ -471,13 +511,44 @@ function isChangesRole(role: string): boolean {
   return role === 'county' || role === 'city' || role === 'province';
 }
 
+/** What {@link openPackage} returns. */
+export type OpenPackageResult = ReturnType<typeof openPackage>;
+
 /**
- * Opens a package file: verifies it (shared openPackage), asks to trust unknown keys, and shows
- * what the import would do. Brings the merge state up to date first (a small write), else reads.
+ * Reads and verifies package bytes as {@link openPackage} does; the page passes one that runs it in
+ * a worker with progress and cancel (features/exchange/openPackageInWorker.ts).
  */
-export async function openImport(ctx: WriteContext, bytes: Uint8Array): Promise<OpenResult> {
+export type PackageOpener = (bytes: Uint8Array, trustedKeys: TrustedKeys, progress: ExchangeProgress) => Promise<OpenPackageResult>;
+
+/** openPackage on the calling thread: tests, and anywhere without workers. */
+export const openPackageHere: PackageOpener = async (bytes, trustedKeys, progress) => {
+  const opened = openPackage(bytes, { trustedKeys, onProgress: (phase, done, total) => progress.onProgress?.(phase, done, total) });
+  throwIfCancelled(progress);
+  return opened;
+};
+
+/** Options of {@link openImport}. */
+export interface OpenImportOptions {
+  /** How the bytes are verified (default {@link openPackageHere}). */
+  readonly open?: PackageOpener;
+  readonly progress?: ExchangeProgress;
+}
+
+/**
+ * Opens a package file: verifies it (shared openPackage, through `options.open`), asks to trust
+ * unknown keys, and shows what the import would do. Brings the merge state up to date first (a
+ * small write, rolled back on cancel), else reads. A cancel returns a 'cancelled' refusal.
+ */
+export async function openImport(ctx: WriteContext, bytes: Uint8Array, options: OpenImportOptions = {}): Promise<OpenResult> {
   const { db } = ctx;
-  const opened = openPackage(bytes, { trustedKeys: await loadTrustedKeys(db) });
+  const progress = options.progress ?? {};
+  let opened: OpenPackageResult;
+  try {
+    opened = await (options.open ?? openPackageHere)(bytes, await loadTrustedKeys(db), progress);
+  } catch (error) {
+    if (error instanceof ExchangeCancelled) return { status: 'refused', failure: fail('cancelled', { zh: '已取消，未做任何修改', en: 'Cancelled; nothing was changed' }) };
+    throw error;
+  }
   if (!opened.ok) {
     if (opened.error === 'unknown-key' && opened.unknownKeys) return { status: 'needs-trust', keys: opened.unknownKeys, text: opened.text };
     return { status: 'refused', failure: opened };
@@ -522,13 +593,13 @@ export async function openImport(ctx: WriteContext, bytes: Uint8Array): Promise<
   }
   const planned = await inExchangeTransaction(db, async () => {
     await catchUp(db);
-    return { planned: await planMerge(ctx, pkg), token: await stateToken(db) };
+    return { planned: await planMerge(ctx, pkg, progress), token: await stateToken(db) };
   });
   if (!planned.ok) return { status: 'refused', failure: planned };
   const { summary, refusals, rows } = planned.value.planned;
   return {
     status: 'preview',
-    preview: { kind: 'changes', manifest: pkg.manifest, packageId: pkg.packageId, isImportedBefore: before !== undefined, summary, refusals, samples: rows.slice(0, 5).map((row) => row.title), opened: pkg, plan: planned.value },
+    preview: { kind: 'changes', manifest: pkg.manifest, packageId: pkg.packageId, isImportedBefore: before !== undefined, summary, refusals, samples: rows.slice(0, 5).map(titleOf), opened: pkg, plan: planned.value },
   };
 }
 
@@ -550,7 +621,7 @@ function newestClock(changes: readonly ChangeRecord[]): string | null {
  * exchange log, attestations, conflicts, clock and the received log are written — all or nothing.
  * Applying the same package again writes nothing but the log line: the merge is idempotent.
  */
-export async function applyImport(ctx: WriteContext, preview: ImportPreview): Promise<ExchangeResult<ImportOutcome>> {
+export async function applyImport(ctx: WriteContext, preview: ImportPreview, progress: ExchangeProgress = {}): Promise<ExchangeResult<ImportOutcome>> {
   if (preview.kind === 'catalog') return applyCatalog(ctx, preview);
   const { db } = ctx;
   const pkg = preview.opened;
@@ -558,7 +629,7 @@ export async function applyImport(ctx: WriteContext, preview: ImportPreview): Pr
   return inExchangeTransaction(db, async () => {
     await catchUp(db);
     // The preview's plan still holds if nothing was written since (no local edit, no other import).
-    const plan = preview.plan && preview.plan.token === (await stateToken(db)) ? preview.plan.planned : await planMerge(ctx, pkg);
+    const plan = preview.plan && preview.plan.token === (await stateToken(db)) ? preview.plan.planned : await planMerge(ctx, pkg, progress);
     const { merged, refusedEntities } = plan;
     // The clock moves past what arrived, so later local edits order after it (and the catch-up cursor holds).
     const node = await localHlcNode(db, ctx.actor.unitCode, ctx.newId);
@@ -574,12 +645,17 @@ export async function applyImport(ctx: WriteContext, preview: ImportPreview): Pr
     }
     // Pending changes (their record's creation has not arrived) are logged now, with the attestation
     // they came with, so they can be relayed and applied later without it.
-    const keptChanges = [...merged.applied, ...merged.unchanged, ...merged.pending].filter((change) => !refusedEntities.has(change.entityId));
-    const logged = await db.exchangeLog.bulkGet(keptChanges.map((change) => change.id));
-    const newChanges = keptChanges.filter((_change, index) => logged[index] === undefined);
+    // An applied change moved a stamp, so it was not known here (a known one is 'unchanged') unless
+    // it waited in the merge state for its record's creation: only those, the unchanged and the
+    // pending ones are looked up in the exchange log (none, in a first import).
+    const isKept = (change: ChangeRecord): boolean => !refusedEntities.has(change.entityId);
+    const isNew = (change: ChangeRecord): boolean => isKept(change) && !plan.heldPending.has(change.id);
+    const maybeKnown = [...merged.applied.filter((change) => isKept(change) && plan.heldPending.has(change.id)), ...merged.unchanged, ...merged.pending].filter(isKept);
+    // After the catch-up, a change is logged exactly when it is in the change log.
+    const logged = maybeKnown.length > 0 ? await db.changes.bulkGet(maybeKnown.map((change) => change.id)) : [];
+    const newChanges = [...merged.applied.filter(isNew), ...maybeKnown.filter((_change, index) => logged[index] === undefined)];
     const attestationOf = new Map(pkg.accepted.map(({ change, attestation }) => [change.id, attestation]));
-    let seq = await nextSeq(db);
-    const logRows: ExchangeLogRow[] = newChanges.map((change) => ({ changeId: change.id, seq: (seq += 1), attestation: (attestationOf.get(change.id) as Attestation).signature }));
+    const { batches, seq } = await exchangeLogAppend(db, newChanges.map((change) => ({ changeId: change.id, attestation: (attestationOf.get(change.id) as Attestation).signature })));
     const usedAttestations = new Map<string, Attestation>();
     for (const change of newChanges) {
       const attestation = attestationOf.get(change.id) as Attestation;
@@ -587,10 +663,15 @@ export async function applyImport(ctx: WriteContext, preview: ImportPreview): Pr
     }
     // Records whose merge state moved (an unchanged change leaves its record's state as it was).
     const entityIds = new Set([...merged.applied, ...merged.pending].map((change) => change.entityId));
-    const entries = [...entityIds].filter((id) => !refusedEntities.has(id)).map((id) => toEntryRow(id, merged.state.get(id) as MergeEntry));
+    const entries: MergeEntryRow[] = [];
+    const entryIds = [...entityIds].filter((id) => !refusedEntities.has(id));
+    await inChunks(db, entryIds, { ...(progress.signal ? { signal: progress.signal } : {}) }, 'write', (chunk) => {
+      for (const id of chunk) entries.push(toEntryRow(id, merged.state.get(id) as MergeEntry));
+    });
+    // Catalog numbers new to this register are reserved, so the allocator never hands them out.
     const allocator = new CatalogAllocator(db);
-    await allocator.prepare([], plan.rows.map((row) => row.catalogNumber));
-    for (const row of plan.rows) allocator.reserve(row.catalogNumber);
+    await allocator.prepare([], plan.newCatalogNumbers);
+    for (const number of plan.newCatalogNumbers) allocator.reserve(number);
     // A conflict a newer write has settled (e.g. the owner's resolution arriving, in this package or
     // later) closes itself.
     const conflictRows: ConflictRow[] = merged.conflicts
@@ -621,10 +702,11 @@ export async function applyImport(ctx: WriteContext, preview: ImportPreview): Pr
       at: now,
       note: `导入交换包（来自 ${pkg.manifest.sourceUnit}）`,
     };
-    await db.scenarios.bulkPut(plan.rows);
-    await db.changes.bulkPut([...newChanges, marker]);
-    await db.mergeEntries.bulkPut(entries);
-    await db.exchangeLog.bulkPut(logRows);
+    const writer = new WriteProgress(progress, plan.rows.length + newChanges.length + 1 + entries.length + batches.length);
+    await writeRegisterRows(db, plan.rows, writer);
+    await writer.put(db.changes, [...newChanges, marker]);
+    await writer.put(db.mergeEntries, entries);
+    await writer.put(db.exchangeBatches, batches);
     await db.attestations.bulkPut([...usedAttestations.values()]);
     if (conflictRows.length > 0) await db.conflicts.bulkAdd(conflictRows);
     if (superseded.length > 0) await db.conflicts.bulkPut(superseded.map((row) => ({ ...row, resolvedFlag: 1 as const, resolvedAt: now, resolution: 'superseded' })));
@@ -757,7 +839,7 @@ export async function resolveConflictEntry(ctx: WriteContext, conflictId: string
   const { db } = ctx;
   const now = ctx.now();
   try {
-    const value = await db.transaction('rw', [...tables(db), db.partners, db.pilots, db.applications, db.stars], async () => {
+    const value = await db.transaction('rw', [...exchangeTables(db), db.applications, db.stars], async () => {
       const conflict = await db.conflicts.get(conflictId);
       if (!conflict) refuseWith('not-found', { zh: '找不到该冲突，可能已处理', en: 'The conflict was not found; it may have been resolved' });
       if (conflict.resolvedFlag === 1) refuseWith('conflict-resolved', { zh: '该冲突已处理', en: 'This conflict is already resolved' });

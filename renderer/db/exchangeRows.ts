@@ -43,6 +43,7 @@ export interface MergeEntryRow {
 }
 
 /**
+ * Schema v4's exchange log, one row per change; empty since v5 (see {@link ExchangeBatchRow}).
  * A change known to the exchange, numbered in the order it became known here (`seq`): "changes
  * since my last package to X" are those above the last seq sent to X, whatever their clocks say
  * (a relayed change arrives late with an old clock). `attestation` is the signature of the owner's
@@ -53,6 +54,9 @@ export interface ExchangeLogRow {
   readonly seq: number;
   readonly attestation: string | null;
 }
+
+/** The exchange log since schema v5: changes numbered in runs (renderer/db/schema/v5.ts). */
+export type { ExchangeBatchRowV5 as ExchangeBatchRow } from './schema/v5';
 
 /** An open or resolved entry of the conflict queue. */
 export type ConflictRow = ConflictEntry & {

@@ -291,6 +291,29 @@ export async function deletePilot(ctx: WriteContext, id: string, expectedVersion
 }
 
 /**
+ * Brings a soft-deleted pilot back (the undo of {@link deletePilot}). Refused when its scenario has
+ * since been deleted or one of its partners has (the pilot would point at nobody), with nothing written.
+ */
+export async function restorePilot(ctx: WriteContext, id: string, expectedVersion: number): Promise<WriteResult<PilotWrite>> {
+  return inWriteTransaction(ctx, async () => {
+    const row = await ctx.db.pilots.get(id);
+    if (!row) refuse('not-found', { zh: '找不到该试点项目，可能已被移除', en: 'The pilot was not found; it may have been removed' });
+    const current = toPilot(row);
+    assertOwnsPilot(ctx, current);
+    assertPilotVersion(current, expectedVersion);
+    if (current.deletedAt === null) refuse('not-deleted', { zh: '该试点项目未被删除', en: 'This pilot is not deleted' });
+    const scenario = await loadScenarioOf(ctx, current.scenarioId);
+    if (scenario) assertOwnsScenario(ctx, scenario);
+    const { validation } = await mergedValidation(ctx, current, {});
+    const now = ctx.now();
+    const next: Pilot = { ...current, deletedAt: null, updatedAt: now, version: current.version + 1 };
+    await ctx.db.pilots.put(toPilotRow(next));
+    const [change] = await addEntityChanges(ctx, [{ entity: 'pilot', entityId: id, op: 'restore', changes: diffFields(current, next) }], now);
+    return { pilot: next, change: change ?? null, warnings: validation.warnings };
+  });
+}
+
+/**
  * Imports a company application (shared/partners/application.ts, already parsed by
  * parseApplicationFile) as a pilot at stage 申报 in ONE transaction with ONE batchId: the
  * organisation becomes the lead partner — the partner holding its credit code, or a new partner

@@ -1,19 +1,22 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ConflictRow, PackageLogRow, TrustedKeyRow } from './exchangeRows';
 import { useAtlasDb } from './atlasDbContext';
+import { readRegisterRows, titleOf } from './exchangeRegister';
 
-/** A conflict with the title of its scenario, for the queue. */
+/** A conflict with the title of its record (scenario, pilot or partner), for the queue. */
 export type ConflictView = ConflictRow & { readonly title: string; readonly isDeleted: boolean };
 
-/** Open conflicts (newest first) with their scenario titles; undefined while loading. */
+/** Open conflicts (newest first) with their records' titles; undefined while loading. */
 export function useOpenConflicts(): readonly ConflictView[] | undefined {
   const db = useAtlasDb();
   return useLiveQuery(async () => {
     const rows = await db.conflicts.where('resolvedFlag').equals(0).toArray();
     rows.sort((a, b) => b.createdAt - a.createdAt || (a.field < b.field ? -1 : 1));
-    const scenarios = await db.scenarios.bulkGet([...new Set(rows.map((row) => row.entityId))]);
-    const byId = new Map(scenarios.filter((row) => row !== undefined).map((row) => [row.id as string, row]));
-    return rows.map((row) => ({ ...row, title: byId.get(row.entityId)?.title ?? row.entityId, isDeleted: (byId.get(row.entityId)?.deletedAt ?? null) !== null }));
+    const byId = await readRegisterRows(db, new Map(rows.map((row) => [row.entityId, row.entity])));
+    return rows.map((row) => {
+      const stored = byId.get(row.entityId);
+      return { ...row, title: stored ? titleOf(stored) : row.entityId, isDeleted: (stored?.row.deletedAt ?? null) !== null };
+    });
   }, [db]);
 }
 

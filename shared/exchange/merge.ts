@@ -264,11 +264,20 @@ function refusal(change: ChangeRecord, reason: MergeRefusal, owner?: string): Re
   return { change, reason, text };
 }
 
+/** An incremental merge: changes added in pieces give exactly what one {@link mergeChanges} call gives. */
+export interface Merger {
+  /** Merges more changes (in order, after those added before). */
+  add(incoming: readonly ChangeRecord[]): void;
+  /** The result over everything added; call once, at the end. */
+  finish(): MergeResult;
+}
+
 /**
- * Merges change records into the state; returns a new state (the input is not modified) and
- * what happened to each change. See the file header for the rules.
+ * Starts a merge against `state` (not modified) to which changes are added in pieces, so a long
+ * merge can be split around pauses (the import lets the page draw between pieces). See the file
+ * header for the rules.
  */
-export function mergeChanges(state: MergeState, incoming: readonly ChangeRecord[], options: MergeOptions = {}): MergeResult {
+export function createMerger(state: MergeState, options: MergeOptions = {}): Merger {
   const groups = options.fieldGroups ?? DEFAULT_FIELD_GROUPS;
   const next = new Map(state);
   const working = new Map<string, Working>();
@@ -289,22 +298,22 @@ export function mergeChanges(state: MergeState, incoming: readonly ChangeRecord[
     return work;
   };
 
-  for (const change of incoming) {
+  const addOne = (change: ChangeRecord): void => {
     const authorship = checkAuthorship(change);
     if (authorship !== null) {
       refused.push(refusal(change, authorship));
-      continue;
+      return;
     }
     let work = workFor(change);
     if (work !== undefined && work.entity !== change.entity) {
       refused.push(refusal(change, 'entity-mismatch'));
-      continue;
+      return;
     }
     if (isCreation(change)) {
       const owner = ownerOfCreation(change);
       if (work !== undefined && work.owner !== null && work.owner !== owner) {
         refused.push(refusal(change, 'duplicate-creation', work.owner));
-        continue;
+        return;
       }
       if (work === undefined) {
         work = { entity: change.entity, owner, record: {}, fieldStamps: {}, pending: [] };
@@ -321,7 +330,7 @@ export function mergeChanges(state: MergeState, incoming: readonly ChangeRecord[
         if (ownership !== null) refused.push(refusal(held, ownership, owner));
         else (applyOne(work, held, groups, conflicts) ? applied : unchanged).push(held);
       }
-      continue;
+      return;
     }
     if (work === undefined || work.owner === null) {
       if (work === undefined) {
@@ -330,40 +339,57 @@ export function mergeChanges(state: MergeState, incoming: readonly ChangeRecord[
       }
       if (!work.pending.some((held) => held.id === change.id)) work.pending.push(change);
       pendingNow.set(change.id, change);
-      continue;
+      return;
     }
     const ownership = checkOwner(change, work.owner);
     if (ownership !== null) {
       refused.push(refusal(change, ownership, work.owner));
-      continue;
+      return;
     }
     (applyOne(work, change, groups, conflicts) ? applied : unchanged).push(change);
-  }
-
-  let created = 0;
-  let updated = 0;
-  let deleted = 0;
-  let restored = 0;
-  const touched = new Set(applied.map((change) => change.entityId));
-  for (const [entityId, work] of working) {
-    const before = next.get(entityId);
-    next.set(entityId, { entity: work.entity, owner: work.owner, record: work.record, fieldStamps: work.fieldStamps, pending: work.pending });
-    if (!touched.has(entityId)) continue;
-    if (before === undefined || before.owner === null) created += 1;
-    else if (!isDeleted(before.record) && isDeleted(work.record)) deleted += 1;
-    else if (isDeleted(before.record) && !isDeleted(work.record)) restored += 1;
-    else updated += 1;
-  }
-  const pending = [...pendingNow.values()];
-  return {
-    state: next,
-    applied,
-    unchanged,
-    pending,
-    refused,
-    conflicts,
-    summary: { created, updated, deleted, restored, conflicts: conflicts.length, refused: refused.length, unchanged: unchanged.length, pending: pending.length },
   };
+
+  return {
+    add(incoming) {
+      for (const change of incoming) addOne(change);
+    },
+    finish() {
+      let created = 0;
+      let updated = 0;
+      let deleted = 0;
+      let restored = 0;
+      const touched = new Set(applied.map((change) => change.entityId));
+      for (const [entityId, work] of working) {
+        const before = next.get(entityId);
+        next.set(entityId, { entity: work.entity, owner: work.owner, record: work.record, fieldStamps: work.fieldStamps, pending: work.pending });
+        if (!touched.has(entityId)) continue;
+        if (before === undefined || before.owner === null) created += 1;
+        else if (!isDeleted(before.record) && isDeleted(work.record)) deleted += 1;
+        else if (isDeleted(before.record) && !isDeleted(work.record)) restored += 1;
+        else updated += 1;
+      }
+      const pending = [...pendingNow.values()];
+      return {
+        state: next,
+        applied,
+        unchanged,
+        pending,
+        refused,
+        conflicts,
+        summary: { created, updated, deleted, restored, conflicts: conflicts.length, refused: refused.length, unchanged: unchanged.length, pending: pending.length },
+      };
+    },
+  };
+}
+
+/**
+ * Merges change records into the state; returns a new state (the input is not modified) and
+ * what happened to each change. See the file header for the rules.
+ */
+export function mergeChanges(state: MergeState, incoming: readonly ChangeRecord[], options: MergeOptions = {}): MergeResult {
+  const merger = createMerger(state, options);
+  merger.add(incoming);
+  return merger.finish();
 }
 
 /**

@@ -465,6 +465,25 @@ export interface OpenPackageOptions {
   readonly maxBytes?: number;
   /** The owner unit of a record this installation already holds (its ownerUnitCode). */
   readonly ownerOf?: (entityId: string) => string | null | undefined;
+  /**
+   * Called every {@link PROGRESS_EVERY} records while hashing ('hash') and checking ('check') them,
+   * and once at the end of each (a worker forwards it to the page's progress bar).
+   */
+  readonly onProgress?: (phase: OpenPhase, done: number, total: number) => void;
+}
+
+/** The long phases of {@link openPackage}: hashing every change, then checking every record. */
+export type OpenPhase = 'hash' | 'check';
+
+/** Records between two progress reports of {@link openPackage}. */
+export const PROGRESS_EVERY = 2000;
+
+function reporter(options: OpenPackageOptions, phase: OpenPhase, total: number): (done: number) => void {
+  const onProgress = options.onProgress;
+  if (onProgress === undefined) return () => undefined;
+  return (done) => {
+    if (done % PROGRESS_EVERY === 0 || done === total) onProgress(phase, done, total);
+  };
 }
 
 function scan(value: unknown, depth: number): 'too-deep' | 'forbidden-key' | null {
@@ -577,9 +596,12 @@ export function openPackage(input: string | Uint8Array, options: OpenPackageOpti
   // Content hash over the records as they are in the file (canonicalised): any edited byte of
   // content changes it.
   // Each change is hashed once here; the attestation check below reuses the hash.
-  const changeHashes = recordsRaw.map((raw) => {
+  const hashed = reporter(options, 'hash', recordsRaw.length);
+  const changeHashes = recordsRaw.map((raw, index) => {
     const change = changeOfRecord(raw);
-    return change === null ? null : sha256Hex(canonicalJson(change));
+    const hash = change === null ? null : sha256Hex(canonicalJson(change));
+    hashed(index + 1);
+    return hash;
   });
   const actualHash = contentHashOf(
     attestationsRaw,
@@ -603,7 +625,9 @@ export function openPackage(input: string | Uint8Array, options: OpenPackageOpti
   const refused: RefusedRecord[] = [];
   const candidates: { index: number; item: AttestedChange }[] = [];
   const byId = new Map<string, string>();
+  const checked = reporter(options, 'check', recordsRaw.length);
   recordsRaw.forEach((raw, index) => {
+    checked(index + 1);
     const reject = (reason: RecordRefusal, change: ChangeRecord | null, owner?: string): void => {
       const text = reason in RECORD_TEXTS ? RECORD_TEXTS[reason as keyof typeof RECORD_TEXTS] : ownershipRefusalText(reason as OwnershipRefusal, change ?? { unitCode: '' as RegionCode, entityId: '' }, owner);
       refused.push({ index, changeId: change?.id ?? null, entityId: change?.entityId ?? null, signer: change?.unitCode ?? null, reason, text });

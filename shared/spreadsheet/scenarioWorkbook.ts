@@ -15,7 +15,7 @@ import {
 import type { LocalizedText } from '../domain/localizedText';
 import { PARTNER_COLUMNS, PILOT_COLUMNS, type PartnerPlanRows } from './partnerColumns';
 import type { AnySheet, Sheet } from './sheet';
-import { writeXlsx, type XlsxOptions } from './xlsxWriter';
+import { writeXlsx, writeXlsxAsync, type XlsxAsyncOptions, type XlsxOptions } from './xlsxWriter';
 
 /** Sheet names of the export workbook, in tab order. */
 export const SHEET_NAMES = {
@@ -64,8 +64,17 @@ export function scenarioWorkbookSheets(rows: readonly Scenario[], regions: Regio
 }
 
 /** The export workbook (.xlsx bytes) of some scenarios, with their pilots and partners when given. */
-export function writeScenarioXlsx(rows: readonly Scenario[], regions: RegionNameLookup, options: ScenarioExportOptions & { readonly plan?: PartnerPlanRows } = {}): Uint8Array {
+export function writeScenarioXlsx(rows: readonly Scenario[], regions: RegionNameLookup, options: ScenarioExportOptions & { readonly plan?: PartnerPlanRows } = {}): Uint8Array<ArrayBuffer> {
   return writeXlsx(scenarioWorkbookSheets(rows, regions, options.language ?? 'zh', options.plan ?? NO_PLAN), options);
+}
+
+/** {@link writeScenarioXlsx} with the compression done by `options.deflater` (a worker: deflatePort.ts) meanwhile. */
+export function writeScenarioXlsxAsync(
+  rows: readonly Scenario[],
+  regions: RegionNameLookup,
+  options: XlsxAsyncOptions & { readonly language?: HeaderLanguage; readonly plan?: PartnerPlanRows },
+): Promise<Uint8Array<ArrayBuffer>> {
+  return writeXlsxAsync(scenarioWorkbookSheets(rows, regions, options.language ?? 'zh', options.plan ?? NO_PLAN), options);
 }
 
 /** The CSV (UTF-8 with BOM) of one of the other sheets. */

@@ -464,14 +464,15 @@ function sheetRows(xml: string, strings: readonly string[], isDateStyle: readonl
 
 /** Is there a DTD or entity declaration in these bytes (`<!` not opening a comment or CDATA)? */
 function hasDeclarationBytes(bytes: Uint8Array): boolean {
-  let at = bytes.indexOf(0x3c);
-  while (at >= 0 && at < bytes.length - 1) {
-    if (bytes[at + 1] === 0x21) {
-      const isComment = bytes[at + 2] === 0x2d && bytes[at + 3] === 0x2d;
-      const isCdata = bytes[at + 2] === 0x5b && bytes[at + 3] === 0x43; // <![C(DATA[
+  // Looks for the rare `!` (native indexOf) rather than visiting every `<` of a 150 MB sheet.
+  let bang = bytes.indexOf(0x21, 1);
+  while (bang > 0) {
+    if (bytes[bang - 1] === 0x3c) {
+      const isComment = bytes[bang + 1] === 0x2d && bytes[bang + 2] === 0x2d;
+      const isCdata = bytes[bang + 1] === 0x5b && bytes[bang + 2] === 0x43; // <![C(DATA[
       if (!isComment && !isCdata) return true;
     }
-    at = bytes.indexOf(0x3c, at + 1);
+    bang = bytes.indexOf(0x21, bang + 1);
   }
   return false;
 }

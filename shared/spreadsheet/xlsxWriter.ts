@@ -7,13 +7,15 @@
  *
  * Speed and memory: the sheet XML is never a string. Markup and cell text are written as UTF-8
  * straight into one reused byte buffer (ASCII markup byte by byte, text through a small encoder),
- * and every full buffer is handed to the zip's deflate (fflate's streaming Zip/ZipDeflate, or an
- * injected native deflate), so at no point does the uncompressed sheet exist whole and almost
- * nothing is allocated per cell. Pure shared code: rows in, Uint8Array out.
+ * and every full buffer is handed to the zip's deflate (fastDeflate.ts, in this thread or in a
+ * worker: see {@link writeXlsxAsync}), so at no point does the uncompressed sheet exist whole and
+ * almost nothing is allocated per cell. Pure shared code: rows in, Uint8Array out.
  */
-import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { strToU8 } from 'fflate';
+import { crc32 } from './crc32';
 import { neutraliseFormula } from './formulaSafe';
 import { excelSerialOfEpochMs, excelSerialOfIsoDate, type AnySheet, type CellKind, type CellValue, type ProgressCallback } from './sheet';
+import { deflateChunk, ZipBuilder, type ChunkDeflater, type DeflatedChunk } from './zipWriter';
 
 /**
  * How text cells are stored: `inline` (`t="inlineStr"`), in a shared-strings table (`shared`,
@@ -30,8 +32,6 @@ export interface XlsxOptions {
    * `inline` keeps no table in memory.
    */
   readonly strings?: StringStorage;
-  /** Deflate level 0–9; 1 (default) is several times faster than 6 and only ~20% larger. */
-  readonly level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
   /** Rows between progress reports. */
   readonly chunkRows?: number;
   /** Bytes of XML handed to the compressor at a time (the reused buffer's size). */
@@ -41,10 +41,10 @@ export interface XlsxOptions {
   /** Modification time stored in the zip entries; fixed by default so equal input gives equal bytes. */
   readonly modified?: Date;
   /**
-   * A native raw-DEFLATE to use instead of fflate's (which is pure JS and most of the writer's
-   * time). Called once per chunk; each result must be a raw DEFLATE segment that ends byte-aligned
-   * and non-final (zlib's Z_FULL_FLUSH) unless `isFinal`, so the segments concatenate into one
-   * stream. In Node: `zlib.deflateRawSync(chunk, { level: 1, finishFlush: isFinal ? Z_FINISH : Z_FULL_FLUSH })`.
+   * Another raw DEFLATE instead of fastDeflate.ts's (tests use Node's zlib to check the container
+   * apart from the compressor). Called once per chunk; each result must be a raw DEFLATE segment
+   * that ends byte-aligned and non-final (zlib's Z_FULL_FLUSH) unless `isFinal`, so the segments
+   * concatenate into one stream. In Node: `zlib.deflateRawSync(chunk, { level: 1, finishFlush: isFinal ? Z_FINISH : Z_FULL_FLUSH })`.
    */
   readonly deflate?: RawDeflate;
 }
@@ -52,19 +52,13 @@ export interface XlsxOptions {
 /** See {@link XlsxOptions.deflate}. */
 export type RawDeflate = (chunk: Uint8Array, isFinal: boolean) => Uint8Array<ArrayBuffer>;
 
-/** A zip entry compressed by an injected {@link RawDeflate}; fflate keeps the CRC and sizes of the raw bytes. */
-class InjectedDeflateEntry extends ZipPassThrough {
-  constructor(
-    filename: string,
-    private readonly deflateChunk: RawDeflate,
-  ) {
-    super(filename);
-    this.compression = 8;
-  }
-
-  protected override process(chunk: Uint8Array<ArrayBuffer>, final: boolean): void {
-    this.ondata(null, this.deflateChunk(chunk, final), final);
-  }
+/** Options of {@link writeXlsxAsync}. */
+export interface XlsxAsyncOptions extends Omit<XlsxOptions, 'deflate'> {
+  /**
+   * Compresses the chunks elsewhere (a worker): it owns each chunk it is given, and its promises
+   * may settle in any order. Generation goes on meanwhile, so two cores share the work.
+   */
+  readonly deflater: (chunk: Uint8Array, isFinal: boolean) => Promise<DeflatedChunk>;
 }
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -159,16 +153,21 @@ function checkSheetNames(sheets: readonly AnySheet[]): void {
 type ChunkSink = (chunk: Uint8Array) => void;
 
 /**
- * XML as UTF-8 in one reused buffer. Callers write only ASCII markup through {@link ascii} and
+ * XML as UTF-8 in one buffer. Callers write only ASCII markup through {@link ascii} and
  * {@link put}, and text that is already XML-escaped through {@link text}; a full buffer goes to the
- * sink, which copies what it keeps (fflate and zlib both do), so the buffer is reused at once.
+ * sink. A synchronous sink is done with it on return, so the buffer is reused at once; when the
+ * sink hands it to a worker (`isHandedOff`), a new one is taken.
  */
 class XmlBuffer {
   private buf: Uint8Array;
   private pos = 0;
   sink: ChunkSink;
 
-  constructor(size: number, sink: ChunkSink) {
+  constructor(
+    size: number,
+    sink: ChunkSink,
+    private readonly isHandedOff: boolean,
+  ) {
     this.buf = new Uint8Array(size);
     this.sink = sink;
   }
@@ -182,8 +181,11 @@ class XmlBuffer {
 
   flush(): void {
     if (this.pos === 0) return;
+    // Read before the sink runs: a transfer to a worker detaches the buffer (its length becomes 0).
+    const size = this.buf.length;
     this.sink(this.buf.subarray(0, this.pos));
     this.pos = 0;
+    if (this.isHandedOff) this.buf = new Uint8Array(size);
   }
 
   /** ASCII-only text (markup, numbers). */
@@ -206,14 +208,29 @@ class XmlBuffer {
     this.pos = p;
   }
 
-  /** A non-negative integer in decimal. */
+  /** A non-negative integer in decimal; digit by digit below 2³¹ (String() would allocate per cell). */
   uint(value: number): void {
     if (value < 10) {
       this.room(1);
       this.buf[this.pos++] = 48 + value;
       return;
     }
-    this.ascii(String(value));
+    if (value > 0x7fffffff) {
+      this.ascii(String(value));
+      return;
+    }
+    let digits = 2;
+    for (let limit = 100; value >= limit && digits < 10; limit *= 10) digits += 1;
+    this.room(digits);
+    const buf = this.buf;
+    let p = this.pos + digits;
+    this.pos = p;
+    let rest = value;
+    do {
+      const next = (rest / 10) | 0;
+      buf[--p] = 48 + rest - next * 10;
+      rest = next;
+    } while (rest > 0);
   }
 
   /** Escaped XML text as UTF-8 (no lone surrogates: {@link escapeXmlText} removed them). */
@@ -373,28 +390,39 @@ class SheetRowWriter {
   }
 
   private text(c: number, rowNumber: number, value: string, style: number): void {
-    const out = this.out;
     const text = cellText(value);
-    const needsEscape = NEEDS_ESCAPE.test(text);
-    const strings = this.strings;
-    // ExcelJS (and so our tests and import) decodes `_xHHHH_` only in shared strings: such texts stay shared.
-    if (strings !== null && (this.isShared[c] || (needsEscape && OOXML_ESCAPE_TEST.test(text)))) {
-      const before = strings.list.length;
-      const id = strings.id(text);
-      if (this.storage === 'auto' && this.isShared[c] && style === STYLE.normal) this.probe(c, strings.list.length > before);
-      out.put(this.prefixes[c] as Uint8Array);
-      out.uint(rowNumber);
-      out.put(style === STYLE.normal ? SHARED_OPEN : SHARED_STYLED_OPEN(style));
-      out.uint(id);
-      out.put(CELL_END);
+    // A shared column needs no escaping test here (the table is escaped when written).
+    if (this.strings !== null && this.isShared[c]) {
+      this.shared(c, rowNumber, text, style, true);
       return;
     }
+    const needsEscape = NEEDS_ESCAPE.test(text);
+    // ExcelJS (and so our tests and import) decodes `_xHHHH_` only in shared strings: such texts stay shared.
+    if (this.strings !== null && needsEscape && OOXML_ESCAPE_TEST.test(text)) {
+      this.shared(c, rowNumber, text, style, false);
+      return;
+    }
+    const out = this.out;
     out.put(this.prefixes[c] as Uint8Array);
     out.uint(rowNumber);
     if (style !== STYLE.normal) out.ascii(`" s="${style}`);
     out.put(isSpaceAtEdge(text) ? INLINE_OPEN_PRESERVE : INLINE_OPEN);
     out.text(needsEscape ? escapeXmlText(text) : text);
     out.put(INLINE_END);
+  }
+
+  /** A cell pointing into the shared-strings table; `isProbed`: the text counts toward `auto`'s decision. */
+  private shared(c: number, rowNumber: number, text: string, style: number, isProbed: boolean): void {
+    const strings = this.strings as SharedStrings;
+    const before = strings.list.length;
+    const id = strings.id(text);
+    if (isProbed && this.storage === 'auto' && style === STYLE.normal) this.probe(c, strings.list.length > before);
+    const out = this.out;
+    out.put(this.prefixes[c] as Uint8Array);
+    out.uint(rowNumber);
+    out.put(style === STYLE.normal ? SHARED_OPEN : SHARED_STYLED_OPEN(style));
+    out.uint(id);
+    out.put(CELL_END);
   }
 
   /** `auto`: after the probe rows, a column whose texts were mostly new goes inline. */
@@ -500,70 +528,6 @@ const APP_XML =
   `${XML_HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">` +
   '<Application>Scenario Atlas</Application></Properties>';
 
-/** Zip entries written in order, each deflated as it is pushed. */
-class ZipSink {
-  private readonly chunks: Uint8Array[] = [];
-  private size = 0;
-  private failure: Error | null = null;
-  private readonly zip: Zip;
-
-  constructor(
-    private readonly level: NonNullable<XlsxOptions['level']>,
-    private readonly modified: Date,
-    private readonly deflate: RawDeflate | undefined,
-  ) {
-    this.zip = new Zip((error, data) => {
-      if (error) this.failure = error;
-      else {
-        this.chunks.push(data);
-        this.size += data.length;
-      }
-    });
-  }
-
-  /** Starts an entry; push bytes or text to it, then call the returned `end`. */
-  open(path: string): { push: (text: string) => void; pushBytes: ChunkSink; end: () => void } {
-    const entry = this.deflate ? new InjectedDeflateEntry(path, this.deflate) : new ZipDeflate(path, { level: this.level });
-    entry.mtime = this.modified;
-    this.zip.add(entry);
-    const pushBytes = (bytes: Uint8Array) => {
-      if (bytes.length > 0) entry.push(bytes, false);
-      this.check();
-    };
-    return {
-      push: (text: string) => pushBytes(strToU8(text)),
-      pushBytes,
-      end: () => {
-        entry.push(new Uint8Array(0), true);
-        this.check();
-      },
-    };
-  }
-
-  file(path: string, text: string): void {
-    const entry = this.open(path);
-    entry.push(text);
-    entry.end();
-  }
-
-  finish(): Uint8Array {
-    this.zip.end();
-    this.check();
-    const out = new Uint8Array(this.size);
-    let offset = 0;
-    for (const chunk of this.chunks) {
-      out.set(chunk, offset);
-      offset += chunk.length;
-    }
-    this.chunks.length = 0;
-    return out;
-  }
-
-  private check(): void {
-    if (this.failure) throw new Error(`[xlsxWriter] zip failed: ${this.failure.message}`, { cause: this.failure });
-  }
-}
-
 const DEFAULT_MODIFIED = new Date(Date.UTC(2025, 0, 1, 12));
 
 /**
@@ -572,33 +536,57 @@ const DEFAULT_MODIFIED = new Date(Date.UTC(2025, 0, 1, 12));
  * Excel dates (yyyy-mm-dd), `datetime` cells date-times in Asia/Shanghai. Throws RangeError for
  * sheets Excel could not open (bad or duplicate names, too many rows or columns).
  */
-export function writeXlsx(sheets: readonly AnySheet[], options: XlsxOptions = {}): Uint8Array {
+export function writeXlsx(sheets: readonly AnySheet[], options: XlsxOptions = {}): Uint8Array<ArrayBuffer> {
+  const inject = options.deflate;
+  const deflater: ChunkDeflater = inject ? (chunk, isFinal) => ({ data: inject(chunk, isFinal), crc: crc32(chunk), size: chunk.length }) : deflateChunk;
+  return buildXlsx(sheets, options, deflater, false).finishSync();
+}
+
+/**
+ * {@link writeXlsx} with the compression done by `options.deflater` (a worker) while the XML is
+ * generated here: the same bytes as writeXlsx with the default deflate, in about the time of the
+ * slower of the two halves of the work on two cores.
+ */
+export function writeXlsxAsync(sheets: readonly AnySheet[], options: XlsxAsyncOptions): Promise<Uint8Array<ArrayBuffer>> {
+  return buildXlsx(sheets, options, options.deflater, true).finish();
+}
+
+/** Writes every part of the workbook into a zip whose chunks `deflater` compresses. */
+function buildXlsx(sheets: readonly AnySheet[], options: Omit<XlsxOptions, 'deflate'>, deflater: ChunkDeflater, isHandedOff: boolean): ZipBuilder {
   if (sheets.length === 0) throw new RangeError('[xlsxWriter] a workbook needs at least one sheet');
   checkSheetNames(sheets);
   const storage = options.strings ?? 'auto';
   const strings = storage === 'inline' ? null : new SharedStrings();
   const chunkRows = Math.max(1, options.chunkRows ?? 500);
-  const sink = new ZipSink(options.level ?? 1, options.modified ?? DEFAULT_MODIFIED, options.deflate);
+  const zip = new ZipBuilder(deflater, options.modified ?? DEFAULT_MODIFIED);
   const totalRows = sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
   let doneRows = 0;
   const hasSharedStrings = strings !== null;
   // Package parts first ([Content_Types].xml leading, as Excel writes it); they depend only on counts.
-  sink.file('[Content_Types].xml', contentTypesXml(sheets.length, hasSharedStrings));
-  sink.file('_rels/.rels', ROOT_RELS);
-  sink.file('docProps/app.xml', APP_XML);
+  zip.file('[Content_Types].xml', contentTypesXml(sheets.length, hasSharedStrings));
+  zip.file('_rels/.rels', ROOT_RELS);
+  zip.file('docProps/app.xml', APP_XML);
   const filterRefs = sheets.map((sheet) => `$A$1:$${columnLetters(sheet.columns.length - 1)}$${sheet.rows.length + 1}`);
-  sink.file('xl/workbook.xml', workbookXml(sheets, filterRefs));
-  sink.file('xl/_rels/workbook.xml.rels', workbookRelsXml(sheets.length, hasSharedStrings));
-  sink.file('xl/styles.xml', stylesXml());
+  zip.file('xl/workbook.xml', workbookXml(sheets, filterRefs));
+  zip.file('xl/_rels/workbook.xml.rels', workbookRelsXml(sheets.length, hasSharedStrings));
+  zip.file('xl/styles.xml', stylesXml());
 
-  const out = new XmlBuffer(Math.max(4096, options.chunkBytes ?? 256 * 1024), () => undefined);
+  const out = new XmlBuffer(Math.max(4096, options.chunkBytes ?? 256 * 1024), () => undefined, isHandedOff);
+  /** Points the buffer at a new entry; returns the entry's end. */
+  const openEntry = (name: string): (() => void) => {
+    const push = zip.open(name);
+    out.sink = (chunk) => push(chunk, false);
+    return () => {
+      out.flush();
+      push(new Uint8Array(0), true);
+    };
+  };
   sheets.forEach((sheet, sheetIndex) => {
     const columns = sheet.columns;
     const letters = columns.map((_, i) => columnLetters(i));
     const lastRow = sheet.rows.length + 1;
     const lastLetters = letters[letters.length - 1] ?? 'A';
-    const entry = sink.open(`xl/worksheets/sheet${sheetIndex + 1}.xml`);
-    out.sink = entry.pushBytes;
+    const end = openEntry(`xl/worksheets/sheet${sheetIndex + 1}.xml`);
     out.text(sheetHead(sheet, `${lastLetters}${lastRow}`, sheetIndex === 0));
     const writer = new SheetRowWriter(out, letters, strings, storage);
     const kinds = columns.map((column) => column.kind);
@@ -616,13 +604,11 @@ export function writeXlsx(sheets: readonly AnySheet[], options: XlsxOptions = {}
       }
     }
     out.ascii(`</sheetData><autoFilter ref="A1:${lastLetters}${lastRow}"/>` + '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
-    out.flush();
-    entry.end();
+    end();
   });
 
   if (strings) {
-    const entry = sink.open('xl/sharedStrings.xml');
-    out.sink = entry.pushBytes;
+    const end = openEntry('xl/sharedStrings.xml');
     out.text(`${XML_HEAD}<sst xmlns="${NS_MAIN}" count="${strings.count}" uniqueCount="${strings.list.length}">`);
     for (const text of strings.list) {
       out.put(isSpaceAtEdge(text) ? SI_OPEN_PRESERVE : SI_OPEN);
@@ -630,11 +616,10 @@ export function writeXlsx(sheets: readonly AnySheet[], options: XlsxOptions = {}
       out.put(SI_END);
     }
     out.ascii('</sst>');
-    out.flush();
-    entry.end();
+    end();
     strings.index.clear();
   }
-  return sink.finish();
+  return zip;
 }
 
 const SI_OPEN = ascii('<si><t>');

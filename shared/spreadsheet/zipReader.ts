@@ -11,6 +11,9 @@
  */
 import { inflateSync } from 'fflate';
 import { fail, type DomainResult } from '../domain/localizedText';
+import { crc32 } from './crc32';
+
+export { crc32 };
 
 /** Limits of {@link readZipEntries}; the defaults suit a 100k-row register. */
 export interface ZipLimits {
@@ -140,37 +143,6 @@ export function listZipEntries(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZI
     at = nameEnd + extraLength + commentLength;
   }
   return { ok: true, value: entries };
-}
-
-let crcTables: Uint32Array[] | null = null;
-/** CRC-32 (IEEE), slicing by 4, to tell a damaged entry from a good one after inflating. */
-export function crc32(bytes: Uint8Array): number {
-  if (!crcTables) {
-    const t0 = new Uint32Array(256);
-    for (let n = 0; n < 256; n += 1) {
-      let c = n;
-      for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      t0[n] = c >>> 0;
-    }
-    const tables = [t0, new Uint32Array(256), new Uint32Array(256), new Uint32Array(256)];
-    for (let n = 0; n < 256; n += 1) {
-      for (let k = 1; k < 4; k += 1) {
-        const previous = (tables[k - 1] as Uint32Array)[n] as number;
-        (tables[k] as Uint32Array)[n] = ((previous >>> 8) ^ (t0[previous & 0xff] as number)) >>> 0;
-      }
-    }
-    crcTables = tables;
-  }
-  const [t0, t1, t2, t3] = crcTables as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
-  let crc = 0xffffffff;
-  let i = 0;
-  const end4 = bytes.length - (bytes.length % 4);
-  for (; i < end4; i += 4) {
-    crc ^= (bytes[i] as number) | ((bytes[i + 1] as number) << 8) | ((bytes[i + 2] as number) << 16) | ((bytes[i + 3] as number) << 24);
-    crc = (t3[crc & 0xff] as number) ^ (t2[(crc >>> 8) & 0xff] as number) ^ (t1[(crc >>> 16) & 0xff] as number) ^ (t0[crc >>> 24] as number);
-  }
-  for (; i < bytes.length; i += 1) crc = (t0[(crc ^ (bytes[i] as number)) & 0xff] as number) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }
 
 /** Inflates raw DEFLATE into exactly `size` bytes (fflate writes nothing past the buffer); null if corrupt or short. */

@@ -15,6 +15,20 @@ import { report } from './report';
 /** Records and changes in the exchange figures (issue 6: 100k). */
 export const EXCHANGE_COUNT = 100_000;
 
+/**
+ * The count to run: ATLAS_BENCH_EXCHANGE_COUNT (e.g. 10000 for a quick run; figures are then named
+ * `_10k_`), else {@link EXCHANGE_COUNT}.
+ */
+export function exchangeCount(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env['ATLAS_BENCH_EXCHANGE_COUNT'];
+  if (raw === undefined || raw === '') return EXCHANGE_COUNT;
+  const count = Number(raw);
+  if (!Number.isInteger(count) || count < 1000 || count > 1_000_000 || count % 1000 !== 0) {
+    throw new RangeError(`[bench] ATLAS_BENCH_EXCHANGE_COUNT must be a whole number of thousands from 1000 to 1000000, not ${raw}`);
+  }
+  return count;
+}
+
 /** Prints the exchange figures as `name value unit`. */
 export function reportExchange(figures: ExchangeFigures, count = EXCHANGE_COUNT): void {
   const k = `${String(count / 1000)}k`;
@@ -31,7 +45,7 @@ export function reportExchange(figures: ExchangeFigures, count = EXCHANGE_COUNT)
  * memory under a small quota, which two registers of 100k records exceed ("存储空间已满"), and the
  * app itself always runs on a disk profile.
  */
-export async function benchExchange(bench: BrowserBench, count = EXCHANGE_COUNT): Promise<ExchangeFigures> {
+export async function benchExchange(bench: BrowserBench, count = exchangeCount()): Promise<ExchangeFigures> {
   const profile = mkdtempSync(join(tmpdir(), 'atlas-bench-exchange-'));
   const context = await chromium.launchPersistentContext(profile, chromiumLaunchOptions());
   try {

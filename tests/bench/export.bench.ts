@@ -3,7 +3,10 @@
  * WorkbookWriter on the same 100k demo scenarios and the same columns, in the same run, plus CSV.
  *
  * Runs in Node: the writers are pure shared code (no DOM, no Node), so the figure is the writer's
- * own cost; in the app the same code runs in a Web Worker (renderer/features/export/exportWorker.ts).
+ * own cost. The headline runs what the app runs: the XML written in one thread (the export worker,
+ * renderer/features/export/exportWorker.ts) while a second one deflates its chunks (deflateWorker.ts,
+ * here under worker_threads with the same shared deflatePort.ts); `xlsx_export_100k_1thread_ms` is
+ * the same writer compressing in its own thread (what small exports in the page do).
  *
  * Memory: `xlsx_export_100k_peak_mb` is the peak RSS *above the RSS just before the export*
  * (rows and region data already loaded, after a GC when `--expose-gc` is given), sampled after
@@ -13,14 +16,18 @@
  * wall clock is unreliable on a shared, loaded machine.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import { build } from 'esbuild';
 import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { generateDemoScenarios } from '../../shared/domain/demoData';
 import type { Scenario } from '../../shared/domain/scenario';
 import { createRegionIndex, parseRegionAsset, type RegionIndex } from '../../shared/regions/regions';
 import { SCENARIO_COLUMNS } from '../../shared/spreadsheet/scenarioColumns';
-import { writeScenarioCsv, writeScenarioXlsx } from '../../shared/spreadsheet/scenarioWorkbook';
+import { portDeflater, type PortLike } from '../../shared/spreadsheet/deflatePort';
+import { writeScenarioCsv, writeScenarioXlsx, writeScenarioXlsxAsync } from '../../shared/spreadsheet/scenarioWorkbook';
 import type { RawDeflate, StringStorage } from '../../shared/spreadsheet/xlsxWriter';
 import { median, report } from './report';
 
@@ -57,18 +64,39 @@ async function timed<T>(work: () => T | Promise<T>): Promise<Timed<T>> {
 const zlibDeflate: RawDeflate = (chunk, isFinal) =>
   deflateRawSync(chunk, { level: 1, finishFlush: isFinal ? zlibConstants.Z_FINISH : zlibConstants.Z_FULL_FLUSH });
 
+/** The compression worker's script, bundled like this bench (scripts/run-ts.mjs) since Node cannot load .ts. */
+async function bundleDeflateWorker(): Promise<string> {
+  const outfile = resolve('.tsbuild/run/deflateWorker.mjs');
+  await build({ entryPoints: ['tests/bench/deflateWorker.ts'], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  return outfile;
+}
+
+/** How a run compresses: in the writing thread (optionally with another deflate), or in a worker as the app does. */
+type Compression = { readonly kind: 'thread'; readonly deflate?: RawDeflate } | { readonly kind: 'worker'; readonly script: string };
+
+/** Writes the workbook; with a worker, one is started per export (as the app does) and its start counts. */
+async function writeWith(rows: readonly Scenario[], regions: RegionIndex, strings: StringStorage, compression: Compression, onProgress: () => void): Promise<Uint8Array> {
+  if (compression.kind === 'thread') return writeScenarioXlsx(rows, regions, { strings, onProgress, ...(compression.deflate ? { deflate: compression.deflate } : {}) });
+  const worker = new Worker(compression.script);
+  const channel = new MessageChannel();
+  worker.postMessage({ port: channel.port2 }, [channel.port2]);
+  const port = portDeflater(channel.port1 as unknown as PortLike);
+  try {
+    return await writeScenarioXlsxAsync(rows, regions, { strings, onProgress, deflater: port.deflater });
+  } finally {
+    port.close();
+    await worker.terminate();
+  }
+}
+
 /** Our writer, with RSS sampled after every chunk. */
-async function ourXlsx(rows: readonly Scenario[], regions: RegionIndex, strings: StringStorage, deflate?: RawDeflate) {
+async function ourXlsx(rows: readonly Scenario[], regions: RegionIndex, strings: StringStorage, compression: Compression) {
   collectGarbage();
   const before = process.memoryUsage.rss();
   let peak = before;
   const run = await timed(() =>
-    writeScenarioXlsx(rows, regions, {
-      strings,
-      ...(deflate ? { deflate } : {}),
-      onProgress: () => {
-        peak = Math.max(peak, process.memoryUsage.rss());
-      },
+    writeWith(rows, regions, strings, compression, () => {
+      peak = Math.max(peak, process.memoryUsage.rss());
     }),
   );
   peak = Math.max(peak, process.memoryUsage.rss());
@@ -128,14 +156,17 @@ export async function benchExport(): Promise<void> {
   writeScenarioXlsx(rows.slice(0, 5000), regions);
   writeScenarioCsv(rows.slice(0, 5000), regions);
 
-  // The headline is what the app's export worker runs: `auto` strings, fflate's deflate. The
-  // variants (all-shared, all-inline, Node's native zlib as Electron's main process could use)
-  // run once each to keep the bench short.
+  // The headline is what the app's export worker runs: `auto` strings, compression in a second
+  // worker. The variants (one thread; all-shared, all-inline; Node's native zlib in the writing
+  // thread, as Electron's main process could use) run once each to keep the bench short.
+  const worker: Compression = { kind: 'worker', script: await bundleDeflateWorker() };
+  const thread: Compression = { kind: 'thread' };
   const shared: Awaited<ReturnType<typeof ourXlsx>>[] = [];
-  for (let run = 0; run < RUNS; run += 1) shared.push(await ourXlsx(rows, regions, 'auto'));
-  const allShared = [await ourXlsx(rows, regions, 'shared')];
-  const inline = [await ourXlsx(rows, regions, 'inline')];
-  const native = [await ourXlsx(rows, regions, 'auto', zlibDeflate)];
+  for (let run = 0; run < RUNS; run += 1) shared.push(await ourXlsx(rows, regions, 'auto', worker));
+  const oneThread = [await ourXlsx(rows, regions, 'auto', thread)];
+  const allShared = [await ourXlsx(rows, regions, 'shared', worker)];
+  const inline = [await ourXlsx(rows, regions, 'inline', worker)];
+  const native = [await ourXlsx(rows, regions, 'auto', { kind: 'thread', deflate: zlibDeflate })];
   const peer = await timed(() => excelJsStreamXlsx(rows, regions));
   const csv: Timed<Uint8Array>[] = [];
   for (let run = 0; run < RUNS; run += 1) csv.push(await timed(() => writeScenarioCsv(rows, regions)));
@@ -146,6 +177,8 @@ export async function benchExport(): Promise<void> {
   report('xlsx_export_100k_peak_mb', Math.max(...shared.map((r) => r.peakAboveMb)), 'MB');
   report('xlsx_export_100k_rss_peak_mb', Math.max(...shared.map((r) => r.peakRssMb)), 'MB');
   report('xlsx_export_100k_size_mb', (shared[0]?.bytes ?? NaN) / 1e6, 'MB');
+  report('xlsx_export_100k_1thread_ms', median(oneThread.map((r) => r.wallMs)), 'ms');
+  report('xlsx_export_100k_1thread_cpu_ms', median(oneThread.map((r) => r.cpuMs)), 'ms');
   report('xlsx_export_100k_shared_ms', median(allShared.map((r) => r.wallMs)), 'ms');
   report('xlsx_export_100k_shared_cpu_ms', median(allShared.map((r) => r.cpuMs)), 'ms');
   report('xlsx_export_100k_shared_size_mb', (allShared[0]?.bytes ?? NaN) / 1e6, 'MB');

@@ -107,7 +107,7 @@ test('county → city exchange: signed package, preview, read-only at the city, 
     await expect(await stat(city, '新增')).toHaveText('1');
     await expect(await stat(city, '冲突')).toHaveText('0');
     await expect(await stat(city, '拒绝')).toHaveText('0');
-    await expect(city.getByText(`涉及的场景（部分）：${EDITED}`)).toBeVisible();
+    await expect(city.getByText(`涉及的记录（部分）：${EDITED}`)).toBeVisible();
     await shot(city, testInfo, 'exchange-city-preview');
     await city.getByRole('button', { name: '确认导入' }).click();
     await expect(city.getByRole('alert').filter({ hasText: '导入完成：新增 1，更新 0，删除 0，冲突 0，拒绝 0。' })).toBeVisible();

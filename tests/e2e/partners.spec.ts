@@ -208,4 +208,15 @@ test('a county office registers a partner, runs a pilot to 实施中 and the sce
   await tableRow(page, PILOT).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('pilot-detail')).toBeVisible();
+
+  // A delete by mistake is undone from its message: the pilot is back with its history.
+  await page.getByTestId('pilot-detail').getByRole('button', { name: '删除' }).click();
+  const confirm = page.getByRole('dialog', { name: `确定删除试点项目“${PILOT}”？` });
+  await confirm.getByRole('button', { name: '删除' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(tableRow(page, PILOT)).toHaveCount(0);
+  await page.locator('.ant-message').getByRole('button', { name: '撤销' }).click();
+  await expect(page.getByTestId('pilot-detail')).toBeVisible();
+  await expect(page.getByTestId('pilot-detail').locator('.atlas-history')).toContainText('恢复');
+  await expect(tableRow(page, PILOT)).toContainText('实施中');
 });

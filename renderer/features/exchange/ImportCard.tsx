@@ -1,10 +1,12 @@
-import { useRef, useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Spin, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Typography } from 'antd';
 import { ImportOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../shared/domain/localizedText';
 import type { UnknownKey } from '../../../shared/exchange/package';
+import type { ExchangePhase, ExchangeProgress } from '../../db/exchangeProgress';
 import type { ImportPreview, OpenResult } from '../../db/exchangeRepository';
+import { ExchangeProgressBar } from './ExchangeProgressBar';
 import { ImportPreviewPanel } from './ImportPreviewPanel';
 import { TrustKeysDialog } from './TrustKeysDialog';
 import type { ExchangeActions } from './useExchangeActions';
@@ -30,9 +32,39 @@ export function ImportCard({ actions, isCatalogOnly }: ImportCardProps) {
   const { message } = AntApp.useApp();
   const fileInput = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<ImportState>({ phase: 'idle' });
+  const run = useRef<AbortController | null>(null);
+  const [progress, setProgress] = useState<{ readonly phase: ExchangePhase; readonly percent: number }>({ phase: 'read', percent: 0 });
+
+  useEffect(function cancelRunOnUnmount() {
+    return function abortImportRun() {
+      run.current?.abort();
+    };
+  }, []);
+
+  /** A fresh progress sink and abort signal for one verification or import. */
+  function startRun(first: ExchangePhase): ExchangeProgress {
+    run.current?.abort();
+    const controller = new AbortController();
+    run.current = controller;
+    setProgress({ phase: first, percent: 0 });
+    return {
+      signal: controller.signal,
+      onProgress: (phase, done, total) => {
+        if (run.current === controller) setProgress({ phase, percent: total > 0 ? Math.floor((done * 100) / total) : 0 });
+      },
+    };
+  }
+
+  function cancelRun() {
+    run.current?.abort();
+  }
 
   function show(fileName: string, bytes: Uint8Array, result: OpenResult | null) {
     if (result === null) return setState({ phase: 'idle' });
+    if (result.status === 'refused' && result.failure.error === 'cancelled') {
+      void message.info(t('exchange.import.cancelledRun'));
+      return setState({ phase: 'idle' });
+    }
     if (result.status === 'needs-trust') return setState({ phase: 'trust', fileName, bytes, keys: result.keys });
     if (result.status === 'refused') return setState({ phase: 'refused', fileName, message: localize(result.failure.text, i18n.language) });
     return setState({ phase: 'preview', fileName, preview: result.preview });
@@ -42,7 +74,7 @@ export function ImportCard({ actions, isCatalogOnly }: ImportCardProps) {
     setState({ phase: 'reading', fileName: file.name });
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      show(file.name, bytes, await actions.open(bytes));
+      show(file.name, bytes, await actions.open(bytes, startRun('read')));
     } catch (error) {
       console.error('[exchange] reading the package failed', error);
       setState({ phase: 'refused', fileName: file.name, message: error instanceof Error ? error.message : String(error) });
@@ -51,13 +83,17 @@ export function ImportCard({ actions, isCatalogOnly }: ImportCardProps) {
 
   async function trust(current: Extract<ImportState, { phase: 'trust' }>) {
     setState({ phase: 'reading', fileName: current.fileName });
-    show(current.fileName, current.bytes, await actions.trustAndOpen(current.keys, current.bytes));
+    show(current.fileName, current.bytes, await actions.trustAndOpen(current.keys, current.bytes, startRun('read')));
   }
 
   async function apply(current: Extract<ImportState, { readonly preview: ImportPreview }>) {
     setState({ ...current, phase: 'applying' });
-    const result = await actions.apply(current.preview);
+    const result = await actions.apply(current.preview, startRun('write'));
     if (result === null) return setState({ phase: 'idle' });
+    if (!result.ok && result.error === 'cancelled') {
+      void message.info(t('exchange.import.cancelledRun'));
+      return setState({ ...current, phase: 'preview' });
+    }
     if (!result.ok) {
       void message.error(t('exchange.import.failed', { reason: result.message }));
       return setState({ ...current, phase: 'preview' });
@@ -94,11 +130,7 @@ export function ImportCard({ actions, isCatalogOnly }: ImportCardProps) {
         }}
       />
       <div className="atlas-exchange-gap" aria-live="polite">
-        {state.phase === 'reading' && (
-          <span role="status">
-            <Spin size="small" /> {t('exchange.import.reading')}
-          </span>
-        )}
+        {(state.phase === 'reading' || state.phase === 'applying') && <ExchangeProgressBar phase={progress.phase} percent={progress.percent} onCancel={cancelRun} />}
         {state.phase === 'refused' && <Alert type="error" showIcon title={t('exchange.import.refused', { reason: state.message })} description={state.fileName} />}
         {state.phase === 'done' && <Alert type={state.isWarning ? 'warning' : 'success'} showIcon title={state.message} description={`${state.fileName} · ${t('exchange.import.backupFirst')}`} />}
       </div>

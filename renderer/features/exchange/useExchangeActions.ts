@@ -24,7 +24,9 @@ import {
   type ImportPreview,
   type OpenResult,
 } from '../../db/exchangeRepository';
+import type { ExchangeProgress } from '../../db/exchangeProgress';
 import type { WriteContext } from '../../db/writePath';
+import { openPackageInWorker } from './openPackageInWorker';
 
 /** What became of a save: the file name it was saved under, or null when the user cancelled. */
 export type SaveOutcome = { readonly ok: true; readonly fileName: string | null; readonly records: number } | { readonly ok: false; readonly message: string };
@@ -122,30 +124,31 @@ export function useExchangeActions() {
     return save(await exportCatalogPackage(ctx));
   }, [ctx, save]);
 
+  // Verification runs in a worker (progress, cancel); planning in the page, in chunks.
   const open = useCallback(
-    async (bytes: Uint8Array): Promise<OpenResult | null> => {
+    async (bytes: Uint8Array, progress: ExchangeProgress): Promise<OpenResult | null> => {
       if (!ctx) return null;
-      return openImport(ctx, bytes);
+      return openImport(ctx, bytes, { open: openPackageInWorker, progress });
     },
     [ctx],
   );
 
   const trustAndOpen = useCallback(
-    async (keys: readonly UnknownKey[], bytes: Uint8Array): Promise<OpenResult | null> => {
+    async (keys: readonly UnknownKey[], bytes: Uint8Array, progress: ExchangeProgress): Promise<OpenResult | null> => {
       if (!ctx) return null;
       await trustKeys(db, keys, Date.now());
-      return openImport(ctx, bytes);
+      return openImport(ctx, bytes, { open: openPackageInWorker, progress });
     },
     [ctx, db],
   );
 
   const apply = useCallback(
-    async (preview: ImportPreview): Promise<ExchangeResult<ImportOutcome> | null> => {
+    async (preview: ImportPreview, progress: ExchangeProgress): Promise<ExchangeResult<ImportOutcome> | null> => {
       if (!ctx) return null;
       // Issue 6 item 6: a snapshot before every import; without one, nothing is imported.
       const backup = await createBackup(db, platform, 'import');
       if (!backup.ok) return fail('write-failed', { zh: `导入前备份失败（${backup.message}），未导入任何数据`, en: `The backup before importing failed (${backup.message}); nothing was imported` });
-      return applyImport(ctx, preview);
+      return applyImport(ctx, preview, progress);
     },
     [ctx, db, platform],
   );

@@ -5,7 +5,8 @@ import { partnerPlanRows } from '../../../shared/spreadsheet/partnerColumns';
 import type { Region } from '../../../shared/regions/regions';
 import { toGeoJsonText } from '../../../shared/spreadsheet/geojson';
 import type { RegionNameLookup } from '../../../shared/spreadsheet/scenarioColumns';
-import { writeScenarioCsv, writeScenarioXlsx, writeSideSheetCsv } from '../../../shared/spreadsheet/scenarioWorkbook';
+import { writeScenarioCsv, writeScenarioXlsx, writeScenarioXlsxAsync, writeSideSheetCsv } from '../../../shared/spreadsheet/scenarioWorkbook';
+import type { DeflatedChunk } from '../../../shared/spreadsheet/zipWriter';
 import { formatShanghaiDateTime } from '../../../shared/spreadsheet/sheet';
 
 /** The export formats of the 导出 menu: the workbook, a CSV per sheet, GeoJSON. */
@@ -34,6 +35,12 @@ export interface ExportRequest {
   readonly partners: readonly Partner[];
 }
 
+/** What the page posts to the export worker: the request, and for a workbook the port of its compression worker. */
+export interface ExportWorkerMessage {
+  readonly request: ExportRequest;
+  readonly deflatePort: MessagePort | null;
+}
+
 /** What the export worker answers. */
 export type ExportResponse =
   | { readonly type: 'progress'; readonly done: number; readonly total: number }
@@ -57,7 +64,7 @@ export function buildExport(request: ExportRequest, onProgress: (done: number, t
   const encode = (text: string) => new TextEncoder().encode(text);
   switch (request.format) {
     case 'xlsx':
-      return writeScenarioXlsx(request.rows, regions, { onProgress, plan: plan() }) as Uint8Array<ArrayBuffer>;
+      return writeScenarioXlsx(request.rows, regions, { onProgress, plan: plan() });
     case 'csv':
       return writeScenarioCsv(request.rows, regions, { onProgress, encode }) as Uint8Array<ArrayBuffer>;
     case 'csv-pilots':
@@ -72,6 +79,20 @@ export function buildExport(request: ExportRequest, onProgress: (done: number, t
       return bytes;
     }
   }
+}
+
+/**
+ * {@link buildExport} with a workbook's compression handed to `deflater` (the compression worker,
+ * shared/spreadsheet/deflatePort.ts) while the XML is written here; other formats as buildExport.
+ */
+export function buildExportAsync(
+  request: ExportRequest,
+  onProgress: (done: number, total: number) => void,
+  deflater: (chunk: Uint8Array, isFinal: boolean) => Promise<DeflatedChunk>,
+): Promise<Uint8Array<ArrayBuffer>> {
+  if (request.format !== 'xlsx') return Promise.resolve(buildExport(request, onProgress));
+  const plan = partnerPlanRows(request.rows, request.pilots, request.partners);
+  return writeScenarioXlsxAsync(request.rows, lookup(request.regions), { onProgress, plan, deflater });
 }
 
 /** `场景目录-510107-20261125.xlsx`: stem, unit code (when set), today's date in Asia/Shanghai. */

@@ -4,14 +4,18 @@ import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../../../shared/domain/scenario';
 import { usePlatform, useRegions, useSettings } from '../../app/contexts';
 import { usePartnerPlanReader } from '../../db/usePartnerPlanReader';
-import { buildExport, EXPORT_FILE_TYPES, exportFileName, regionNames, type ExportFormat, type ExportRequest, type ExportResponse } from './exportFile';
+import { buildExport, EXPORT_FILE_TYPES, exportFileName, regionNames, type ExportFormat, type ExportRequest, type ExportResponse, type ExportWorkerMessage } from './exportFile';
 
 /** Up to this many rows the file is built in the page (a worker's start-up costs more than the work). */
 export const IN_PAGE_EXPORT_LIMIT = 2000;
 
 const MESSAGE_KEY = 'scenario-export';
 
-/** Builds one file in the export worker; resolves to null when cancelled. */
+/**
+ * Builds one file in the export worker — for a workbook with a compression worker beside it,
+ * joined by a MessageChannel (the page starts both: a nested worker is not needed); resolves to
+ * null when cancelled.
+ */
 function buildInWorker(
   request: ExportRequest,
   onProgress: (fraction: number) => void,
@@ -19,24 +23,35 @@ function buildInWorker(
 ): Promise<Uint8Array<ArrayBuffer> | null> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./exportWorker.ts', import.meta.url), { type: 'module' });
-    register(function cancelExport() {
+    const deflateWorker = request.format === 'xlsx' ? new Worker(new URL('./deflateWorker.ts', import.meta.url), { type: 'module' }) : null;
+    const stop = () => {
       worker.terminate();
+      deflateWorker?.terminate();
+    };
+    register(function cancelExport() {
+      stop();
       resolve(null);
     });
     worker.onmessage = (event: MessageEvent<ExportResponse>) => {
       const answer = event.data;
       if (answer.type === 'progress') onProgress(answer.total === 0 ? 1 : answer.done / answer.total);
       else {
-        worker.terminate();
+        stop();
         if (answer.type === 'done') resolve(answer.bytes);
         else reject(new Error(answer.message));
       }
     };
-    worker.onerror = (event) => {
-      worker.terminate();
+    const onWorkerError = (event: ErrorEvent) => {
+      stop();
       reject(new Error(event.message || 'worker error'));
     };
-    worker.postMessage(request);
+    worker.onerror = onWorkerError;
+    if (deflateWorker) {
+      deflateWorker.onerror = onWorkerError;
+      const channel = new MessageChannel();
+      deflateWorker.postMessage({ port: channel.port2 }, [channel.port2]);
+      worker.postMessage({ request, deflatePort: channel.port1 } satisfies ExportWorkerMessage, [channel.port1]);
+    } else worker.postMessage({ request, deflatePort: null } satisfies ExportWorkerMessage);
   });
 }
 

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Drawer, Form, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { showUndoable } from '../register/undoMessage';
 import { localize } from '../../../shared/domain/localizedText';
 import { PARTNER_TYPES } from '../../../shared/domain/vocabulary';
 import { creditCodeParts, parseCreditCode } from '../../../shared/partners/creditCode';
@@ -139,10 +140,22 @@ function PartnerForm({ partner, partners, readOnlyReason, actions, onClose, onOp
       cancelText: t('partners.drawer.cancel'),
       onOk: async () => {
         const result = await actions.deletePartner(partner.id, partner.version);
-        if (result.ok) {
-          void message.success(t('partners.drawer.deletedDone', { name: partner.name }));
-          onClose();
-        } else setFailure(result.message);
+        if (!result.ok) {
+          setFailure(result.message);
+          return;
+        }
+        const deleted = result.value.partner;
+        showUndoable(message, {
+          key: `deleted-${partner.id}`,
+          text: t('partners.drawer.deletedDone', { name: partner.name }),
+          undoLabel: t('detail.undo'),
+          onUndo: async () => {
+            const restored = await actions.restorePartner(deleted.id, deleted.version);
+            if (restored.ok) void message.success(t('partners.drawer.restoredDone', { name: partner.name }));
+            else void message.error(restored.message);
+          },
+        });
+        onClose();
       },
     });
   }

@@ -8,6 +8,7 @@ import { useRegions, useSettings } from '../../app/contexts';
 import { localIsoDate } from '../../db/pilotRepository';
 import { usePartners } from '../../db/usePartners';
 import { useOwnedScenarioRefs, usePartnerNames, usePilot, usePilotScenarios } from '../../db/usePilots';
+import { showUndoable } from '../register/undoMessage';
 import { PilotDetailDrawer } from './PilotDetailDrawer';
 import { PilotFormDrawer } from './PilotFormDrawer';
 import { usePlanActions, type PlanActions } from './usePlanActions';
@@ -75,10 +76,26 @@ export function usePilotWorkbench(pilots: readonly Pilot[] | undefined, onOpenSc
       cancelText: t('pilots.form.cancel'),
       onOk: async () => {
         const result = await actions.deletePilot(pilot.id, pilot.version, null);
-        if (result.ok) {
-          setDetailId(null);
-          void message.success(t('pilots.detail.deletedDone', { title: pilot.title }));
-        } else void message.error(result.message);
+        if (!result.ok) {
+          void message.error(result.message);
+          return;
+        }
+        setDetailId(null);
+        const deleted = result.value.pilot;
+        showUndoable(message, {
+          key: `deleted-${pilot.id}`,
+          text: t('pilots.detail.deletedDone', { title: pilot.title }),
+          undoLabel: t('detail.undo'),
+          onUndo: async () => {
+            const restored = await actions.restorePilot(deleted.id, deleted.version);
+            if (!restored.ok) {
+              void message.error(restored.message);
+              return;
+            }
+            setDetailId(deleted.id);
+            void message.success(t('detail.undone'));
+          },
+        });
       },
     });
   }

@@ -4,7 +4,7 @@ import type { ScenarioStatusOffer } from '../../../shared/partners/scenarioOffer
 import type { PilotStage } from '../../../shared/domain/vocabulary';
 import { useSettings } from '../../app/contexts';
 import { createPartner, deletePartner, restorePartner, updatePartner, type PartnerWrite } from '../../db/partnerRepository';
-import { changePilotStage, createPilot, deletePilot, updatePilot, type PilotPatch, type PilotStageWrite, type PilotWrite } from '../../db/pilotRepository';
+import { changePilotStage, createPilot, deletePilot, restorePilot, updatePilot, type PilotPatch, type PilotStageWrite, type PilotWrite } from '../../db/pilotRepository';
 import { getScenario } from '../../db/scenarioRepository';
 import { changeScenarioStatus, type WriteFailure, type WriteResult } from '../../db/writePath';
 import { useWriteContext } from '../../db/useWriteContext';
@@ -29,6 +29,7 @@ export interface PlanActions {
     expectedVersion: number,
   ) => Promise<PlanActionResult<PilotStageWrite>>;
   readonly deletePilot: (id: string, expectedVersion: number, note: string | null) => Promise<PlanActionResult<PilotWrite>>;
+  readonly restorePilot: (id: string, expectedVersion: number) => Promise<PlanActionResult<PilotWrite>>;
   /**
    * Applies a scenario status offer the person confirmed, with a note naming the pilot. Refused
    * (with the reason) if the scenario has moved on since the offer was made.
@@ -55,6 +56,7 @@ export function usePlanActions(): PlanActions | null {
       updatePilot: async (id, patch, version) => outcome(await updatePilot(ctx, id, patch, version)),
       changeStage: async (id, to, options, version) => outcome(await changePilotStage(ctx, id, to, options, version)),
       deletePilot: async (id, version, note) => outcome(await deletePilot(ctx, id, version, note)),
+      restorePilot: async (id, version) => outcome(await restorePilot(ctx, id, version)),
       acceptOffer: async (offer, note) => {
         const scenario = await getScenario(ctx.db, offer.scenarioId);
         // The offer was computed from the scenario as it was then: if it has moved on, say so

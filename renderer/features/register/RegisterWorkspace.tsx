@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
-import { App as AntApp, Button, Empty, Layout, Space, Spin } from 'antd';
+import { App as AntApp, Button, Empty, Space } from 'antd';
 import { ExperimentOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Scenario, ScenarioInput } from '../../../shared/domain/scenario';
@@ -7,12 +7,14 @@ import type { ScenarioStatus } from '../../../shared/domain/scenarioStatus';
 import { useRegions, useSettings } from '../../app/contexts';
 import { useElementHeight } from '../../app/useElementHeight';
 import { useAfterFirstPaint } from '../../app/useAfterFirstPaint';
+import { LoadingStatus } from '../../app/LoadingStatus';
 import { useScenario, useScenarioHistory } from '../../db/useScenario';
 import { useScenarioCounts } from '../../db/useScenarios';
 import { AtlasMap } from '../map/AtlasMap';
 import type { MapSelection } from '../map/useMapSelection';
 import { MapLegend, type MapMode } from './MapLegend';
 import { PanToScenario } from './PanToScenario';
+import { RegisterFrame } from './RegisterFrame';
 import type { ScenarioSaveFailure } from './formValues';
 import { ScenarioMarkers, type ScenarioPoint } from './ScenarioMarkers';
 import { useRegister } from './useRegister';
@@ -90,7 +92,7 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
   const [isDemoBusy, setDemoBusy] = useState(false);
   const selected = useScenario(selectedId);
   const history = useScenarioHistory(selectedId);
-  const tableAreaRef = useRef<HTMLDivElement>(null);
+  const tableAreaRef = useRef<HTMLElement>(null);
   const tableHeight = useElementHeight(tableAreaRef, 280);
   const hasPainted = useAfterFirstPaint();
 
@@ -258,24 +260,24 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
   const isEmpty = !isLoading && register.records.length === 0;
 
   return (
-    <Layout.Content className="atlas-content">
-      <div className="atlas-main">
-        <div className="atlas-filter-row">
-          {hasPainted && (
-            <Suspense fallback={null}>
-              <FilterBar
-                filter={filter}
-                onChange={setFilter}
-                total={register.records?.length ?? 0}
-                shown={register.rows.length}
-              />
-              <SavedViewsControl currentFilter={filter} onApply={setFilter} />
-              <ExportButton rows={register.rows} />
-              {canWrite && <ImportButton />}
-            </Suspense>
-          )}
-        </div>
-        <main className="atlas-map-area" aria-label={t('map.label')}>
+    <RegisterFrame
+      filterRow={
+        hasPainted && (
+          <Suspense fallback={null}>
+            <FilterBar
+              filter={filter}
+              onChange={setFilter}
+              total={register.records?.length ?? 0}
+              shown={register.rows.length}
+            />
+            <SavedViewsControl currentFilter={filter} onApply={setFilter} />
+            <ExportButton rows={register.rows} />
+            {canWrite && <ImportButton />}
+          </Suspense>
+        )
+      }
+      mapArea={
+        <>
           {breadcrumb}
           <Space className="atlas-map-tools">
             {canWrite && (
@@ -320,14 +322,12 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
             isOpenForPartners={filter.openForPartners === true}
             onOpenForPartnersChange={(isOn) => setFilter({ ...filter, openForPartners: isOn })}
           />
-        </main>
-        <section className="atlas-table-area" ref={tableAreaRef} aria-label={t('table.ariaLabel')}>
-          {(isLoading || !hasPainted) && (
-            <div className="atlas-center" role="status">
-              <Spin />
-              <span>{t('register.loadingRegister')}</span>
-            </div>
-          )}
+        </>
+      }
+      tableAreaRef={tableAreaRef}
+      tableArea={
+        <>
+          {(isLoading || !hasPainted) && <LoadingStatus label={t('register.loadingRegister')} />}
           {hasPainted && isEmpty && (
             <Empty className="atlas-empty" description={isCompany ? t('company.catalogEmpty') : <EmptyText />}>
               {canWrite && (
@@ -353,13 +353,11 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
               />
             </Suspense>
           )}
-        </section>
-      </div>
-      <aside
-        className="atlas-panel"
-        aria-label={selected ? t('detail.title') : t('region.panelTitle')}
-        lang={i18n.language}
-      >
+        </>
+      }
+      panelLabel={selected ? t('detail.title') : t('region.panelTitle')}
+      panelLanguage={i18n.language}
+      panel={
         <Suspense fallback={null}>
           {!hasPainted ? null : selected ? (
             <ScenarioDetail
@@ -377,7 +375,8 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
             <RegionPanel selection={selection} myUnitCode={settings.unitCode} />
           )}
         </Suspense>
-      </aside>
+      }
+    >
       <Suspense fallback={null}>
         {form.isOpen && (
           <ScenarioFormDrawer
@@ -398,7 +397,7 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
           />
         )}
       </Suspense>
-    </Layout.Content>
+    </RegisterFrame>
   );
 }
 

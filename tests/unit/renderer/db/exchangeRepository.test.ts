@@ -13,7 +13,10 @@ import {
   type ImportPreview,
   type OpenResult,
 } from '../../../../renderer/db/exchangeRepository';
+import { createPartner, updatePartner } from '../../../../renderer/db/partnerRepository';
+import { changePilotStage, createPilot, deletePilot, listPilots, updatePilot } from '../../../../renderer/db/pilotRepository';
 import { changeScenarioStatus, createScenario, updateScenario } from '../../../../renderer/db/writePath';
+import { completeCreditCode } from '../../../../shared/partners/creditCode';
 import { utf8ToBytes } from '../../../../shared/exchange/encoding';
 import { signText } from '../../../../shared/exchange/signing';
 import { asRegionCode } from '../../../../shared/regions/regions';
@@ -157,6 +160,168 @@ describe('county → city exchange', () => {
     expect(applied.ok).toBe(true);
     expect((await province.db.scenarios.get(scenario.id))?.ownerUnitCode).toBe('510107');
     expect((await province.db.scenarios.get(own.id))?.ownerUnitCode).toBe('510100');
+  });
+});
+
+const CREDIT_CODE = completeCreditCode('9151010720260001') as string;
+
+function partnerInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { name: '成都脑机科技有限公司', type: 'enterprise', creditCode: CREDIT_CODE, regionCode: '510107', contactName: '李工', contactPhone: '', contactEmail: '', ...overrides };
+}
+
+/** A county with a scenario, a partner and a pilot of that partner in the scenario. */
+async function countyWithPilot() {
+  const county = installation('510107', 'county');
+  const scenario = await created(county);
+  const partnerWrite = await createPartner(county, partnerInput());
+  if (!partnerWrite.ok) throw new Error(partnerWrite.message);
+  const { partner } = partnerWrite.value;
+  const pilotWrite = await createPilot(county, {
+    title: '非侵入式脑机接口康复训练试点',
+    summary: '在康复病区部署脑机接口康复训练系统',
+    scenarioId: scenario.id,
+    partners: [{ partnerId: partner.id, isLead: true }],
+    techDirection: 'non_invasive_bci',
+    investment: '120.5',
+    regulatory: { deviceRegistration: 'planned', ethicsApproval: 'pending' },
+  });
+  if (!pilotWrite.ok) throw new Error(pilotWrite.message);
+  return { county, scenario, partner, pilot: pilotWrite.value.pilot };
+}
+
+describe('pilots and partners travel with the register', () => {
+  it('the city receives the county’s pilot and partner into its tables, read-only there', async () => {
+    const { county, scenario, partner, pilot } = await countyWithPilot();
+    const city = installation('510100', 'city');
+    const { preview, outcome } = await importAndApply(city, await exportTo(county, '510100'));
+    expect(preview.summary).toMatchObject({ created: 3, refused: 0 });
+    expect(preview.samples).toEqual(expect.arrayContaining([scenario.title, partner.name, pilot.title]));
+    expect(outcome.summary.created).toBe(3);
+
+    const atCity = await city.db.pilots.get(pilot.id);
+    expect(atCity).toMatchObject({ title: pilot.title, projectNumber: pilot.projectNumber, ownerUnitCode: '510107', leadPartnerId: partner.id, deletedFlag: 0, investment: 120.5 });
+    expect(await city.db.partners.get(partner.id)).toMatchObject({ name: partner.name, creditCode: CREDIT_CODE, ownerUnitCode: '510107', deletedFlag: 0 });
+    expect((await listPilots(city.db)).map((p) => p.id)).toEqual([pilot.id]);
+
+    expect(await updatePilot(city, pilot.id, { title: '市里改的' }, atCity!.version)).toMatchObject({ ok: false, error: 'not-owner' });
+    const partnerAtCity = (await city.db.partners.get(partner.id))!;
+    expect(await updatePartner(city, partner.id, partnerInput({ name: '市里改的' }), partnerAtCity.version)).toMatchObject({ ok: false, error: 'not-owner' });
+
+    // Re-import: nothing changes.
+    const snapshot = { pilots: await city.db.pilots.toArray(), partners: await city.db.partners.toArray() };
+    const again = await importAndApply(city, await exportTo(county, '510100', 'all-own'));
+    expect(again.outcome.summary).toMatchObject({ created: 0, updated: 0, deleted: 0 });
+    expect(await city.db.pilots.toArray()).toEqual(snapshot.pilots);
+    expect(await city.db.partners.toArray()).toEqual(snapshot.partners);
+  });
+
+  it('stage moves, edits and deletes follow, in any order, and relay to the province', async () => {
+    const { county, partner, pilot } = await countyWithPilot();
+    const first = await exportTo(county, '510100');
+    county.clock.t += 1000;
+    const moved = await changePilotStage(county, pilot.id, 'under_review', {}, pilot.version);
+    if (!moved.ok) throw new Error(moved.message);
+    const edited = await updatePartner(county, partner.id, partnerInput({ contactName: '王工' }), partner.version);
+    expect(edited.ok).toBe(true);
+    const second = await exportTo(county, '510100');
+    county.clock.t += 1000;
+    expect((await deletePilot(county, pilot.id, moved.value.pilot.version, '合作取消')).ok).toBe(true);
+    const third = await exportTo(county, '510100');
+
+    const inOrder = installation('510100', 'city');
+    for (const text of [first, second]) await importAndApply(inOrder, text);
+    expect(await inOrder.db.pilots.get(pilot.id)).toMatchObject({ stage: 'under_review', deletedFlag: 0 });
+    expect((await inOrder.db.partners.get(partner.id))?.contactName).toBe('王工');
+    await importAndApply(inOrder, third);
+    expect(await inOrder.db.pilots.get(pilot.id)).toMatchObject({ stage: 'under_review', deletedFlag: 1 });
+    expect(await listPilots(inOrder.db)).toEqual([]);
+
+    const reversed = installation('510100', 'city');
+    for (const text of [third, second]) await importAndApply(reversed, text);
+    expect(await reversed.db.pilots.count()).toBe(0);
+    await importAndApply(reversed, first);
+    const strip = (row: object | undefined) => ({ ...row, version: 0 });
+    expect(strip(await reversed.db.pilots.get(pilot.id))).toEqual(strip(await inOrder.db.pilots.get(pilot.id)));
+    expect(strip(await reversed.db.partners.get(partner.id))).toEqual(strip(await inOrder.db.partners.get(partner.id)));
+
+    const province = installation('510000', 'province');
+    await importAndApply(province, await exportTo(inOrder, '510000'));
+    expect(await province.db.pilots.get(pilot.id)).toMatchObject({ ownerUnitCode: '510107', deletedFlag: 1, stage: 'under_review' });
+    expect((await province.db.partners.get(partner.id))?.contactName).toBe('王工');
+  });
+
+  it('refuses a partner whose credit code the city registered itself, and lists it; the rest lands', async () => {
+    const { county, partner, pilot } = await countyWithPilot();
+    const city = installation('510100', 'city');
+    const own = await createPartner(city, partnerInput({ name: '成都脑机科技（市登记）', regionCode: '510100' }));
+    expect(own.ok).toBe(true);
+    const { preview } = await importAndApply(city, await exportTo(county, '510100'));
+    expect(preview.summary).toMatchObject({ created: 2, refused: 1 });
+    expect(preview.refusals.map((line) => [line.entityId, line.text.zh])).toEqual([[partner.id, expect.stringContaining('已登记为本机的另一个伙伴单位')]]);
+    expect(await city.db.partners.get(partner.id)).toBeUndefined();
+    expect(await city.db.pilots.get(pilot.id)).toBeDefined();
+  });
+
+  it('refuses a pilot whose record is not a valid pilot, without touching the rest', async () => {
+    const { county, scenario, pilot } = await countyWithPilot();
+    county.clock.t += 1000;
+    // A broken build of the county writes a stage that does not exist.
+    await county.db.changes.add({
+      id: '51010700-0000-4000-8000-0000000000fe' as never,
+      entity: 'pilot',
+      entityId: pilot.id,
+      op: 'status',
+      changes: { stage: { old: 'applied', new: 'teleported' } },
+      unitCode: asRegionCode('510107'),
+      actorRole: 'county',
+      hlc: `${String(county.clock.t).padStart(18, '0')}-0000-510107.abc`,
+      at: county.clock.t,
+    });
+    const city = installation('510100', 'city');
+    const { preview } = await importAndApply(city, await exportTo(county, '510100'));
+    expect(preview.refusals).toEqual([expect.objectContaining({ entityId: pilot.id, text: expect.objectContaining({ zh: expect.stringContaining('试点项目记录不完整或字段无效（stage）') }) })]);
+    expect(await city.db.pilots.count()).toBe(0);
+    expect(await city.db.scenarios.get(scenario.id)).toBeDefined();
+  });
+});
+
+describe('progress and cancel', () => {
+  it('reports every phase, and a cancel at any point of the import leaves the register as it was', async () => {
+    const county = installation('510107', 'county');
+    for (let i = 0; i < 3; i += 1) await created(county, { title: `武侯区场景 ${i}` });
+    const text = await exportTo(county, '510100');
+    const city = installation('510100', 'city');
+    const preview = await importText(city, text);
+    const phases = new Set<string>();
+    const opened = await openImport(city, utf8ToBytes(text), { progress: { onProgress: (phase) => phases.add(phase) } });
+    expect(opened.status).toBe('preview');
+    expect([...phases]).toEqual(['hash', 'check', 'plan']);
+
+    const before = { scenarios: await city.db.scenarios.count(), changes: await city.db.changes.count(), entries: await city.db.mergeEntries.count(), log: await city.db.packageLog.count() };
+    const cancelledOpen = new AbortController();
+    cancelledOpen.abort();
+    expect(await openImport(city, utf8ToBytes(text), { progress: { signal: cancelledOpen.signal } })).toMatchObject({ status: 'refused', failure: { error: 'cancelled' } });
+
+    // Cancelled after the first rows are written: the transaction rolls back.
+    const cancelledApply = new AbortController();
+    const written: number[] = [];
+    const outcome = await applyImport(city, preview, {
+      signal: cancelledApply.signal,
+      onProgress: (phase, done) => {
+        if (phase !== 'write') return;
+        written.push(done);
+        cancelledApply.abort();
+      },
+    });
+    expect(outcome).toMatchObject({ ok: false, error: 'cancelled', text: { zh: '已取消，未做任何修改' } });
+    expect(written.length).toBeGreaterThan(0);
+    expect({ scenarios: await city.db.scenarios.count(), changes: await city.db.changes.count(), entries: await city.db.mergeEntries.count(), log: await city.db.packageLog.count() }).toEqual(before);
+
+    const write: number[] = [];
+    const applied = await applyImport(city, preview, { onProgress: (phase, done, total) => phase === 'write' && write.push(done / total) });
+    expect(applied.ok).toBe(true);
+    expect(write.at(-1)).toBe(1);
+    expect(await city.db.scenarios.count()).toBe(3);
   });
 });
 

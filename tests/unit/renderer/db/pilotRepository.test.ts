@@ -13,6 +13,7 @@ import {
   deletePilot,
   importApplicationAsPilot,
   listScenarioPilots,
+  restorePilot,
   updatePilot,
 } from '../../../../renderer/db/pilotRepository';
 import { getHistory } from '../../../../renderer/db/scenarioRepository';
@@ -252,6 +253,39 @@ describe('updatePilot', () => {
     okValue(await deletePilot(w.ctx, pilot.id, 1, '重复录入'));
     expect(await listScenarioPilots(w.d, w.scenario.id)).toEqual([]);
     expect((await getHistory(w.d, pilot.id, 'pilot')).map((c) => c.op)).toEqual(['create', 'delete']);
+  });
+});
+
+describe('restorePilot', () => {
+  it('brings a deleted pilot back with a restore record (the undo of a delete)', async () => {
+    const w = await world();
+    const pilot = okValue(await createPilot(w.ctx, pilotInput(w))).pilot;
+    okValue(await deletePilot(w.ctx, pilot.id, 1, null));
+    const { pilot: back } = okValue(await restorePilot(w.ctx, pilot.id, 2));
+    expect(back).toMatchObject({ deletedAt: null, version: 3, projectNumber: pilot.projectNumber });
+    expect((await listScenarioPilots(w.d, w.scenario.id)).map((p) => p.id)).toEqual([pilot.id]);
+    expect((await getHistory(w.d, pilot.id, 'pilot')).map((c) => c.op)).toEqual(['create', 'delete', 'restore']);
+  });
+
+  it('refuses a pilot that is not deleted', async () => {
+    const w = await world();
+    const pilot = okValue(await createPilot(w.ctx, pilotInput(w))).pilot;
+    expect(await restorePilot(w.ctx, pilot.id, 1)).toMatchObject({ ok: false, error: 'not-deleted' });
+  });
+
+  it('refuses a stale version, another unit, a deleted scenario; nothing is written', async () => {
+    const w = await world();
+    const pilot = okValue(await createPilot(w.ctx, pilotInput(w))).pilot;
+    okValue(await deletePilot(w.ctx, pilot.id, 1, null));
+    const before = await counts(w.d);
+    expect(await restorePilot(w.ctx, pilot.id, 1)).toMatchObject({ ok: false, error: 'record-changed' });
+    expect(await restorePilot(makeContext(w.d, '510104', 'county'), pilot.id, 2)).toMatchObject({ ok: false, error: 'not-owner' });
+    expect(await restorePilot(w.ctx, 'no-such-pilot', 2)).toMatchObject({ ok: false, error: 'not-found' });
+    okValue(await deleteScenario(w.ctx, w.scenario.id, w.scenario.version));
+    const afterScenarioDelete = await counts(w.d);
+    expect(await restorePilot(w.ctx, pilot.id, 2)).toMatchObject({ ok: false, error: 'deleted' });
+    expect(await counts(w.d)).toEqual(afterScenarioDelete);
+    expect(afterScenarioDelete.pilots).toBe(before.pilots);
   });
 });
 

@@ -4,11 +4,12 @@
  * along the county ↔ city ↔ province links, with loss, duplication and any delivery order; then
  * everything is resent until delivered. Checked: every replica ends with the same digest, each
  * field holds the value of its greatest-stamped edit (no acknowledged edit is lost), and no
- * replica ever applies a change by a unit that does not own the record.
+ * replica ever applies a change by a unit that does not own the record. Records are scenarios,
+ * pilots and partners (the merge is the same for each; the entity must never change).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ChangeRecord, ChangeRecordId, FieldChanges, JsonValue } from '../../../../shared/domain/changeRecord';
+import type { ChangeEntity, ChangeRecord, ChangeRecordId, FieldChanges, JsonValue } from '../../../../shared/domain/changeRecord';
 import { formatHlc, initialHlc, parseHlc, receive, tick, type Hlc } from '../../../../shared/domain/hlc';
 import type { RegionCode } from '../../../../shared/regions/regions';
 import { compareStamps, digestState, emptyMergeState, mergeChanges, writtenFields, type MergeState } from '../../../../shared/exchange/merge';
@@ -38,15 +39,37 @@ interface Replica {
   clock: Hlc;
 }
 
+const ENTITIES: readonly ChangeEntity[] = ['scenario', 'pilot', 'partner'];
+
+/** The fields a creation of each entity writes (a small record of the register's shape). */
+function creationValues(entity: ChangeEntity, id: string, unit: string, title: string): Record<string, JsonValue> {
+  if (entity === 'pilot') return { id, ownerUnitCode: unit, title, investment: 1, stage: 'applied', deletedAt: null };
+  if (entity === 'partner') return { id, ownerUnitCode: unit, name: title, contactName: '', type: 'enterprise', deletedAt: null };
+  return { id, ownerUnitCode: unit, title, partnerSlots: 1, status: 'open', suspendedFrom: null, deletedAt: null };
+}
+
+/** An edit of one field of a pilot or partner: 0 its name, 1 a number or contact, 3 its stage or type. */
+function entityEdit(entity: 'pilot' | 'partner', record: Readonly<Record<string, JsonValue>>, field: number, value: number): { op: ChangeRecord['op']; changes: FieldChanges } {
+  const from = (name: string): JsonValue => record[name] ?? null;
+  if (entity === 'pilot') {
+    if (field === 0) return { op: 'update', changes: { title: { old: from('title'), new: `v${value}` } } };
+    if (field === 1) return { op: 'update', changes: { investment: { old: from('investment'), new: value * 10 } } };
+    return { op: 'status', changes: { stage: { old: from('stage'), new: ['under_review', 'selected', 'applied', 'terminated'][value] ?? 'applied' } } };
+  }
+  if (field === 0) return { op: 'update', changes: { name: { old: from('name'), new: `v${value}` } } };
+  if (field === 1) return { op: 'update', changes: { contactName: { old: from('contactName'), new: `c${value}` } } };
+  return { op: 'update', changes: { type: { old: from('type'), new: ['enterprise', 'institute', 'university', 'other'][value] ?? 'other' } } };
+}
+
 type Action =
-  | { readonly kind: 'create'; readonly actor: number }
+  | { readonly kind: 'create'; readonly actor: number; readonly entity: number }
   | { readonly kind: 'edit'; readonly actor: number; readonly pick: number; readonly field: number; readonly value: number }
   | { readonly kind: 'send'; readonly link: number; readonly isReverse: boolean; readonly isLost: boolean }
   | { readonly kind: 'deliver'; readonly to: number; readonly pick: number; readonly isDuplicated: boolean }
   | { readonly kind: 'intrude'; readonly pick: number };
 
 const actionArb: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('create' as const), actor: fc.nat(INSTALLATIONS.length - 1) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('create' as const), actor: fc.nat(INSTALLATIONS.length - 1), entity: fc.nat(ENTITIES.length - 1) }) },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('edit' as const), actor: fc.nat(INSTALLATIONS.length - 1), pick: fc.nat(50), field: fc.nat(3), value: fc.nat(3) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('send' as const), link: fc.nat(LINKS.length - 1), isReverse: fc.boolean(), isLost: fc.boolean() }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('deliver' as const), to: fc.nat(INSTALLATIONS.length - 1), pick: fc.nat(50), isDuplicated: fc.boolean() }) },
@@ -72,6 +95,7 @@ function run(actions: readonly Action[], skews: readonly number[]): void {
     INSTALLATIONS.map((name) => [name, { name, state: emptyMergeState(), held: new Map(), sent: new Map(), inbox: [], clock: initialHlc(name, T0) }]),
   );
   const creator = new Map<string, string>();
+  const entityOf = new Map<string, ChangeEntity>();
   // Changes 锦江 made to records it does not own: refused everywhere, never applied.
   const intrusions = new Set<string>();
   const allChanges: ChangeRecord[] = [];
@@ -81,7 +105,7 @@ function run(actions: readonly Action[], skews: readonly number[]): void {
   const write = (replica: Replica, entityId: string, op: ChangeRecord['op'], changes: FieldChanges): void => {
     replica.clock = tick(replica.clock, nowOf(replica));
     const unit = unitOf(replica.name);
-    const change: ChangeRecord = { id: nextId() as ChangeRecordId, entity: 'scenario', entityId, op, changes, unitCode: unit, actorRole: roleOf(unit), hlc: formatHlc(replica.clock), at: nowOf(replica) };
+    const change: ChangeRecord = { id: nextId() as ChangeRecordId, entity: entityOf.get(entityId)!, entityId, op, changes, unitCode: unit, actorRole: roleOf(unit), hlc: formatHlc(replica.clock), at: nowOf(replica) };
     const merged = mergeChanges(replica.state, [change]);
     expect(merged.applied).toEqual([change]);
     replica.state = merged.state;
@@ -134,8 +158,10 @@ function run(actions: readonly Action[], skews: readonly number[]): void {
       const replica = replicas.get(INSTALLATIONS[action.actor]!)!;
       const unit = unitOf(replica.name);
       const id = nextId();
+      const entity = ENTITIES[action.entity]!;
       creator.set(id, unit);
-      const values: Record<string, JsonValue> = { id, ownerUnitCode: unit, title: `${replica.name}-${step}`, partnerSlots: 1, status: 'open', suspendedFrom: null, deletedAt: null };
+      entityOf.set(id, entity);
+      const values = creationValues(entity, id, unit, `${replica.name}-${step}`);
       write(replica, id, 'create', Object.fromEntries(Object.entries(values).map(([field, value]) => [field, { old: null, new: value }])));
     } else if (action.kind === 'edit') {
       const replica = replicas.get(INSTALLATIONS[action.actor]!)!;
@@ -147,12 +173,15 @@ function run(actions: readonly Action[], skews: readonly number[]): void {
       // The app refuses edits of a deleted record: the only move is a restore.
       if (record['deletedAt'] !== null) {
         write(replica, id, 'restore', { deletedAt: { old: record['deletedAt'] ?? null, new: null } });
+      } else if (action.field === 2) {
+        write(replica, id, 'delete', { deletedAt: { old: null, new: nowOf(replica) } });
+      } else if (entry.entity === 'pilot' || entry.entity === 'partner') {
+        const { op, changes } = entityEdit(entry.entity, record, action.field, action.value);
+        write(replica, id, op, changes);
       } else if (action.field === 0) {
         write(replica, id, 'update', { title: { old: record['title'] ?? null, new: `v${action.value}` } });
       } else if (action.field === 1) {
         write(replica, id, 'update', { partnerSlots: { old: record['partnerSlots'] ?? null, new: action.value } });
-      } else if (action.field === 2) {
-        write(replica, id, 'delete', { deletedAt: { old: null, new: nowOf(replica) } });
       } else {
         const isSuspending = record['status'] !== 'suspended' && action.value % 2 === 0;
         const changes: Record<string, { old: JsonValue; new: JsonValue }> = isSuspending
@@ -186,7 +215,7 @@ function run(actions: readonly Action[], skews: readonly number[]): void {
       if (targets.length === 0) continue;
       const entityId = targets[action.pick % targets.length]!;
       intruder.clock = tick(intruder.clock, nowOf(intruder));
-      const change: ChangeRecord = { id: nextId() as ChangeRecordId, entity: 'scenario', entityId, op: 'update', changes: { title: { old: null, new: '锦江越权修改' } }, unitCode: '510104' as RegionCode, actorRole: 'county', hlc: formatHlc(intruder.clock), at: nowOf(intruder) };
+      const change: ChangeRecord = { id: nextId() as ChangeRecordId, entity: entityOf.get(entityId)!, entityId, op: 'update', changes: { title: { old: null, new: '锦江越权修改' } }, unitCode: '510104' as RegionCode, actorRole: 'county', hlc: formatHlc(intruder.clock), at: nowOf(intruder) };
       intrusions.add(change.id);
       const text = serializePackage(createPackage({ kind: 'changes', source: { unit: '510104' as RegionCode, role: 'county', keyPair: keysOf('510104') }, own: [change], now: nowOf(intruder) }));
       replicas.get('510100')!.inbox.push(text);
@@ -226,6 +255,7 @@ function run(actions: readonly Action[], skews: readonly number[]): void {
     for (const [entityId, fields] of expected) {
       const entry = replica.state.get(entityId)!;
       expect(entry.owner).toBe(creator.get(entityId));
+      expect(entry.entity).toBe(entityOf.get(entityId));
       expect(entry.pending).toEqual([]);
       for (const [field, { value }] of fields) expect(entry.record[field]).toEqual(value);
       // Ownership: every stamp held was written by the owner.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeRecord } from '../../../../shared/domain/changeRecord';
-import { digestState, emptyMergeState, mergeChanges, resolveConflict, type MergeState } from '../../../../shared/exchange/merge';
+import { createMerger, digestState, emptyMergeState, mergeChanges, resolveConflict, type MergeState } from '../../../../shared/exchange/merge';
 import { T0, creation, edit, makeChange, nextId } from './exchangeTestKit';
 
 const A = 'a0000000-0000-4000-8000-00000000000a';
@@ -13,6 +13,34 @@ function merged(changes: readonly ChangeRecord[], state: MergeState = emptyMerge
 function recordOf(state: MergeState, id: string) {
   return state.get(id)?.record;
 }
+
+describe('createMerger: a merge in pieces', () => {
+  it.each([1, 2, 3, 5])('gives what one mergeChanges call gives, in pieces of %i (pending settled across pieces included)', (size) => {
+    const create = creation('510107', A);
+    const changes = [
+      edit('510107', A, 'title', '初始', '一', 10),
+      edit('510107', B, 'title', null, '孤儿', 11),
+      edit('510104', A, 'title', '一', '越权', 12),
+      create,
+      edit('510107', A, 'title', '一', '二', 20, '510107.bb'),
+      edit('510107', A, 'title', '一', '三', 20, '510107.aa'),
+      edit('510107', A, 'deletedAt', null, T0 + 30, 30),
+    ];
+    const whole = mergeChanges(emptyMergeState(), changes);
+    const merger = createMerger(emptyMergeState());
+    for (let start = 0; start < changes.length; start += size) merger.add(changes.slice(start, start + size));
+    const pieces = merger.finish();
+    expect(digestState(pieces.state)).toBe(digestState(whole.state));
+    expect(pieces.summary).toEqual(whole.summary);
+    expect(pieces.summary).toMatchObject({ created: 1, pending: 1, refused: 1, conflicts: 1 });
+    expect({ applied: pieces.applied, pending: pieces.pending, refused: pieces.refused, conflicts: pieces.conflicts }).toEqual({
+      applied: whole.applied,
+      pending: whole.pending,
+      refused: whole.refused,
+      conflicts: whole.conflicts,
+    });
+  });
+});
 
 describe('mergeChanges: per-field last writer wins', () => {
   const create = creation('510107', A);

@@ -4,7 +4,7 @@ import type { RegionCode } from '../../../../shared/regions/regions';
 import { canonicalJson } from '../../../../shared/exchange/canonicalJson';
 import { utf8ToBytes } from '../../../../shared/exchange/encoding';
 import { digestState, emptyMergeState, mergeChanges } from '../../../../shared/exchange/merge';
-import { attestChanges, createPackage, openPackage, packageContentHash, serializePackage, type ExchangePackage, type OpenPackageOptions } from '../../../../shared/exchange/package';
+import { attestChanges, createPackage, openPackage, packageContentHash, PROGRESS_EVERY, serializePackage, type ExchangePackage, type OpenPackageOptions, type OpenPhase } from '../../../../shared/exchange/package';
 import { signText } from '../../../../shared/exchange/signing';
 import { creation, edit, keysOf, makeChange, trustOf, T0 } from './exchangeTestKit';
 
@@ -50,6 +50,20 @@ describe('createPackage / openPackage', () => {
       expect(opened.value.refused).toEqual([]);
       expect(opened.value.packageId).toBe(pkg.contentHash);
     }
+  });
+
+  it('reports progress while hashing and checking records, ending at the total', () => {
+    const edits = Array.from({ length: PROGRESS_EVERY + 5 }, (_unused, index) => edit(WUHOU, A, 'partnerSlots', index, index + 1, 20 + index));
+    const calls: [OpenPhase, number, number][] = [];
+    const opened = openPackage(serializePackage(countyPackage([wuhouCreate, ...edits])), { ...trustAll, onProgress: (phase, done, total) => calls.push([phase, done, total]) });
+    expect(opened.ok).toBe(true);
+    const total = PROGRESS_EVERY + 6;
+    expect(calls).toEqual([
+      ['hash', PROGRESS_EVERY, total],
+      ['hash', total, total],
+      ['check', PROGRESS_EVERY, total],
+      ['check', total, total],
+    ]);
   });
 
   it('never exports demo markers or other local-only changes', () => {

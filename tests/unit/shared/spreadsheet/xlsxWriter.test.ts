@@ -1,18 +1,23 @@
+import { MessageChannel } from 'node:worker_threads';
 import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../../shared/domain/scenario';
+import { portDeflater, serveDeflate, type PortLike } from '../../../../shared/spreadsheet/deflatePort';
 import { neutraliseFormula } from '../../../../shared/spreadsheet/formulaSafe';
+import { readXlsx } from '../../../../shared/spreadsheet/xlsxReader';
 import { SCENARIO_COLUMNS, STATS_COLUMNS } from '../../../../shared/spreadsheet/scenarioColumns';
 import { PARTNER_COLUMNS, PILOT_COLUMNS } from '../../../../shared/spreadsheet/partnerColumns';
-import { SHEET_NAMES, writeScenarioXlsx } from '../../../../shared/spreadsheet/scenarioWorkbook';
+import { SHEET_NAMES, writeScenarioXlsx, writeScenarioXlsxAsync } from '../../../../shared/spreadsheet/scenarioWorkbook';
 import { excelSerialOfEpochMs, excelSerialOfIsoDate, type Sheet } from '../../../../shared/spreadsheet/sheet';
 import {
   columnLetters,
   decodeOoxmlEscapes,
   escapeXmlText,
   writeXlsx,
+  writeXlsxAsync,
   type RawDeflate,
   type StringStorage,
 } from '../../../../shared/spreadsheet/xlsxWriter';
@@ -196,6 +201,83 @@ describe('writeXlsx', () => {
     const long: Sheet<string> = { name: 'L', columns: [{ header: 't', width: 8, kind: 'text', value: (s) => s }], rows: ['长'.repeat(40_000)] };
     const workbook = await load(writeXlsx([long], { strings: 'inline' }));
     expect(textOf(workbook.worksheets[0]!.getCell('A2'))).toHaveLength(32_767);
+  });
+});
+
+/** A compression "worker" on the other end of a real MessageChannel (in this thread), as the export worker talks to deflateWorker.ts. */
+function channelDeflater() {
+  const channel = new MessageChannel();
+  serveDeflate(channel.port2 as unknown as PortLike);
+  const asking = portDeflater(channel.port1 as unknown as PortLike);
+  return {
+    deflater: asking.deflater,
+    close: () => {
+      asking.close();
+      channel.port2.close();
+    },
+  };
+}
+
+/** What a number or text column of the property test holds for a generated value. */
+const cellOf = (kind: 'text' | 'number', value: string | number | null) => (kind === 'number' ? (typeof value === 'number' ? value : null) : typeof value === 'string' ? value : null);
+
+describe('writeXlsxAsync (compression over a message port, as in the app)', () => {
+  it('gives the same bytes as writeXlsx, which ExcelJS and our reader read cell by cell', async () => {
+    const port = channelDeflater();
+    try {
+      const options = { chunkBytes: 4096, plan: undefined } as const;
+      const bytes = await writeScenarioXlsxAsync(rows, regions, { ...options, deflater: port.deflater });
+      expect(Buffer.from(bytes).equals(Buffer.from(writeScenarioXlsx(rows, regions, options)))).toBe(true);
+      const workbook = await load(bytes);
+      const sheet = workbook.getWorksheet('场景目录')!;
+      const ours = readXlsx(bytes, { preferSheets: ['场景目录'] });
+      if (!ours.ok) throw new Error(ours.message);
+      expect(ours.value.rows).toHaveLength(rows.length + 1);
+      ours.value.rows.forEach((row) => {
+        row.cells.forEach((cell, c) => {
+          const theirs = sheet.getRow(row.number).getCell(c + 1);
+          if (typeof cell === 'string') expect(textOf(theirs)).toBe(cell);
+          else if (typeof cell === 'number') expect(theirs.value).toBe(cell);
+        });
+      });
+    } finally {
+      port.close();
+    }
+  });
+
+  it('reads back any texts and numbers exactly, cut into many small chunks (property)', async () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'Z', '脑', '机', '<', '&', '>', '"', "'", '_x0041_', ' ', '=', '-', '\n', '😀', '\u0001'), maxLength: 12 });
+    const cell = fc.oneof(text, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 40 }), fc.constantFrom<StringStorage>('auto', 'shared', 'inline'), async (data, strings) => {
+        const kinds = ['text', 'number', 'text'] as const;
+        const sheet: Sheet<(string | number | null)[]> = {
+          name: 'P',
+          columns: kinds.map((kind, c) => ({ header: `h${c}`, width: 8, kind, value: (row) => cellOf(kind, row[c] ?? null) })),
+          rows: data,
+        };
+        const port = channelDeflater();
+        try {
+          const bytes = await writeXlsxAsync([sheet], { strings, chunkBytes: 4096, deflater: port.deflater });
+          const read = readXlsx(bytes);
+          if (!read.ok) throw new Error(read.message);
+          const byNumber = new Map(read.value.rows.map((row) => [row.number, row.cells]));
+          data.forEach((values, r) => {
+            const cells = byNumber.get(r + 2) ?? [];
+            values.forEach((value, c) => {
+              const kept = cellOf(kinds[c] ?? 'text', value);
+              const expected = typeof kept === 'string' ? neutraliseFormula(kept).replace(ILLEGAL, '') : kept;
+              const got = cells[c] ?? null;
+              if (typeof expected === 'number') expect(got).toBe(Object.is(expected, -0) ? 0 : expected);
+              else expect(got).toBe(expected === '' ? null : expected);
+            });
+          });
+        } finally {
+          port.close();
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 

@@ -1,0 +1,38 @@
+import { ConfigProvider, App as AntApp } from 'antd';
+import zhCNLocale from 'antd/locale/zh_CN';
+import enUSLocale from 'antd/locale/en_US';
+import { useTranslation } from 'react-i18next';
+import { AtlasDb } from '../db/atlasDb';
+import { AtlasDbContext } from '../db/atlasDbContext';
+import { Workspace, type WorkspaceProps } from './Workspace';
+
+// The same font stack as the first screen (app.css), so the text does not change face when antd takes over.
+const theme = {
+  token: {
+    colorPrimary: '#0f6b8f',
+    borderRadius: 6,
+    fontFamily: "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', system-ui, sans-serif",
+  },
+};
+
+// The register's database, opened once, when the workspace loads: nothing on the first screen reads it.
+const db = new AtlasDb();
+
+/**
+ * The workspace with antd's providers and the database: loaded lazily after the first screen has painted the map
+ * (App.tsx), because antd and its styling engine are half of the app's start-up code. antd's own
+ * texts (pagination, date pickers) follow the i18n language.
+ */
+export function AntdWorkspace(props: WorkspaceProps) {
+  const { i18n } = useTranslation();
+  // autoInsertSpace off: antd spaces out two-character Chinese button texts ("保 存"); screen readers and tests then hear a different word.
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUSLocale : zhCNLocale} theme={theme} button={{ autoInsertSpace: false }}>
+      <AntApp className="atlas-app">
+        <AtlasDbContext.Provider value={db}>
+          <Workspace {...props} />
+        </AtlasDbContext.Provider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

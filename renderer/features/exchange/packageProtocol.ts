@@ -1,0 +1,21 @@
+/** Messages between the exchange import and the package worker (packageWorker.ts). */
+import type { AttestedChange, OpenedPackage, OpenPhase, PackageFailure } from '../../../shared/exchange/package';
+
+/** What the page asks the worker: read and verify these bytes against these trusted keys. */
+export interface PackageRequest {
+  readonly bytes: ArrayBuffer;
+  /** Unit → trusted public keys (a Map does not survive every structured clone path as typed). */
+  readonly trustedKeys: readonly (readonly [string, readonly string[]])[];
+}
+
+/** Accepted changes per message: no single message takes long to receive on the page. */
+export const CHANGES_PER_MESSAGE = 5000;
+
+/** What the worker answers: progress, then a refusal, or the package head, its changes in chunks and 'done'. */
+export type PackageResponse =
+  | { readonly type: 'progress'; readonly phase: OpenPhase; readonly done: number; readonly total: number }
+  | { readonly type: 'refused'; readonly failure: PackageFailure }
+  | { readonly type: 'head'; readonly head: Omit<OpenedPackage, 'accepted'> }
+  | { readonly type: 'accepted'; readonly items: readonly AttestedChange[] }
+  | { readonly type: 'done' }
+  | { readonly type: 'error'; readonly message: string };
