@@ -18,18 +18,10 @@ export interface AppProps {
   readonly boot: Promise<Boot>;
 }
 
-/**
- * Waits for the first screen's map to be painted. A hidden page gets no animation frames, so it
- * does not wait: it would otherwise never load the workspace until shown.
- */
-function firstScreenPainted(): Promise<void> {
-  return document.visibilityState === 'hidden' ? Promise.resolve() : whenMapDrawn();
-}
-
 // The workspace (antd, table, filters, dialogs) is fetched once the first screen has painted the
 // map, so its code does not compete with the first paint for the CPU (issue 3, first paint ≤ 1500 ms).
 const AntdWorkspace = lazy(async () => {
-  await firstScreenPainted();
+  await whenMapDrawn();
   const module = await import('./AntdWorkspace');
   return { default: module.AntdWorkspace };
 });

@@ -707,6 +707,7 @@ export async function applyImport(ctx: WriteContext, preview: ImportPreview, pro
     await writer.put(db.changes, [...newChanges, marker]);
     await writer.put(db.mergeEntries, entries);
     await writer.put(db.exchangeBatches, batches);
+    await writer.finish();
     await db.attestations.bulkPut([...usedAttestations.values()]);
     if (conflictRows.length > 0) await db.conflicts.bulkAdd(conflictRows);
     if (superseded.length > 0) await db.conflicts.bulkPut(superseded.map((row) => ({ ...row, resolvedFlag: 1 as const, resolvedAt: now, resolution: 'superseded' })));

@@ -5,11 +5,16 @@ import { expect, test } from './fixtures';
 // More rows than the page builds itself (IN_PAGE_EXPORT_LIMIT, 2000): the workbook is written in
 // the export worker and compressed in the compression worker beside it (issue 5's speed path).
 test('a large export goes through the two export workers and opens with every row', async ({ page }, testInfo) => {
+  // 3000 demo scenarios are generated, written and exported: minutes on a loaded machine.
+  test.setTimeout(360_000);
   await page.goto('/');
   await completeFirstRun(page);
   await page.getByRole('button', { name: '加载演示数据' }).click();
-  await expect(page.getByText(/已加载 \d+ 条演示数据/)).toBeVisible({ timeout: 30_000 });
-  const countText = await page.getByText(/显示 \d+ \/ 共 \d+ 个场景/).textContent();
+  await expect(page.getByText(/已加载 \d+ 条演示数据/)).toBeVisible({ timeout: 180_000 });
+  // The table counts the loaded rows a moment after the message: wait for four digits.
+  const count = page.getByText(/显示 \d{4,} \/ 共 \d+ 个场景/);
+  await expect(count).toBeVisible({ timeout: 60_000 });
+  const countText = await count.textContent();
   const shown = Number(/显示 (\d+)/.exec(countText ?? '')?.[1]);
   expect(shown).toBeGreaterThan(2000);
 

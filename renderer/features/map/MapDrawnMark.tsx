@@ -3,6 +3,13 @@ import { useEffect } from 'react';
 /** The performance mark set once the boundaries are on screen; `npm run bench` reads it. */
 export const MAP_DRAWN_MARK = 'atlas:map-drawn';
 
+/**
+ * How long after the boundaries were added the workspace waits for a frame at most. A window that
+ * is not painted (hidden, or a background window of several) gets no animation frames, and would
+ * otherwise never load the rest of the app.
+ */
+const MAX_FRAME_WAIT_MS = 1000;
+
 let markDrawn: () => void = () => {};
 const mapDrawn = new Promise<void>((resolve) => {
   markDrawn = resolve;
@@ -10,8 +17,8 @@ const mapDrawn = new Promise<void>((resolve) => {
 
 /**
  * Resolves just after the frame that first painted the map's boundaries (the {@link MAP_DRAWN_MARK}
- * frame). The rest of the workspace waits for it before it loads, so its code does not compete with
- * the first paint for the CPU.
+ * frame), or {@link MAX_FRAME_WAIT_MS} after they were added when no frame comes. The rest of the
+ * workspace waits for it before it loads, so its code does not compete with the first paint for the CPU.
  */
 export function whenMapDrawn(): Promise<void> {
   return mapDrawn;
@@ -29,8 +36,11 @@ export function MapDrawnMark() {
       // rAF runs just before the paint; the timeout lands after it.
       window.setTimeout(markDrawn, 0);
     });
+    // Without a frame there is no mark (nothing was painted), but the app goes on loading.
+    const noFrame = window.setTimeout(markDrawn, MAX_FRAME_WAIT_MS);
     return function cancelMark() {
       cancelAnimationFrame(frame);
+      window.clearTimeout(noFrame);
     };
   }, []);
   return null;

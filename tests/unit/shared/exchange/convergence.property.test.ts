@@ -270,5 +270,6 @@ describe('exchange convergence (property)', () => {
       fc.property(fc.array(actionArb, { minLength: 5, maxLength: 40 }), fc.array(fc.integer({ min: -3000, max: 3000 }), { minLength: 5, maxLength: 5 }), (actions, skews) => run(actions, skews)),
       { numRuns: 40 },
     );
-  });
+    // 40 runs of up to 40 steps with signing: seconds alone, much longer on a loaded shared machine.
+  }, 120_000);
 });
