@@ -10,11 +10,10 @@
  * what the merge state has not seen. It is brought up to date at the start of every export and
  * import, inside their transactions, so the write path itself needs no exchange bookkeeping.
  */
-import { deepEqual, type ChangeEntity, type ChangeRecord, type ChangeRecordId, type JsonValue } from '../../shared/domain/changeRecord';
+import { deepEqual, type ChangeEntity, type ChangeRecord, type ChangeRecordId } from '../../shared/domain/changeRecord';
 import { parseHlc } from '../../shared/domain/hlc';
 import { fail, type DomainFailure, type LocalizedText } from '../../shared/domain/localizedText';
-import { scenarioInputFieldSchemas, type Scenario } from '../../shared/domain/scenario';
-import type { ScenarioStatus } from '../../shared/domain/scenarioStatus';
+import type { Scenario } from '../../shared/domain/scenario';
 import { catalogChanges, catalogContent, type RefusedEntry } from '../../shared/exchange/catalog';
 import { isMaterializedEntity, recordFromMerged } from '../../shared/exchange/materialize';
 import { createMerger, DELETED_FIELD, mergeChanges, type FieldStamp, type MergeEntry, type MergeResult, type MergeSummary } from '../../shared/exchange/merge';
@@ -40,8 +39,9 @@ import { keepUniqueRows, previousOf, readRegisterRows, recordOfRow, titleOf, toR
 import { toExchangeBatches } from './schema/v5';
 import type { ConflictRow, ExchangeBatchRow, MergeEntryRow, PackageLogRow, StoredStamp, TrustedKeyRow } from './exchangeRows';
 import { CatalogAllocator, issueHlcStamps, localHlcNode, observeRemoteHlc } from './metaStore';
+import { applyConflictChoice, type ConflictChoice } from './conflictResolution';
 import { storageFailure, WriteRefused, type WriteFailure } from './writeFailure';
-import { changeScenarioStatus, restoreScenario, updateScenario, type WriteContext, type WriteResult } from './writePath';
+import type { WriteContext } from './writePath';
 
 /** This installation's signing identity as the exchange needs it (the secret key stays with the platform). */
 export interface ExchangeIdentity {
@@ -818,16 +818,9 @@ export async function markConflictResolved(db: AtlasDb, id: string, resolution: 
   await db.conflicts.update(id, { resolvedFlag: 1, resolvedAt: now, resolution });
 }
 
-/** How the user settles a conflict queue entry. */
-export type ConflictChoice =
-  /** Keep or write this value of the field (the local, the incoming or an edited one). */
-  | { readonly kind: 'value'; readonly value: JsonValue; readonly label: 'local' | 'incoming' | 'edited' }
-  /** Delete vs edit: bring the deleted record back (with the edit). */
-  | { readonly kind: 'restore' }
-  /** Delete vs edit: leave it deleted. */
-  | { readonly kind: 'keep-deleted' };
+export type { ConflictChoice } from './conflictResolution';
 
-const INPUT_FIELDS = new Set<string>(Object.keys(scenarioInputFieldSchemas));
+
 
 /**
  * Resolves a conflict as the record's owner. A value different from what the merged register holds
@@ -848,31 +841,7 @@ export async function resolveConflictEntry(ctx: WriteContext, conflictId: string
         refuseWith('not-owner', { zh: `该记录属于 ${conflict.owner}，只能由该单位处理冲突`, en: `This record belongs to ${conflict.owner}; only that unit can resolve the conflict` });
       }
       await catchUp(db);
-      const row = await db.scenarios.get(conflict.entityId);
-      if (!row) refuseWith('not-found', { zh: '找不到冲突涉及的场景', en: 'The scenario of this conflict was not found' });
-      const current = toScenario(row);
-      let result: WriteResult<unknown> | null = null;
-      let resolution: string;
-      if (choice.kind === 'keep-deleted') {
-        resolution = 'kept-deleted';
-      } else if (choice.kind === 'restore') {
-        resolution = 'restored';
-        if (current.deletedAt !== null) result = await restoreScenario(ctx, current.id, current.version);
-      } else {
-        resolution = choice.label;
-        const held = (current as unknown as Record<string, JsonValue>)[conflict.field] ?? null;
-        if (!deepEqual(held, choice.value)) {
-          if (current.deletedAt !== null) refuseWith('not-found', { zh: '该场景已删除，请先恢复再处理字段冲突', en: 'This scenario is deleted; restore it before resolving a field conflict' });
-          if (conflict.field === 'status' || conflict.field === 'suspendedFrom') {
-            const to = conflict.field === 'status' ? choice.value : current.status;
-            result = await changeScenarioStatus(ctx, current.id, to as ScenarioStatus, '处理冲突', current.version);
-          } else if (INPUT_FIELDS.has(conflict.field)) {
-            result = await updateScenario(ctx, current.id, { [conflict.field]: choice.value }, current.version);
-          } else {
-            refuseWith('not-found', { zh: `字段“${conflict.field}”不能在冲突队列中修改`, en: `The field "${conflict.field}" cannot be changed from the conflict queue` });
-          }
-        }
-      }
+      const { result, resolution } = await applyConflictChoice(ctx, conflict, choice);
       // A refused write leaves the entry open; throwing aborts the (empty) transaction.
       if (result !== null && !result.ok) throw new WriteRefused(result);
       await markConflictResolved(db, conflictId, resolution, now);

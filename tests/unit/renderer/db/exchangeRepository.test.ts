@@ -1,4 +1,4 @@
-import { freshDb, makeContext, T0, wuhouInput } from './dbTestKit';
+import { freshDb, makeContext, okValue, T0, wuhouInput } from './dbTestKit';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AtlasDb } from '../../../../renderer/db/atlasDb';
 import {
@@ -434,6 +434,68 @@ describe('conflict queue', () => {
     await importAndApply(b, await exportTo(a, '510107'));
     expect((await b.db.scenarios.get(scenario.id))?.title).toBe('A 改的标题');
     expect(await b.db.conflicts.where('resolvedFlag').equals(0).count()).toBe(0);
+  });
+
+  it('resolves pilot and partner conflicts through their own write paths; the resolutions travel', async () => {
+    const clock = { t: T0 };
+    const a = installation('510107', 'county', clock);
+    const b = installation('510107.second', 'county', clock);
+    const scenario = await created(a);
+    const partner = okValue(await createPartner(a, partnerInput())).partner;
+    const pilot = okValue(
+      await createPilot(a, {
+        title: '脑机接口康复试点',
+        scenarioId: scenario.id,
+        partners: [{ partnerId: partner.id, isLead: true }],
+        techDirection: 'non_invasive_bci',
+        regulatory: { deviceRegistration: 'planned', ethicsApproval: 'pending' },
+      }),
+    ).pilot;
+    await importAndApply(b, await exportTo(a, '510100', 'all-own'));
+    clock.t += 1000;
+    okValue(await updatePilot(a, pilot.id, { title: 'A 改的试点' }, pilot.version));
+    okValue(await updatePartner(a, partner.id, partnerInput({ contactName: '甲' }), partner.version));
+    clock.t += 1000;
+    okValue(await updatePilot(b, pilot.id, { title: 'B 改的试点' }, (await b.db.pilots.get(pilot.id))!.version));
+    okValue(await updatePartner(b, partner.id, partnerInput({ contactName: '乙' }), (await b.db.partners.get(partner.id))!.version));
+
+    const { outcome } = await importAndApply(a, await exportTo(b, '510107', 'all-own'));
+    expect(outcome.summary.conflicts).toBe(2);
+    const conflicts = await a.db.conflicts.toArray();
+    const onPilot = conflicts.find((c) => c.entity === 'pilot');
+    const onPartner = conflicts.find((c) => c.entity === 'partner');
+    expect(onPilot).toMatchObject({ field: 'title', local: 'A 改的试点', incoming: 'B 改的试点' });
+    expect(onPartner).toMatchObject({ field: 'contactName', local: '甲', incoming: '乙' });
+
+    clock.t += 1000;
+    expect(await resolveConflictEntry(a, onPilot!.id, { kind: 'value', value: 'A 改的试点', label: 'local' })).toEqual({ ok: true, value: { isWritten: true } });
+    expect(await resolveConflictEntry(a, onPartner!.id, { kind: 'value', value: '甲乙', label: 'edited' })).toEqual({ ok: true, value: { isWritten: true } });
+    expect((await a.db.pilots.get(pilot.id))?.title).toBe('A 改的试点');
+    expect((await a.db.partners.get(partner.id))?.contactName).toBe('甲乙');
+    expect(await a.db.conflicts.where('resolvedFlag').equals(0).count()).toBe(0);
+
+    await importAndApply(b, await exportTo(a, '510107'));
+    expect((await b.db.pilots.get(pilot.id))?.title).toBe('A 改的试点');
+    expect((await b.db.partners.get(partner.id))?.contactName).toBe('甲乙');
+    expect(await b.db.conflicts.where('resolvedFlag').equals(0).count()).toBe(0);
+  });
+
+  it('refuses an invalid edited value for a partner and keeps the entry open', async () => {
+    const clock = { t: T0 };
+    const a = installation('510107', 'county', clock);
+    const b = installation('510107.second', 'county', clock);
+    const partner = okValue(await createPartner(a, partnerInput())).partner;
+    await importAndApply(b, await exportTo(a, '510100', 'all-own'));
+    clock.t += 1000;
+    okValue(await updatePartner(a, partner.id, partnerInput({ contactPhone: '13800138000' }), partner.version));
+    clock.t += 1000;
+    okValue(await updatePartner(b, partner.id, partnerInput({ contactPhone: '13900139000' }), (await b.db.partners.get(partner.id))!.version));
+    await importAndApply(a, await exportTo(b, '510107', 'all-own'));
+    const [conflict] = await a.db.conflicts.toArray();
+    const refused = await resolveConflictEntry(a, conflict!.id, { kind: 'value', value: '不是电话', label: 'edited' });
+    expect(refused).toMatchObject({ ok: false, error: 'invalid-partner' });
+    expect((await a.db.conflicts.get(conflict!.id))?.resolvedFlag).toBe(0);
+    expect((await a.db.partners.get(partner.id))?.contactPhone).toBe('13900139000');
   });
 
   it('only the owner resolves; keeping the value in force writes nothing', async () => {
