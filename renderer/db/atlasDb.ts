@@ -9,7 +9,7 @@ import type { ApplicationDraftField } from '../../shared/partners/application';
 import type { Partner } from '../../shared/partners/partner';
 import type { Pilot } from '../../shared/partners/pilot';
 import { buildSearchText } from '../../shared/domain/scenarioFilter';
-import { SCHEMA_VERSIONS } from './schema';
+import { declareSchemaVersions } from './schema';
 import type { Attestation } from '../../shared/exchange/package';
 import type { ConflictRow, ExchangeBatchRow, ExchangeLogRow, MergeEntryRow, PackageLogRow, TrustedKeyRow } from './exchangeRows';
 
@@ -148,9 +148,6 @@ export class AtlasDb extends Dexie {
     // flushed to disk ('relaxed' is its default since Chrome 83), so a power cut right after
     // "已保存" could lose the write. A register of record is worth the extra fsync per write.
     super(name, { chromeTransactionDurability: 'strict', ...options });
-    for (const schema of SCHEMA_VERSIONS) {
-      const version = this.version(schema.version).stores(schema.stores);
-      if (schema.upgrade) version.upgrade(schema.upgrade);
-    }
+    declareSchemaVersions(this);
   }
 }

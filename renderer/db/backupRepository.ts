@@ -13,7 +13,7 @@
  * issued after the backup may already have left in an exchange package, so reusing them would
  * make two different edits (or records) look like one.
  */
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { z } from 'zod';
 import { BACKUP_REASONS, isDailyBackupDue, type BackupInfo, type BackupReason } from '../../shared/backup/backupName';
 import { scenarioRecordSchema } from '../../shared/domain/scenario';
@@ -23,7 +23,8 @@ import type { PlatformApi } from '../../shared/ipc/contract';
 import type { BackupError } from '../../shared/ipc/filesContract';
 import { pilotRecordSchema } from '../../shared/partners/pilot';
 import { err, ok, type Result } from '../../shared/result';
-import { toPilot, toPilotRow, toScenario, toScenarioRow, type AtlasDb, type MetaRow, type PilotRow, type ScenarioRow } from './atlasDb';
+import { AtlasDb, toPilot, toPilotRow, toScenario, toScenarioRow, type MetaRow, type PilotRow, type ScenarioRow } from './atlasDb';
+import { declareSchemaVersions } from './schema';
 import { META_KEYS } from './metaStore';
 
 /** The `format` of a backup file. */
@@ -155,6 +156,55 @@ function keyIsValid(row: Record<string, unknown>, keyPath: string | string[] | n
   });
 }
 
+/** The tables a database of schema `version` has, by name. */
+function schemaTables(version: number): string[] {
+  const probe = new Dexie(`scenario-atlas-schema-probe-${String(version)}`);
+  declareSchemaVersions(probe, version);
+  // Declaring versions builds the table list without opening (or creating) the database.
+  return probe.tables.map((table) => table.name);
+}
+
+/** Null when the backup holds exactly the tables its schema version has, else what differs. */
+function sameTables(expected: readonly string[], present: readonly string[]): string | null {
+  const missing = expected.filter((name) => !present.includes(name));
+  const extra = present.filter((name) => !expected.includes(name));
+  if (missing.length === 0 && extra.length === 0) return null;
+  return `备份中的数据表与其数据库版本不一致（缺少：${missing.join('、') || '无'}；多出：${extra.join('、') || '无'}）`;
+}
+
+/**
+ * The tables of a backup from an older schema version as the current version holds them: loaded
+ * into a temporary database declared up to that version, which is then opened at the current
+ * version so the app's own upgrade steps (renderer/db/schema) run on it, and read back. The
+ * temporary database is deleted whatever happens; the register is not touched.
+ */
+async function upgradedTables(tables: Readonly<Record<string, readonly unknown[]>>, fromVersion: number): Promise<Record<string, unknown[]>> {
+  const name = `scenario-atlas-restore-${crypto.randomUUID()}`;
+  try {
+    const old = new Dexie(name);
+    declareSchemaVersions(old, fromVersion);
+    try {
+      await old.open();
+      await old.transaction('rw', old.tables, async () => {
+        for (const table of old.tables) {
+          const rows = tables[table.name] ?? [];
+          if (rows.length > 0) await table.bulkAdd(rows as unknown[]);
+        }
+      });
+    } finally {
+      old.close();
+    }
+    const upgraded = new AtlasDb(name);
+    try {
+      return await dumpTables(upgraded);
+    } finally {
+      upgraded.close();
+    }
+  } finally {
+    await Dexie.delete(name);
+  }
+}
+
 /** Checks a backup file through and through; nothing is written here. */
 export async function checkSnapshot(db: AtlasDb, bytes: Uint8Array): Promise<Result<CheckedSnapshot, RestoreError>> {
   let parsed: unknown;
@@ -166,19 +216,28 @@ export async function checkSnapshot(db: AtlasDb, bytes: Uint8Array): Promise<Res
   const header = headerSchema.safeParse(parsed);
   if (!header.success) return err('invalid-backup', '这不是本应用的备份文件，或文件不完整。数据未作任何改动。');
   const snapshot = header.data;
-  if (snapshot.formatVersion !== BACKUP_FORMAT_VERSION || snapshot.schemaVersion !== db.verno) {
+  if (snapshot.formatVersion !== BACKUP_FORMAT_VERSION || snapshot.schemaVersion > db.verno) {
     return err(
       'version-mismatch',
-      `备份来自另一版本的数据库（备份第 ${snapshot.schemaVersion} 版，当前第 ${db.verno} 版；格式第 ${snapshot.formatVersion} 版），不能直接恢复。数据未作任何改动。`,
+      `备份来自更新版本的应用（备份第 ${snapshot.schemaVersion} 版数据库、第 ${snapshot.formatVersion} 版格式，本机为第 ${db.verno} 版），请先升级应用再恢复。数据未作任何改动。`,
     );
   }
   const body = new TextEncoder().encode(JSON.stringify(snapshot.tables));
   if ((await sha256Hex(body)) !== snapshot.sha256) return err('hash-mismatch', '备份文件的校验值不符，文件可能被改动或损坏。数据未作任何改动。');
 
-  const expected = db.tables.map((table) => table.name).sort();
-  const present = Object.keys(snapshot.tables).sort();
-  if (expected.join() !== present.join()) {
-    return err('invalid-backup', `备份中的数据表与当前数据库不一致（缺少：${expected.filter((n) => !present.includes(n)).join('、') || '无'}；多出：${present.filter((n) => !expected.includes(n)).join('、') || '无'}）。数据未作任何改动。`);
+  const tableMismatch = sameTables(schemaTables(snapshot.schemaVersion), Object.keys(snapshot.tables));
+  if (tableMismatch) return err('invalid-backup', `${tableMismatch}。数据未作任何改动。`);
+  const miscounted = Object.entries(snapshot.tables).filter(([name, list]) => snapshot.counts[name] !== list.length);
+  if (miscounted.length > 0) {
+    return err('invalid-backup', `备份中的记录数与清单不符（${miscounted.map(([name]) => name).join('、')}），文件可能不完整。数据未作任何改动。`);
+  }
+  let tables = snapshot.tables;
+  if (snapshot.schemaVersion < db.verno) {
+    try {
+      tables = await upgradedTables(snapshot.tables, snapshot.schemaVersion);
+    } catch (error) {
+      return err('invalid-backup', `备份来自第 ${snapshot.schemaVersion} 版数据库，升级到第 ${db.verno} 版时失败（${messageOf(error)}）。数据未作任何改动。`);
+    }
   }
   const problems: string[] = [];
   const note = (text: string) => {
@@ -186,8 +245,7 @@ export async function checkSnapshot(db: AtlasDb, bytes: Uint8Array): Promise<Res
   };
   const rows = new Map<string, unknown[]>();
   for (const table of db.tables as Table<unknown, unknown>[]) {
-    const list = snapshot.tables[table.name] ?? [];
-    if (snapshot.counts[table.name] !== list.length) note(`${table.name}：记录数与清单不符`);
+    const list = tables[table.name] ?? [];
     const keyPath = table.schema.primKey.keyPath ?? null;
     const out: unknown[] = [];
     list.forEach((raw, index) => {

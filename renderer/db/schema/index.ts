@@ -1,3 +1,4 @@
+import type Dexie from 'dexie';
 import type { SchemaVersion } from './schemaVersion';
 import { schemaV1 } from './v1';
 import { schemaV2 } from './v2';
@@ -12,3 +13,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [schemaV1, schemaV2, sc
 
 /** The version a freshly opened database has. */
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 0;
+
+/**
+ * Declares the schema versions on a Dexie instance, oldest first, up to and including `upTo`
+ * (all by default): the app's database declares them all; a backup from an older version is
+ * loaded into a temporary database declared up to its version, then upgraded by the same steps.
+ */
+export function declareSchemaVersions(dexie: Dexie, upTo: number = CURRENT_SCHEMA_VERSION): void {
+  for (const schema of SCHEMA_VERSIONS) {
+    if (schema.version > upTo) break;
+    const version = dexie.version(schema.version).stores(schema.stores);
+    if (schema.upgrade) version.upgrade(schema.upgrade);
+  }
+}

@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateDemoScenarios } from '../../../../shared/domain/demoData';
 import { parseHlc } from '../../../../shared/domain/hlc';
-import type { AtlasDb } from '../../../../renderer/db/atlasDb';
+import Dexie from 'dexie';
+import { toScenarioRow, type AtlasDb } from '../../../../renderer/db/atlasDb';
+import { declareSchemaVersions } from '../../../../renderer/db/schema';
 import {
   BACKUP_FORMAT_VERSION,
   checkSnapshot,
@@ -115,8 +117,10 @@ describe('createBackup and restoreBackup', () => {
     ['random bytes', () => new Uint8Array([0xff, 0xfe, 0x00, 0x41]), /已损坏/],
     ['another JSON file', () => new TextEncoder().encode('{"format":"other"}'), /不是本应用的备份文件/],
     ['a tampered record (hash not resealed)', (b) => edited(b, (s) => void ((s.tables.scenarios![0] as { title: string }).title = '被篡改'), false), /校验值不符/],
-    ['a newer database schema', (b) => edited(b, (s) => void (s.schemaVersion += 1)), /另一版本/],
-    ['a newer file format', (b) => edited(b, (s) => void (s.formatVersion = BACKUP_FORMAT_VERSION + 1)), /另一版本/],
+    ['a newer database schema', (b) => edited(b, (s) => void (s.schemaVersion += 1)), /更新版本的应用/],
+    ['a newer file format', (b) => edited(b, (s) => void (s.formatVersion = BACKUP_FORMAT_VERSION + 1)), /更新版本的应用/],
+    ['an older schema version with the current tables', (b) => edited(b, (s) => void (s.schemaVersion -= 1)), /多出：exchangeBatches/],
+    ['an older schema version whose rows do not load', (b) => edited(b, (s) => void ((s.schemaVersion -= 1), delete s.tables.exchangeBatches, delete s.counts.exchangeBatches, (s.tables.scenarios![1]!.id = s.tables.scenarios![0]!.id))), /升级到第 \d+ 版时失败/],
     ['a missing table', (b) => edited(b, (s) => void delete s.tables.savedViews), /缺少：savedViews/],
     ['an unknown table', (b) => edited(b, (s) => void (s.tables.extra = [])), /多出：extra/],
     ['a wrong count', (b) => edited(b, (s) => void (s.counts.scenarios = 5)), /记录数与清单不符/],
@@ -138,6 +142,35 @@ describe('createBackup and restoreBackup', () => {
     expect(await dump(d)).toEqual(before);
     // Refused before anything happened: no 'restore' backup of the current data either.
     expect(must(await files.listBackups()).map((b) => b.reason)).toEqual(['manual']);
+  });
+
+  it('restores a backup made by the previous schema version through the app’s own upgrade steps', async () => {
+    // A database of schema v4 (one exchange-log row per change), as an installation had it before v5.
+    const name = `backup-v4-${Math.random().toString(36).slice(2)}`;
+    const v4 = new Dexie(name);
+    declareSchemaVersions(v4, 4);
+    await v4.open();
+    const scenario = generateDemoScenarios(1, regions, { seed: 3, year: 2026 })[0]!;
+    await v4.table('scenarios').add(toScenarioRow({ ...scenario, isDemo: false }));
+    await v4.table('exchangeLog').bulkAdd([
+      { changeId: 'c1', seq: 1, attestation: null },
+      { changeId: 'c2', seq: 2, attestation: 'sig' },
+    ]);
+    const oldBytes = await snapshotBytes(v4 as unknown as AtlasDb, 'daily', T0);
+    v4.close();
+    await Dexie.delete(name);
+    expect(JSON.parse(new TextDecoder().decode(oldBytes))).toMatchObject({ schemaVersion: 4 });
+
+    const { d, ctx } = await seeded();
+    const files = platform();
+    const stored = must(await files.writeBackup('daily', oldBytes));
+    const summary = must(await restoreBackup(d, files, stored.id, ctx.clock.t));
+    expect(summary.counts).toMatchObject({ scenarios: 1, exchangeLog: 0, exchangeBatches: 1 });
+    expect((await d.scenarios.toArray()).map((row) => row.id)).toEqual([scenario.id]);
+    expect(await d.exchangeBatches.toArray()).toEqual([{ firstSeq: 1, lastSeq: 2, changeIds: ['c1', 'c2'], attestations: [-1, 0], signatures: ['sig'] }]);
+    // The current data was backed up first, and no temporary database is left behind.
+    expect(must(await files.listBackups()).map((b) => b.reason).sort()).toEqual(['daily', 'restore']);
+    expect((await Dexie.getDatabaseNames()).filter((n) => n.startsWith('scenario-atlas-restore-'))).toEqual([]);
   });
 
   it('leaves everything as it was when the restore transaction fails half-way', async () => {
