@@ -3,8 +3,8 @@ import { fail } from '../../../shared/domain/localizedText';
 import type { UnknownKey } from '../../../shared/exchange/package';
 import type { PublicKeyText } from '../../../shared/exchange/signing';
 import type { UnitIdentity } from '../../../shared/ipc/identityContract';
-import { asRegionCode, type RegionCode } from '../../../shared/regions/regions';
-import { usePlatform, useRegions, useSettings } from '../../app/contexts';
+import type { RegionCode } from '../../../shared/regions/regions';
+import { usePlatform, useSettings } from '../../app/contexts';
 import { useAtlasDb } from '../../db/atlasDbContext';
 import { createBackup } from '../../db/backupRepository';
 import {
@@ -25,7 +25,7 @@ import {
   type OpenResult,
 } from '../../db/exchangeRepository';
 import type { ExchangeProgress } from '../../db/exchangeProgress';
-import type { WriteContext } from '../../db/writePath';
+import { useWriteContext } from '../../db/useWriteContext';
 import { openPackageInWorker } from './openPackageInWorker';
 
 /** What became of a save: the file name it was saved under, or null when the user cancelled. */
@@ -73,15 +73,14 @@ export function useUnitIdentity(): UnitIdentity | null {
  */
 export function useExchangeActions() {
   const db = useAtlasDb();
-  const regions = useRegions();
   const platform = usePlatform();
   const { settings } = useSettings();
   const identity = useUnitIdentity();
   const { unitCode, role } = settings;
 
+  const write = useWriteContext();
   const ctx = useMemo((): ExchangeContext | null => {
-    if (!unitCode || !role || !regions.has(unitCode) || identity === null) return null;
-    const write: WriteContext = { db, regions, actor: { unitCode: asRegionCode(unitCode), role }, now: () => Date.now(), newId: () => crypto.randomUUID() };
+    if (write === null || identity === null) return null;
     return {
       ...write,
       identity: {
@@ -93,7 +92,7 @@ export function useExchangeActions() {
         },
       },
     };
-  }, [db, identity, platform, regions, role, unitCode]);
+  }, [identity, platform, write]);
 
   const save = useCallback(
     async (made: ExchangeResult<ExportedPackage>): Promise<SaveOutcome> => {
