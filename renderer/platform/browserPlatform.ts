@@ -1,11 +1,29 @@
-import { createBrowserIdentity } from './browserIdentity';
-import { createBrowserFiles } from './browserFiles';
 import type { AppInfo, MenuCommand, PlatformApi } from '../../shared/ipc/contract';
 import { err, ok } from '../../shared/result';
 import { applySettingsPatch, repairSettings, type Settings, type SettingsLoad } from '../../shared/settings/settings';
 
 /** localStorage key of the settings object in the browser build. */
 export const BROWSER_SETTINGS_KEY = 'scenario-atlas:settings';
+
+type AsyncMethods<T> = { [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never };
+
+/**
+ * Methods that load their implementation on first call: the identity (an Ed25519 library) and the
+ * backup store (Dexie) are not needed to draw the first screen, and every one of their methods is
+ * async anyway. Loaded once; the same object serves every later call.
+ */
+function loadedOnFirstCall<T extends AsyncMethods<T>>(load: () => Promise<T>, names: readonly (keyof T)[]): T {
+  let loaded: Promise<T> | null = null;
+  const methods: Partial<Record<keyof T, unknown>> = {};
+  for (const name of names) {
+    methods[name] = async (...args: unknown[]) => {
+      loaded ??= load();
+      const target = await loaded;
+      return (target[name] as (...a: unknown[]) => Promise<unknown>)(...args);
+    };
+  }
+  return methods as T;
+}
 
 /**
  * The same {@link PlatformApi} as the Electron preload, backed by localStorage, so the whole UI runs
@@ -44,8 +62,11 @@ export function createBrowserPlatform(storage: Storage, version: string): Platfo
     async getAppInfo(): Promise<AppInfo> {
       return { version, platform: 'browser' };
     },
-    ...createBrowserIdentity(storage),
-    ...createBrowserFiles(() => repairSettings(readStored()).settings.backupKeep),
+    ...loadedOnFirstCall(async () => (await import('./browserIdentity')).createBrowserIdentity(storage), ['getIdentity', 'signTexts']),
+    ...loadedOnFirstCall(
+      async () => (await import('./browserFiles')).createBrowserFiles(() => repairSettings(readStored()).settings.backupKeep),
+      ['saveFile', 'writeBackup', 'listBackups', 'readBackup', 'deleteBackup'],
+    ),
     onMenuCommand(_listener: (command: MenuCommand) => void) {
       return function unsubscribeNothing() {};
     },
