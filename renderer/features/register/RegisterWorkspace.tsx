@@ -15,6 +15,7 @@ import type { MapSelection } from '../map/useMapSelection';
 import { MapLegend, type MapMode } from './MapLegend';
 import { PanToScenario } from './PanToScenario';
 import { RegisterFrame } from './RegisterFrame';
+import { showUndoable } from './undoMessage';
 import type { ScenarioSaveFailure } from './formValues';
 import { ScenarioMarkers, type ScenarioPoint } from './ScenarioMarkers';
 import { useRegister } from './useRegister';
@@ -189,29 +190,17 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
         }
         setSelectedId(null);
         const changeId = result.value;
-        const key = `deleted-${scenario.id}`;
-        void message.success({
-          key,
-          duration: 10,
-          content: (
-            <span>
-              {t('detail.deleted', { title: scenario.title })}{' '}
-              <Button
-                size="small"
-                type="link"
-                onClick={async () => {
-                  message.destroy(key);
-                  const undone = await actions.undoChange(changeId);
-                  if (undone.ok) {
-                    setSelectedId(scenario.id);
-                    void message.success(t('detail.undone'));
-                  } else void message.error(t('register.writeFailed', { message: undone.message }));
-                }}
-              >
-                {t('detail.undo')}
-              </Button>
-            </span>
-          ),
+        showUndoable(message, {
+          key: `deleted-${scenario.id}`,
+          text: t('detail.deleted', { title: scenario.title }),
+          undoLabel: t('detail.undo'),
+          onUndo: async () => {
+            const undone = await actions.undoChange(changeId);
+            if (undone.ok) {
+              setSelectedId(scenario.id);
+              void message.success(t('detail.undone'));
+            } else void message.error(t('register.writeFailed', { message: undone.message }));
+          },
         });
       },
     });
