@@ -19,6 +19,12 @@ const theme = {
 const db = new AtlasDb();
 
 /**
+ * Messages (已保存…, 已删除… 撤销) open below the 60 px top bar, never over it: a message under the
+ * pointer stays while hovered, and over the area switcher it would hide the tabs until the pointer moved.
+ */
+const MESSAGE_CONFIG = { top: 72 } as const;
+
+/**
  * The workspace with antd's providers and the database: loaded lazily after the first screen has painted the map
  * (App.tsx), because antd and its styling engine are half of the app's start-up code. antd's own
  * texts (pagination, date pickers) follow the i18n language.
@@ -28,7 +34,7 @@ export function AntdWorkspace(props: WorkspaceProps) {
   // autoInsertSpace off: antd spaces out two-character Chinese button texts ("保 存"); screen readers and tests then hear a different word.
   return (
     <ConfigProvider locale={i18n.language === 'en' ? enUSLocale : zhCNLocale} theme={theme} button={{ autoInsertSpace: false }}>
-      <AntApp className="atlas-app">
+      <AntApp className="atlas-app" message={MESSAGE_CONFIG}>
         <AtlasDbContext.Provider value={db}>
           <Workspace {...props} />
         </AtlasDbContext.Provider>
