@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page, TestInfo } from '@playwright/test';
 import { completeFirstRun } from './steps/firstRun';
-import { confirmDialog, createScenarioViaForm, switchUnit, tableRow } from './steps/register';
+import { confirmDialog, createScenarioViaForm, pickRadio, switchUnit, tableRow } from './steps/register';
 import { expect, test } from './fixtures';
 import { openSection } from './steps/sections';
 
@@ -57,7 +57,7 @@ test('company mode: only open scenarios, a star that persists, an application fi
   const detail = page.getByRole('complementary');
   await detail.getByRole('button', { name: '变更状态' }).click();
   const statusDialog = page.getByRole('dialog', { name: '变更状态' });
-  await statusDialog.locator('label', { hasText: '已开放' }).click();
+  await pickRadio(statusDialog, '已开放');
   await statusDialog.getByRole('button', { name: '确认变更' }).click();
   await expect(statusDialog).toBeHidden();
   await expect(detail.getByTestId('scenario-status')).toHaveText('已开放');

@@ -1,6 +1,6 @@
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { completeFirstRun } from './steps/firstRun';
-import { chooseOption, createScenarioViaForm, tableRow } from './steps/register';
+import { chooseOption, createScenarioViaForm, pickRadio, tableRow } from './steps/register';
 import { expect, test } from './fixtures';
 import { openSection } from './steps/sections';
 
@@ -61,7 +61,7 @@ test('a county office registers a partner, runs a pilot to 实施中 and the sce
   const register = page.getByRole('complementary');
   await register.getByRole('button', { name: '变更状态' }).click();
   const statusDialog = page.getByRole('dialog', { name: '变更状态' });
-  await statusDialog.locator('label', { hasText: '已开放' }).click();
+  await pickRadio(statusDialog, '已开放');
   await statusDialog.getByRole('button', { name: '确认变更' }).click();
   await expect(register.getByTestId('scenario-status')).toHaveText('已开放');
 

@@ -1,5 +1,5 @@
 import { completeFirstRun } from './steps/firstRun';
-import { chooseOption, confirmDialog, createScenarioViaForm, switchUnit, tableRow } from './steps/register';
+import { chooseOption, confirmDialog, createScenarioViaForm, pickRadio, switchUnit, tableRow } from './steps/register';
 import { expect, test } from './fixtures';
 
 const TITLE = '华西医院非侵入式脑机接口康复训练病房';
@@ -33,7 +33,7 @@ test('a county user logs a scenario on the map, finds it, opens it, and everythi
   // 草稿 → 已开放 with a note; the history shows who, when and what.
   await detail.getByRole('button', { name: '变更状态' }).click();
   const statusDialog = page.getByRole('dialog', { name: '变更状态' });
-  await statusDialog.locator('label', { hasText: '已开放' }).click();
+  await pickRadio(statusDialog, '已开放');
   await statusDialog.getByLabel('说明').fill('经局务会审议，面向伙伴单位开放');
   await statusDialog.getByRole('button', { name: '确认变更' }).click();
   await expect(statusDialog).toBeHidden();

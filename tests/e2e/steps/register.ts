@@ -73,3 +73,15 @@ export async function confirmDialog(page: Page, button: string): Promise<void> {
     await expect(dialog).toBeHidden({ timeout: 3000 });
   }).toPass({ timeout: 60_000 });
 }
+
+/**
+ * Picks a radio option in a dialog by its label, as a person clicks it, and makes sure it took: a
+ * click that lands while the dialog is still zooming in can miss the option.
+ */
+export async function pickRadio(dialog: Locator, label: string): Promise<void> {
+  const option = dialog.locator('label', { hasText: label });
+  await expect(async () => {
+    await option.click({ timeout: 3000 });
+    await expect(option.getByRole('radio')).toBeChecked({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+}
