@@ -718,7 +718,8 @@ const MAIN_PATH_NEEDS: readonly (readonly [PilotStage, readonly StageRequirement
   ['under_acceptance', ['milestone_done']],
   ['completed', ['actual_end']],
 ];
-const MAIN_PATH: readonly PilotStage[] = [
+/** The pipeline's main path in order, 申报 to 推广; the dead ends (未入选, 已终止) are off it. */
+export const PILOT_MAIN_PATH: readonly PilotStage[] = [
   'applied',
   'under_review',
   'selected',
@@ -737,9 +738,9 @@ export type PilotRequirementInput = Pick<
 
 /** The requirements of a stage, in the order a person fills them in; [] for 申报, 评审中, 已入选, 未入选 and 已终止. */
 export function stageNeeds(stage: PilotStage): StageRequirementKey[] {
-  const rank = MAIN_PATH.indexOf(stage);
+  const rank = PILOT_MAIN_PATH.indexOf(stage);
   if (rank < 0) return [];
-  return MAIN_PATH_NEEDS.filter(([s]) => MAIN_PATH.indexOf(s) <= rank).flatMap(([, keys]) => keys);
+  return MAIN_PATH_NEEDS.filter(([s]) => PILOT_MAIN_PATH.indexOf(s) <= rank).flatMap(([, keys]) => keys);
 }
 
 /**

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../../../shared/domain/scenario';
 import type { PilotStage } from '../../../shared/domain/vocabulary';
 import type { Partner } from '../../../shared/partners/partner';
-import type { Pilot } from '../../../shared/partners/pilot';
+import { PILOT_MAIN_PATH, type Pilot } from '../../../shared/partners/pilot';
 import { STAGE_SWATCHES } from '../register/stageStyle';
 import { leadPartnerOf, milestoneCounts, pilotsByStage } from './pilotView';
 
@@ -21,18 +21,7 @@ export interface PipelineBoardProps {
 }
 
 /** Columns left to right: the main path in order, then the two dead ends (未入选, 已终止). */
-const BOARD_STAGES: readonly PilotStage[] = [
-  'applied',
-  'under_review',
-  'selected',
-  'signed',
-  'in_progress',
-  'under_acceptance',
-  'completed',
-  'scaled_up',
-  'not_selected',
-  'terminated',
-];
+const BOARD_STAGES: readonly PilotStage[] = [...PILOT_MAIN_PATH, 'not_selected', 'terminated'];
 
 /**
  * The pipeline board: one column per stage, one card per pilot. A card moves

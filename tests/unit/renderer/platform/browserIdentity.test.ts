@@ -3,20 +3,7 @@ import { BROWSER_IDENTITY_KEY, createBrowserIdentity } from '../../../../rendere
 import { CONTEXT_PACKAGE } from '../../../../shared/exchange/signedContexts';
 import { verifyText } from '../../../../shared/exchange/signing';
 import { seededBytes } from '../../shared/exchange/exchangeTestKit';
-
-function memoryStorage(): Storage {
-  const map = new Map<string, string>();
-  return {
-    get length() {
-      return map.size;
-    },
-    clear: () => map.clear(),
-    getItem: (key) => map.get(key) ?? null,
-    key: (index) => [...map.keys()][index] ?? null,
-    removeItem: (key) => void map.delete(key),
-    setItem: (key, value) => void map.set(key, value),
-  };
-}
+import { memoryStorage } from './memoryStorage';
 
 describe('browser identity', () => {
   it('keeps one key per profile and signs exchange texts only', async () => {

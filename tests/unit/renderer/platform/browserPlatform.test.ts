@@ -2,20 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createBrowserPlatform } from '../../../../renderer/platform/browserPlatform';
 import { platformChannels } from '../../../../shared/ipc/contract';
-
-function memoryStorage(): Storage {
-  const map = new Map<string, string>();
-  return {
-    get length() {
-      return map.size;
-    },
-    clear: () => map.clear(),
-    getItem: (key) => map.get(key) ?? null,
-    key: (index) => [...map.keys()][index] ?? null,
-    removeItem: (key) => void map.delete(key),
-    setItem: (key, value) => void map.set(key, value),
-  };
-}
+import { memoryStorage } from './memoryStorage';
 
 describe('browser platform', () => {
   it('offers every method of the preload API', () => {
