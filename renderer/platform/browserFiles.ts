@@ -6,7 +6,7 @@
 import { Dexie, type Table } from 'dexie';
 import { backupId, backupsToPrune, isBackupId, sortBackups, type BackupInfo, type BackupReason } from '../../shared/backup/backupName';
 import type { PlatformApi } from '../../shared/ipc/contract';
-import type { BackupError, SaveFileRequest, SaveFileResult } from '../../shared/ipc/filesContract';
+import type { BackupError, FileBytes, SaveFileRequest, SaveFileResult } from '../../shared/ipc/filesContract';
 import { err, ok, type Result } from '../../shared/result';
 
 /** The database name of the browser's backups. */
@@ -31,9 +31,10 @@ const MIME_BY_EXTENSION: Readonly<Record<string, string>> = {
   json: 'application/json',
 };
 
-/** Offers bytes as a browser download through a temporary <a download>. */
-export function downloadBytes(bytes: Uint8Array, fileName: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }));
+/** Offers bytes (or a file's pieces, joined by the Blob, not in JS) as a browser download through a temporary <a download>. */
+export function downloadBytes(bytes: FileBytes, fileName: string, mime: string): void {
+  const parts = (bytes instanceof Uint8Array ? [bytes] : [...bytes]) as Uint8Array<ArrayBuffer>[];
+  const url = URL.createObjectURL(new Blob(parts, { type: mime }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

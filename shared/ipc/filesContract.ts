@@ -6,8 +6,21 @@ import { z } from 'zod';
 import type { Result } from '../result';
 import { BACKUP_REASONS, isBackupId, type BackupInfo, type BackupReason } from '../backup/backupName';
 
-/** Largest file the renderer may hand to main in one piece (a 100k-row export is ~35 MB). */
+/** Largest file the renderer may hand to main (a 100k-row export is ~35 MB). */
 export const MAX_SAVE_BYTES = 1024 * 1024 * 1024;
+/** Most pieces a file may come in (a 100k-row workbook is ~700: one per compressed chunk). */
+export const MAX_SAVE_PARTS = 100_000;
+
+/**
+ * A file's bytes: one array, or its pieces in order (a large workbook comes from the zip writer
+ * in pieces, written in turn and never joined in memory).
+ */
+export type FileBytes = Uint8Array | readonly Uint8Array[];
+
+/** The length of a file given as {@link FileBytes}. */
+export function fileByteLength(bytes: FileBytes): number {
+  return bytes instanceof Uint8Array ? bytes.length : bytes.reduce((sum, part) => sum + part.length, 0);
+}
 
 /** A file the user saves through the save dialog (Electron) or a download (browser). */
 export interface SaveFileRequest {
@@ -17,7 +30,7 @@ export interface SaveFileRequest {
   readonly extension: string;
   /** The dialog's file-type filter label, e.g. `Excel 工作簿`. */
   readonly filterName: string;
-  readonly bytes: Uint8Array;
+  readonly bytes: FileBytes;
 }
 
 /** What became of a save: written (under this file name) or cancelled in the dialog. */
@@ -34,7 +47,7 @@ export const saveFileRequestSchema = z
     suggestedName: z.string().min(1).max(200),
     extension: z.string().regex(/^[a-z0-9]{1,16}$/),
     filterName: z.string().min(1).max(60),
-    bytes: z.instanceof(Uint8Array).refine((bytes) => bytes.length <= MAX_SAVE_BYTES),
+    bytes: z.union([z.instanceof(Uint8Array), z.array(z.instanceof(Uint8Array)).max(MAX_SAVE_PARTS)]).refine((bytes) => fileByteLength(bytes) <= MAX_SAVE_BYTES),
   })
   .strict();
 

@@ -40,8 +40,7 @@ export function serveDeflate(port: PortLike): void {
 }
 
 /**
- * The asking side: a deflater for writeXlsxAsync that sends each chunk (transferred: the writer
- * gives it up) over `port`. `close` ends the conversation once the workbook is done.
+ * The asking side: a deflater for writeXlsxAsync that sends a copy of each chunk over `port`. `close` ends the conversation once the workbook is done.
  */
 export function portDeflater(port: PortLike): { deflater: (chunk: Uint8Array, isFinal: boolean) => Promise<DeflatedChunk>; close: () => void } {
   const waiting = new Map<number, { resolve: (chunk: DeflatedChunk) => void; reject: (error: Error) => void }>();
@@ -58,8 +57,11 @@ export function portDeflater(port: PortLike): { deflater: (chunk: Uint8Array, is
       const id = (nextId += 1);
       return new Promise<DeflatedChunk>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        // The writer gives up the chunk's whole buffer (XlsxAsyncOptions.deflater): it moves, uncopied.
-        port.postMessage({ id, chunk, isFinal }, [chunk.buffer as ArrayBuffer]);
+        // Copied, not transferred: the writer reuses its one buffer (XlsxAsyncOptions.deflater). A
+        // transfer would have it allocate a fresh buffer per chunk, ~150 MB for 100k rows, and that
+        // external memory sets off major GCs that re-mark the whole register (the rows being written)
+        // on this thread; the copy is a memcpy, and its garbage lands on the worker's small heap.
+        port.postMessage({ id, chunk, isFinal }, []);
       });
     },
     close() {

@@ -16,6 +16,7 @@ import type { LocalizedText } from '../domain/localizedText';
 import { PARTNER_COLUMNS, PILOT_COLUMNS, type PartnerPlanRows } from './partnerColumns';
 import type { AnySheet, Sheet } from './sheet';
 import { writeXlsx, writeXlsxAsync, type XlsxAsyncOptions, type XlsxOptions } from './xlsxWriter';
+import type { FileParts } from './zipWriter';
 
 /** Sheet names of the export workbook, in tab order. */
 export const SHEET_NAMES = {
@@ -73,7 +74,7 @@ export function writeScenarioXlsxAsync(
   rows: readonly Scenario[],
   regions: RegionNameLookup,
   options: XlsxAsyncOptions & { readonly language?: HeaderLanguage; readonly plan?: PartnerPlanRows },
-): Promise<Uint8Array<ArrayBuffer>> {
+): Promise<FileParts> {
   return writeXlsxAsync(scenarioWorkbookSheets(rows, regions, options.language ?? 'zh', options.plan ?? NO_PLAN), options);
 }
 

@@ -15,7 +15,7 @@ import { strToU8 } from 'fflate';
 import { crc32 } from './crc32';
 import { neutraliseFormula } from './formulaSafe';
 import { excelSerialOfEpochMs, excelSerialOfIsoDate, type AnySheet, type CellKind, type CellValue, type ProgressCallback } from './sheet';
-import { deflateChunk, ZipBuilder, type ChunkDeflater, type DeflatedChunk } from './zipWriter';
+import { deflateChunk, ZipBuilder, type ChunkDeflater, type DeflatedChunk, type FileParts } from './zipWriter';
 
 /**
  * How text cells are stored: `inline` (`t="inlineStr"`), in a shared-strings table (`shared`,
@@ -55,8 +55,9 @@ export type RawDeflate = (chunk: Uint8Array, isFinal: boolean) => Uint8Array<Arr
 /** Options of {@link writeXlsxAsync}. */
 export interface XlsxAsyncOptions extends Omit<XlsxOptions, 'deflate'> {
   /**
-   * Compresses the chunks elsewhere (a worker): it owns each chunk it is given, and its promises
-   * may settle in any order. Generation goes on meanwhile, so two cores share the work.
+   * Compresses the chunks elsewhere (a worker): it must be done with a chunk's bytes when it
+   * returns (posting them copies them) because the writer reuses its buffer; its promises may
+   * settle in any order. Generation goes on meanwhile, so two cores share the work.
    */
   readonly deflater: (chunk: Uint8Array, isFinal: boolean) => Promise<DeflatedChunk>;
 }
@@ -155,19 +156,14 @@ type ChunkSink = (chunk: Uint8Array) => void;
 /**
  * XML as UTF-8 in one buffer. Callers write only ASCII markup through {@link ascii} and
  * {@link put}, and text that is already XML-escaped through {@link text}; a full buffer goes to the
- * sink. A synchronous sink is done with it on return, so the buffer is reused at once; when the
- * sink hands it to a worker (`isHandedOff`), a new one is taken.
+ * sink, which is done with it on return (it compresses or copies it), so the one buffer is reused.
  */
 class XmlBuffer {
   private buf: Uint8Array;
   private pos = 0;
   sink: ChunkSink;
 
-  constructor(
-    size: number,
-    sink: ChunkSink,
-    private readonly isHandedOff: boolean,
-  ) {
+  constructor(size: number, sink: ChunkSink) {
     this.buf = new Uint8Array(size);
     this.sink = sink;
   }
@@ -181,11 +177,8 @@ class XmlBuffer {
 
   flush(): void {
     if (this.pos === 0) return;
-    // Read before the sink runs: a transfer to a worker detaches the buffer (its length becomes 0).
-    const size = this.buf.length;
     this.sink(this.buf.subarray(0, this.pos));
     this.pos = 0;
-    if (this.isHandedOff) this.buf = new Uint8Array(size);
   }
 
   /** ASCII-only text (markup, numbers). */
@@ -196,6 +189,62 @@ class XmlBuffer {
     let p = this.pos;
     for (let i = 0; i < n; i += 1) buf[p++] = text.charCodeAt(i);
     this.pos = p;
+  }
+
+  /**
+   * Makes room for `n` bytes now, so that writes of at most `n` bytes in all cannot flush: what
+   * they write can then be taken back with {@link rewind}.
+   */
+  reserve(n: number): void {
+    this.room(n);
+  }
+
+  /** Where the next byte goes; valid for {@link rewind} until the next flush. */
+  get position(): number {
+    return this.pos;
+  }
+
+  /** Takes back what was written since `position` (only within a {@link reserve}d stretch). */
+  rewind(position: number): void {
+    this.pos = position;
+  }
+
+  /** The first `n` of some pre-encoded bytes. */
+  putSome(bytes: Uint8Array, n: number): void {
+    this.room(n);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i += 1) buf[p++] = bytes[i] as number;
+    this.pos = p;
+  }
+
+  /**
+   * Text that needs no XML escaping, as UTF-8, in one pass; false as soon as a character might need
+   * it (`& < > _`, CR, other C0 controls but TAB and LF, surrogates, U+FFFE/U+FFFF) — what was
+   * written is then to be rewound and the text escaped. Saves a regular-expression scan of every
+   * inline cell (most are plain). The caller has reserved `text.length * 3` bytes.
+   */
+  plainText(text: string): boolean {
+    const n = text.length;
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i += 1) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) {
+        if ((c < 0x20 && c !== 9 && c !== 10) || c === 38 || c === 60 || c === 62 || c === 95) return false;
+        buf[p++] = c;
+      } else if (c < 0x800) {
+        buf[p++] = 0xc0 | (c >> 6);
+        buf[p++] = 0x80 | (c & 0x3f);
+      } else {
+        if ((c >= 0xd800 && c <= 0xdfff) || c >= 0xfffe) return false;
+        buf[p++] = 0xe0 | (c >> 12);
+        buf[p++] = 0x80 | ((c >> 6) & 0x3f);
+        buf[p++] = 0x80 | (c & 0x3f);
+      }
+    }
+    this.pos = p;
+    return true;
   }
 
   /** Pre-encoded bytes (short markup pieces: a loop beats TypedArray.set at this size). */
@@ -313,6 +362,9 @@ class SheetRowWriter {
   /** The last non-integer number written and its text: 创建时间 and 更新时间 side by side are often equal. */
   private lastFloat = Number.NaN;
   private lastFloatText = '';
+  /** The current row's number as ASCII digits, written into every cell reference of the row. */
+  private readonly rowDigits = new Uint8Array(16);
+  private rowDigitCount = 0;
 
   constructor(
     private readonly out: XmlBuffer,
@@ -338,45 +390,58 @@ class SheetRowWriter {
 
   row(rowNumber: number, kinds: readonly CellKind[], values: (c: number) => CellValue, headerStyle: number | null): void {
     const out = this.out;
+    this.setRowDigits(rowNumber);
     out.put(ROW_OPEN);
-    out.uint(rowNumber);
+    out.putSome(this.rowDigits, this.rowDigitCount);
     out.put(ROW_OPEN_END);
     for (let c = 0; c < kinds.length; c += 1) {
       const value = values(c);
       if (value === null || value === '') continue;
       if (headerStyle !== null) {
-        this.text(c, rowNumber, String(value), headerStyle);
+        this.text(c, String(value), headerStyle);
         continue;
       }
       switch (kinds[c]) {
         case 'number': {
           const n = typeof value === 'number' ? value : Number(value);
-          if (Number.isFinite(n)) this.number(c, rowNumber, NUMBER_OPEN, n);
+          if (Number.isFinite(n)) this.number(c, NUMBER_OPEN, n);
           break;
         }
         case 'date': {
           const serial = typeof value === 'string' ? this.daySerial(value) : null;
-          if (serial === null) this.text(c, rowNumber, String(value), STYLE.normal);
-          else this.number(c, rowNumber, DATE_OPEN, serial);
+          if (serial === null) this.text(c, String(value), STYLE.normal);
+          else this.number(c, DATE_OPEN, serial);
           break;
         }
         case 'datetime': {
           const serial = typeof value === 'number' ? excelSerialOfEpochMs(value) : null;
-          if (serial === null) this.text(c, rowNumber, String(value), STYLE.normal);
-          else this.number(c, rowNumber, DATETIME_OPEN, serial);
+          if (serial === null) this.text(c, String(value), STYLE.normal);
+          else this.number(c, DATETIME_OPEN, serial);
           break;
         }
         default:
-          this.text(c, rowNumber, typeof value === 'string' ? value : String(value), STYLE.normal);
+          this.text(c, typeof value === 'string' ? value : String(value), STYLE.normal);
       }
     }
     out.put(ROW_END);
   }
 
-  private number(c: number, rowNumber: number, open: Uint8Array, n: number): void {
+  private setRowDigits(rowNumber: number): void {
+    const text = String(rowNumber);
+    for (let i = 0; i < text.length; i += 1) this.rowDigits[i] = text.charCodeAt(i);
+    this.rowDigitCount = text.length;
+  }
+
+  /** `<c r="B12` — a cell's opening up to the end of its reference (the row's digits). */
+  private cellRef(c: number): void {
     const out = this.out;
     out.put(this.prefixes[c] as Uint8Array);
-    out.uint(rowNumber);
+    out.putSome(this.rowDigits, this.rowDigitCount);
+  }
+
+  private number(c: number, open: Uint8Array, n: number): void {
+    const out = this.out;
+    this.cellRef(c);
     out.put(open);
     if (Number.isInteger(n) && n >= 0) out.uint(n);
     else {
@@ -389,37 +454,52 @@ class SheetRowWriter {
     out.put(CELL_END);
   }
 
-  private text(c: number, rowNumber: number, value: string, style: number): void {
+  private text(c: number, value: string, style: number): void {
     const text = cellText(value);
     // A shared column needs no escaping test here (the table is escaped when written).
     if (this.strings !== null && this.isShared[c]) {
-      this.shared(c, rowNumber, text, style, true);
-      return;
-    }
-    const needsEscape = NEEDS_ESCAPE.test(text);
-    // ExcelJS (and so our tests and import) decodes `_xHHHH_` only in shared strings: such texts stay shared.
-    if (this.strings !== null && needsEscape && OOXML_ESCAPE_TEST.test(text)) {
-      this.shared(c, rowNumber, text, style, false);
+      this.shared(c, text, style, true);
       return;
     }
     const out = this.out;
-    out.put(this.prefixes[c] as Uint8Array);
-    out.uint(rowNumber);
-    if (style !== STYLE.normal) out.ascii(`" s="${style}`);
-    out.put(isSpaceAtEdge(text) ? INLINE_OPEN_PRESERVE : INLINE_OPEN);
+    // Most text needs no escaping: write it as it is, and only at a character that might need it
+    // take the cell back and go the careful way below. Reserving room first means nothing is
+    // flushed in between, so the rewind is always possible.
+    out.reserve(INLINE_MARKUP_MAX + text.length * 3);
+    const start = out.position;
+    this.inlineOpen(c, text, style);
+    if (out.plainText(text)) {
+      out.put(INLINE_END);
+      return;
+    }
+    out.rewind(start);
+    const needsEscape = NEEDS_ESCAPE.test(text);
+    // ExcelJS (and so our tests and import) decodes `_xHHHH_` only in shared strings: such texts stay shared.
+    if (this.strings !== null && needsEscape && OOXML_ESCAPE_TEST.test(text)) {
+      this.shared(c, text, style, false);
+      return;
+    }
+    this.inlineOpen(c, text, style);
     out.text(needsEscape ? escapeXmlText(text) : text);
     out.put(INLINE_END);
   }
 
+  /** An inline-string cell up to its text. */
+  private inlineOpen(c: number, text: string, style: number): void {
+    const out = this.out;
+    this.cellRef(c);
+    if (style !== STYLE.normal) out.ascii(`" s="${style}`);
+    out.put(isSpaceAtEdge(text) ? INLINE_OPEN_PRESERVE : INLINE_OPEN);
+  }
+
   /** A cell pointing into the shared-strings table; `isProbed`: the text counts toward `auto`'s decision. */
-  private shared(c: number, rowNumber: number, text: string, style: number, isProbed: boolean): void {
+  private shared(c: number, text: string, style: number, isProbed: boolean): void {
     const strings = this.strings as SharedStrings;
     const before = strings.list.length;
     const id = strings.id(text);
     if (isProbed && this.storage === 'auto' && style === STYLE.normal) this.probe(c, strings.list.length > before);
     const out = this.out;
-    out.put(this.prefixes[c] as Uint8Array);
-    out.uint(rowNumber);
+    this.cellRef(c);
     out.put(style === STYLE.normal ? SHARED_OPEN : SHARED_STYLED_OPEN(style));
     out.uint(id);
     out.put(CELL_END);
@@ -436,6 +516,8 @@ class SheetRowWriter {
 }
 
 const OOXML_ESCAPE_TEST = /_x[0-9A-Fa-f]{4}_/;
+/** Bytes an inline cell's markup takes at most besides its text: reference, style, open and end tags. */
+const INLINE_MARKUP_MAX = 128;
 
 /** The part of a worksheet before its rows: dimension, frozen header, column widths. */
 function sheetHead(sheet: AnySheet, lastRef: string, isFirst: boolean): string {
@@ -539,20 +621,20 @@ const DEFAULT_MODIFIED = new Date(Date.UTC(2025, 0, 1, 12));
 export function writeXlsx(sheets: readonly AnySheet[], options: XlsxOptions = {}): Uint8Array<ArrayBuffer> {
   const inject = options.deflate;
   const deflater: ChunkDeflater = inject ? (chunk, isFinal) => ({ data: inject(chunk, isFinal), crc: crc32(chunk), size: chunk.length }) : deflateChunk;
-  return buildXlsx(sheets, options, deflater, false).finishSync();
+  return buildXlsx(sheets, options, deflater).finishSync();
 }
 
 /**
  * {@link writeXlsx} with the compression done by `options.deflater` (a worker) while the XML is
- * generated here: the same bytes as writeXlsx with the default deflate, in about the time of the
- * slower of the two halves of the work on two cores.
+ * generated here: the same bytes as writeXlsx with the default deflate (as pieces, see
+ * {@link FileParts}), in about the time of the slower of the two halves of the work on two cores.
  */
-export function writeXlsxAsync(sheets: readonly AnySheet[], options: XlsxAsyncOptions): Promise<Uint8Array<ArrayBuffer>> {
-  return buildXlsx(sheets, options, options.deflater, true).finish();
+export function writeXlsxAsync(sheets: readonly AnySheet[], options: XlsxAsyncOptions): Promise<FileParts> {
+  return buildXlsx(sheets, options, options.deflater).finish();
 }
 
 /** Writes every part of the workbook into a zip whose chunks `deflater` compresses. */
-function buildXlsx(sheets: readonly AnySheet[], options: Omit<XlsxOptions, 'deflate'>, deflater: ChunkDeflater, isHandedOff: boolean): ZipBuilder {
+function buildXlsx(sheets: readonly AnySheet[], options: Omit<XlsxOptions, 'deflate'>, deflater: ChunkDeflater): ZipBuilder {
   if (sheets.length === 0) throw new RangeError('[xlsxWriter] a workbook needs at least one sheet');
   checkSheetNames(sheets);
   const storage = options.strings ?? 'auto';
@@ -571,7 +653,7 @@ function buildXlsx(sheets: readonly AnySheet[], options: Omit<XlsxOptions, 'defl
   zip.file('xl/_rels/workbook.xml.rels', workbookRelsXml(sheets.length, hasSharedStrings));
   zip.file('xl/styles.xml', stylesXml());
 
-  const out = new XmlBuffer(Math.max(4096, options.chunkBytes ?? 256 * 1024), () => undefined, isHandedOff);
+  const out = new XmlBuffer(Math.max(4096, options.chunkBytes ?? 256 * 1024), () => undefined);
   /** Points the buffer at a new entry; returns the entry's end. */
   const openEntry = (name: string): (() => void) => {
     const push = zip.open(name);

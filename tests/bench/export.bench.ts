@@ -74,9 +74,13 @@ async function bundleDeflateWorker(): Promise<string> {
 /** How a run compresses: in the writing thread (optionally with another deflate), or in a worker as the app does. */
 type Compression = { readonly kind: 'thread'; readonly deflate?: RawDeflate } | { readonly kind: 'worker'; readonly script: string };
 
-/** Writes the workbook; with a worker, one is started per export (as the app does) and its start counts. */
-async function writeWith(rows: readonly Scenario[], regions: RegionIndex, strings: StringStorage, compression: Compression, onProgress: () => void): Promise<Uint8Array> {
-  if (compression.kind === 'thread') return writeScenarioXlsx(rows, regions, { strings, onProgress, ...(compression.deflate ? { deflate: compression.deflate } : {}) });
+/**
+ * Writes the workbook; with a worker, one is started per export (as the app does) and its start
+ * counts. The result is what the app hands to the save: the one array of the in-thread writer, or
+ * the zip's pieces from the two-thread one (never joined: a save writes or downloads them in turn).
+ */
+async function writeWith(rows: readonly Scenario[], regions: RegionIndex, strings: StringStorage, compression: Compression, onProgress: () => void): Promise<readonly Uint8Array[]> {
+  if (compression.kind === 'thread') return [writeScenarioXlsx(rows, regions, { strings, onProgress, ...(compression.deflate ? { deflate: compression.deflate } : {}) })];
   const worker = new Worker(compression.script);
   const channel = new MessageChannel();
   worker.postMessage({ port: channel.port2 }, [channel.port2]);
@@ -100,7 +104,7 @@ async function ourXlsx(rows: readonly Scenario[], regions: RegionIndex, strings:
     }),
   );
   peak = Math.max(peak, process.memoryUsage.rss());
-  return { ...run, bytes: run.value.length, peakAboveMb: (peak - before) / 1e6, peakRssMb: peak / 1e6 };
+  return { ...run, bytes: run.value.reduce((sum, part) => sum + part.length, 0), peakAboveMb: (peak - before) / 1e6, peakRssMb: peak / 1e6 };
 }
 
 /** ExcelJS turns a Date into a serial by its UTC fields: give it the Shanghai wall clock as UTC. */

@@ -6,7 +6,7 @@ import type { Region } from '../../../shared/regions/regions';
 import { toGeoJsonText } from '../../../shared/spreadsheet/geojson';
 import type { RegionNameLookup } from '../../../shared/spreadsheet/scenarioColumns';
 import { writeScenarioCsv, writeScenarioXlsx, writeScenarioXlsxAsync, writeSideSheetCsv } from '../../../shared/spreadsheet/scenarioWorkbook';
-import type { DeflatedChunk } from '../../../shared/spreadsheet/zipWriter';
+import type { DeflatedChunk, FileParts } from '../../../shared/spreadsheet/zipWriter';
 import { formatShanghaiDateTime } from '../../../shared/spreadsheet/sheet';
 
 /** The export formats of the 导出 menu: the workbook, a CSV per sheet, GeoJSON. */
@@ -44,7 +44,7 @@ export interface ExportWorkerMessage {
 /** What the export worker answers. */
 export type ExportResponse =
   | { readonly type: 'progress'; readonly done: number; readonly total: number }
-  | { readonly type: 'done'; readonly bytes: Uint8Array<ArrayBuffer> }
+  | { readonly type: 'done'; readonly parts: FileParts }
   | { readonly type: 'error'; readonly message: string };
 
 /** The region names of an index, for {@link ExportRequest}. */
@@ -84,13 +84,14 @@ export function buildExport(request: ExportRequest, onProgress: (done: number, t
 /**
  * {@link buildExport} with a workbook's compression handed to `deflater` (the compression worker,
  * shared/spreadsheet/deflatePort.ts) while the XML is written here; other formats as buildExport.
+ * The file comes as its pieces (FileParts), which the save writes in turn.
  */
 export function buildExportAsync(
   request: ExportRequest,
   onProgress: (done: number, total: number) => void,
   deflater: (chunk: Uint8Array, isFinal: boolean) => Promise<DeflatedChunk>,
-): Promise<Uint8Array<ArrayBuffer>> {
-  if (request.format !== 'xlsx') return Promise.resolve(buildExport(request, onProgress));
+): Promise<FileParts> {
+  if (request.format !== 'xlsx') return Promise.resolve([buildExport(request, onProgress)]);
   const plan = partnerPlanRows(request.rows, request.pilots, request.partners);
   return writeScenarioXlsxAsync(request.rows, lookup(request.regions), { onProgress, plan, deflater });
 }

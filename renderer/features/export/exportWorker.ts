@@ -32,8 +32,9 @@ async function build({ request, deflatePort }: ExportWorkerMessage): Promise<voi
   };
   const port = deflatePort ? portDeflater(deflatePort as unknown as PortLike) : null;
   try {
-    const bytes = port ? await buildExportAsync(request, onProgress, port.deflater) : buildExport(request, onProgress);
-    scope.postMessage({ type: 'done', bytes }, [bytes.buffer]);
+    const parts = port ? await buildExportAsync(request, onProgress, port.deflater) : [buildExport(request, onProgress)];
+    // Moved, not copied; a buffer may be listed once only.
+    scope.postMessage({ type: 'done', parts }, [...new Set(parts.map((part) => part.buffer))]);
   } catch (cause) {
     console.error('[export] worker failed', cause);
     scope.postMessage({ type: 'error', message: cause instanceof Error ? cause.message : String(cause) });

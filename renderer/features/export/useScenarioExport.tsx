@@ -5,6 +5,7 @@ import type { Scenario } from '../../../shared/domain/scenario';
 import { usePlatform, useRegions, useSettings } from '../../app/contexts';
 import { usePartnerPlanReader } from '../../db/usePartnerPlanReader';
 import { buildExport, EXPORT_FILE_TYPES, exportFileName, regionNames, type ExportFormat, type ExportRequest, type ExportResponse, type ExportWorkerMessage } from './exportFile';
+import type { FileParts } from '../../../shared/spreadsheet/zipWriter';
 
 /** Up to this many rows the file is built in the page (a worker's start-up costs more than the work). */
 export const IN_PAGE_EXPORT_LIMIT = 2000;
@@ -20,7 +21,7 @@ function buildInWorker(
   request: ExportRequest,
   onProgress: (fraction: number) => void,
   register: (cancel: () => void) => void,
-): Promise<Uint8Array<ArrayBuffer> | null> {
+): Promise<FileParts | null> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./exportWorker.ts', import.meta.url), { type: 'module' });
     const deflateWorker = request.format === 'xlsx' ? new Worker(new URL('./deflateWorker.ts', import.meta.url), { type: 'module' }) : null;
@@ -37,7 +38,7 @@ function buildInWorker(
       if (answer.type === 'progress') onProgress(answer.total === 0 ? 1 : answer.done / answer.total);
       else {
         stop();
-        if (answer.type === 'done') resolve(answer.bytes);
+        if (answer.type === 'done') resolve(answer.parts);
         else reject(new Error(answer.message));
       }
     };
@@ -114,7 +115,7 @@ export function useScenarioExport(rows: readonly Scenario[]) {
         const request: ExportRequest = { format, rows, regions: regionNames(regions.all), ...plan };
         const bytes =
           rows.length <= IN_PAGE_EXPORT_LIMIT
-            ? buildExport(request, () => undefined)
+            ? [buildExport(request, () => undefined)]
             : await buildInWorker(request, showProgress, (cancel) => {
                 cancelRef.current = () => {
                   isCancelled = true;

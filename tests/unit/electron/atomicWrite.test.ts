@@ -32,6 +32,13 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(target).equals(big)).toBe(true);
   });
 
+  it('writes a file given in pieces, in order', async () => {
+    const target = path.join(dir, '场景目录.xlsx');
+    await writeFileAtomic(target, [bytes('脑机'), new Uint8Array(0), bytes('接口'), bytes('。')]);
+    expect(readFileSync(target, 'utf8')).toBe('脑机接口。');
+    expect(readdirSync(dir)).toEqual(['场景目录.xlsx']);
+  });
+
   it.each<[string, (fs: AtomicFs) => AtomicFs]>([
     [
       'the write fails half-way',

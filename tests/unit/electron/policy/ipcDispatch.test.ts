@@ -28,6 +28,10 @@ describe('dispatchIpc: files and backups', () => {
     const handlers = spyHandlers();
     await dispatchIpc(handlers, 'files:save', TRUSTED, [save]);
     expect(handlers['files:save']).toHaveBeenCalledWith(save);
+    // A large workbook comes in pieces (FileBytes), written in turn.
+    const inPieces = { ...save, bytes: [new Uint8Array([1, 2]), new Uint8Array([3])] };
+    await dispatchIpc(handlers, 'files:save', TRUSTED, [inPieces]);
+    expect(handlers['files:save']).toHaveBeenCalledWith(inPieces);
     await dispatchIpc(handlers, 'backups:write', TRUSTED, ['import', new Uint8Array([1])]);
     await dispatchIpc(handlers, 'backups:read', TRUSTED, ['backup-20261125T010203004Z-daily.json']);
     expect(handlers['backups:read']).toHaveBeenCalledWith('backup-20261125T010203004Z-daily.json');
@@ -35,6 +39,8 @@ describe('dispatchIpc: files and backups', () => {
 
   it.each<[string, readonly unknown[]]>([
     ['files:save', [{ ...save, bytes: 'not bytes' }]],
+    ['files:save', [{ ...save, bytes: [new Uint8Array(1), 'not bytes'] }]],
+    ['files:save', [{ ...save, bytes: [[1, 2, 3]] }]],
     ['files:save', [{ ...save, extension: '../exe' }]],
     ['files:save', [{ ...save, extra: 1 }]],
     ['files:save', [{ ...save, suggestedName: '' }]],

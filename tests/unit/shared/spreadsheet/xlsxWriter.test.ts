@@ -12,6 +12,7 @@ import { SCENARIO_COLUMNS, STATS_COLUMNS } from '../../../../shared/spreadsheet/
 import { PARTNER_COLUMNS, PILOT_COLUMNS } from '../../../../shared/spreadsheet/partnerColumns';
 import { SHEET_NAMES, writeScenarioXlsx, writeScenarioXlsxAsync } from '../../../../shared/spreadsheet/scenarioWorkbook';
 import { excelSerialOfEpochMs, excelSerialOfIsoDate, type Sheet } from '../../../../shared/spreadsheet/sheet';
+import { joinParts } from '../../../../shared/spreadsheet/zipWriter';
 import {
   columnLetters,
   decodeOoxmlEscapes,
@@ -226,7 +227,7 @@ describe('writeXlsxAsync (compression over a message port, as in the app)', () =
     const port = channelDeflater();
     try {
       const options = { chunkBytes: 4096, plan: undefined } as const;
-      const bytes = await writeScenarioXlsxAsync(rows, regions, { ...options, deflater: port.deflater });
+      const bytes = joinParts(await writeScenarioXlsxAsync(rows, regions, { ...options, deflater: port.deflater }));
       expect(Buffer.from(bytes).equals(Buffer.from(writeScenarioXlsx(rows, regions, options)))).toBe(true);
       const workbook = await load(bytes);
       const sheet = workbook.getWorksheet('场景目录')!;
@@ -258,7 +259,7 @@ describe('writeXlsxAsync (compression over a message port, as in the app)', () =
         };
         const port = channelDeflater();
         try {
-          const bytes = await writeXlsxAsync([sheet], { strings, chunkBytes: 4096, deflater: port.deflater });
+          const bytes = joinParts(await writeXlsxAsync([sheet], { strings, chunkBytes: 4096, deflater: port.deflater }));
           const read = readXlsx(bytes);
           if (!read.ok) throw new Error(read.message);
           const byNumber = new Map(read.value.rows.map((row) => [row.number, row.cells]));
