@@ -22,7 +22,8 @@ import { changeRecordSchema } from '../../shared/exchange/package';
 import type { PlatformApi } from '../../shared/ipc/contract';
 import type { BackupError } from '../../shared/ipc/filesContract';
 import { pilotRecordSchema } from '../../shared/partners/pilot';
-import { err, ok, type Result } from '../../shared/result';
+import { fail, failureMessage, type LocalizedText } from '../../shared/domain/localizedText';
+import { ok, type Result } from '../../shared/result';
 import { AtlasDb, toPilot, toPilotRow, toScenario, toScenarioRow, type MetaRow, type PilotRow, type ScenarioRow } from './atlasDb';
 import { declareSchemaVersions } from './schema';
 import { META_KEYS } from './metaStore';
@@ -32,7 +33,7 @@ export const BACKUP_FORMAT = 'scenario-atlas-backup';
 /** The version of the backup file layout (not of the database schema, which is recorded beside it). */
 export const BACKUP_FORMAT_VERSION = 1;
 
-/** Why a restore was refused or failed; the message says it in Chinese. */
+/** Why a restore was refused or failed; its own failures say it in Chinese and English (fail()). */
 export type RestoreError = BackupError | 'invalid-backup' | 'version-mismatch' | 'hash-mismatch' | 'backup-before-restore-failed' | 'storage';
 
 /** What a restore put back: rows per table. */
@@ -128,7 +129,7 @@ export async function createBackup(db: AtlasDb, platform: Pick<PlatformApi, 'wri
     bytes = await snapshotBytes(db, reason, now);
   } catch (error) {
     console.error('[backup] could not read the database for a backup', error);
-    return err('write-failed', `无法读取数据以备份：${messageOf(error)}`);
+    return fail('write-failed', { zh: `无法读取数据以备份：${messageOf(error)}`, en: `Could not read the data to back it up: ${messageOf(error)}` });
   }
   return platform.writeBackup(reason, bytes);
 }
@@ -165,12 +166,18 @@ function schemaTables(version: number): string[] {
 }
 
 /** Null when the backup holds exactly the tables its schema version has, else what differs. */
-function sameTables(expected: readonly string[], present: readonly string[]): string | null {
+function sameTables(expected: readonly string[], present: readonly string[]): LocalizedText | null {
   const missing = expected.filter((name) => !present.includes(name));
   const extra = present.filter((name) => !expected.includes(name));
   if (missing.length === 0 && extra.length === 0) return null;
-  return `备份中的数据表与其数据库版本不一致（缺少：${missing.join('、') || '无'}；多出：${extra.join('、') || '无'}）`;
+  return {
+    zh: `备份中的数据表与其数据库版本不一致（缺少：${missing.join('、') || '无'}；多出：${extra.join('、') || '无'}）`,
+    en: `The backup's tables do not match its database version (missing: ${missing.join(', ') || 'none'}; extra: ${extra.join(', ') || 'none'})`,
+  };
 }
+
+/** The end of every refusal: nothing was changed. */
+const UNCHANGED: LocalizedText = { zh: '数据未作任何改动。', en: 'Nothing was changed.' };
 
 /**
  * The tables of a backup from an older schema version as the current version holds them: loaded
@@ -211,36 +218,51 @@ export async function checkSnapshot(db: AtlasDb, bytes: Uint8Array): Promise<Res
   try {
     parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (error) {
-    return err('invalid-backup', `备份文件已损坏，无法读取（${messageOf(error)}）。数据未作任何改动。`);
+    return fail('invalid-backup', {
+      zh: `备份文件已损坏，无法读取（${messageOf(error)}）。${UNCHANGED.zh}`,
+      en: `The backup file is damaged and cannot be read (${messageOf(error)}). ${UNCHANGED.en}`,
+    });
   }
   const header = headerSchema.safeParse(parsed);
-  if (!header.success) return err('invalid-backup', '这不是本应用的备份文件，或文件不完整。数据未作任何改动。');
+  if (!header.success) return fail('invalid-backup', { zh: `这不是本应用的备份文件，或文件不完整。${UNCHANGED.zh}`, en: `This is not a backup of this app, or it is incomplete. ${UNCHANGED.en}` });
   const snapshot = header.data;
   if (snapshot.formatVersion !== BACKUP_FORMAT_VERSION || snapshot.schemaVersion > db.verno) {
-    return err(
-      'version-mismatch',
-      `备份来自更新版本的应用（备份第 ${snapshot.schemaVersion} 版数据库、第 ${snapshot.formatVersion} 版格式，本机为第 ${db.verno} 版），请先升级应用再恢复。数据未作任何改动。`,
-    );
+    return fail('version-mismatch', {
+      zh: `备份来自更新版本的应用（备份第 ${snapshot.schemaVersion} 版数据库、第 ${snapshot.formatVersion} 版格式，本机为第 ${db.verno} 版），请先升级应用再恢复。${UNCHANGED.zh}`,
+      en: `The backup comes from a newer version of the app (database version ${snapshot.schemaVersion}, format ${snapshot.formatVersion}; this app has version ${db.verno}). Update the app, then restore. ${UNCHANGED.en}`,
+    });
   }
   const body = new TextEncoder().encode(JSON.stringify(snapshot.tables));
-  if ((await sha256Hex(body)) !== snapshot.sha256) return err('hash-mismatch', '备份文件的校验值不符，文件可能被改动或损坏。数据未作任何改动。');
+  if ((await sha256Hex(body)) !== snapshot.sha256) {
+    return fail('hash-mismatch', {
+      zh: `备份文件的校验值不符，文件可能被改动或损坏。${UNCHANGED.zh}`,
+      en: `The backup file's checksum does not match: it may have been altered or damaged. ${UNCHANGED.en}`,
+    });
+  }
 
   const tableMismatch = sameTables(schemaTables(snapshot.schemaVersion), Object.keys(snapshot.tables));
-  if (tableMismatch) return err('invalid-backup', `${tableMismatch}。数据未作任何改动。`);
+  if (tableMismatch) return fail('invalid-backup', { zh: `${tableMismatch.zh}。${UNCHANGED.zh}`, en: `${tableMismatch.en}. ${UNCHANGED.en}` });
   const miscounted = Object.entries(snapshot.tables).filter(([name, list]) => snapshot.counts[name] !== list.length);
   if (miscounted.length > 0) {
-    return err('invalid-backup', `备份中的记录数与清单不符（${miscounted.map(([name]) => name).join('、')}），文件可能不完整。数据未作任何改动。`);
+    const names = miscounted.map(([name]) => name);
+    return fail('invalid-backup', {
+      zh: `备份中的记录数与清单不符（${names.join('、')}），文件可能不完整。${UNCHANGED.zh}`,
+      en: `The backup's row counts do not match its list (${names.join(', ')}): the file may be incomplete. ${UNCHANGED.en}`,
+    });
   }
   let tables = snapshot.tables;
   if (snapshot.schemaVersion < db.verno) {
     try {
       tables = await upgradedTables(snapshot.tables, snapshot.schemaVersion);
     } catch (error) {
-      return err('invalid-backup', `备份来自第 ${snapshot.schemaVersion} 版数据库，升级到第 ${db.verno} 版时失败（${messageOf(error)}）。数据未作任何改动。`);
+      return fail('invalid-backup', {
+        zh: `备份来自第 ${snapshot.schemaVersion} 版数据库，升级到第 ${db.verno} 版时失败（${messageOf(error)}）。${UNCHANGED.zh}`,
+        en: `The backup has database version ${snapshot.schemaVersion}; upgrading it to version ${db.verno} failed (${messageOf(error)}). ${UNCHANGED.en}`,
+      });
     }
   }
-  const problems: string[] = [];
-  const note = (text: string) => {
+  const problems: LocalizedText[] = [];
+  const note = (text: LocalizedText) => {
     if (problems.length < MAX_LISTED_PROBLEMS) problems.push(text);
   };
   const rows = new Map<string, unknown[]>();
@@ -250,33 +272,46 @@ export async function checkSnapshot(db: AtlasDb, bytes: Uint8Array): Promise<Res
     const out: unknown[] = [];
     list.forEach((raw, index) => {
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || !keyIsValid(raw as Record<string, unknown>, keyPath)) {
-        note(`${table.name} 第 ${index + 1} 条：缺少有效的主键`);
+        note({ zh: `${table.name} 第 ${index + 1} 条：缺少有效的主键`, en: `${table.name} row ${index + 1}: no valid key` });
         return;
       }
       out.push(checkRow(table.name, raw as Record<string, unknown>, index, note));
     });
     rows.set(table.name, out);
   }
-  if (problems.length > 0) return err('invalid-backup', `备份中有无效记录，未恢复任何数据：${problems.join('；')}`, problems);
+  if (problems.length > 0) {
+    return fail(
+      'invalid-backup',
+      {
+        zh: `备份中有无效记录，未恢复任何数据：${problems.map((problem) => problem.zh).join('；')}`,
+        en: `The backup holds invalid rows; nothing was restored: ${problems.map((problem) => problem.en).join('; ')}`,
+      },
+      problems.map((problem) => problem.zh),
+    );
+  }
   return ok({ rows, counts: Object.fromEntries([...rows].map(([name, list]) => [name, list.length])) });
 }
 
 /** The row to write: domain tables re-validated, their database-only columns rebuilt. */
-function checkRow(table: string, row: Record<string, unknown>, index: number, note: (text: string) => void): unknown {
+function checkRow(table: string, row: Record<string, unknown>, index: number, note: (text: LocalizedText) => void): unknown {
+  const invalid = (zhTable: string, enTable: string, label: string, issues: readonly { readonly path: readonly PropertyKey[] }[]) => {
+    const field = issues[0]?.path.map(String).join('.') ?? '';
+    note({ zh: `${zhTable} 第 ${index + 1} 条${label ? `（${label}）` : ''}：${field} 无效`, en: `${enTable} row ${index + 1}${label ? ` (${label})` : ''}: ${field} is invalid` });
+  };
   switch (table) {
     case 'scenarios': {
       const parsed = scenarioRecordSchema.safeParse(toScenario(row as unknown as ScenarioRow));
-      if (!parsed.success) note(`场景 第 ${index + 1} 条（${String(row.catalogNumber ?? row.id)}）：${parsed.error.issues[0]?.path.join('.') ?? ''} 无效`);
+      if (!parsed.success) invalid('场景', 'Scenario', String(row.catalogNumber ?? row.id), parsed.error.issues);
       return parsed.success ? toScenarioRow(parsed.data) : row;
     }
     case 'pilots': {
       const parsed = pilotRecordSchema.safeParse(toPilot(row as unknown as PilotRow));
-      if (!parsed.success) note(`试点项目 第 ${index + 1} 条（${String(row.projectNumber ?? row.id)}）：${parsed.error.issues[0]?.path.join('.') ?? ''} 无效`);
+      if (!parsed.success) invalid('试点项目', 'Pilot project', String(row.projectNumber ?? row.id), parsed.error.issues);
       return parsed.success ? toPilotRow(parsed.data) : row;
     }
     case 'changes': {
       const parsed = changeRecordSchema.safeParse(row);
-      if (!parsed.success) note(`变更记录 第 ${index + 1} 条：${parsed.error.issues[0]?.path.join('.') ?? ''} 无效`);
+      if (!parsed.success) invalid('变更记录', 'Change record', '', parsed.error.issues);
       return row;
     }
     default:
@@ -330,12 +365,17 @@ export async function restoreBackup(db: AtlasDb, platform: BackupPlatform, id: s
   const checked = await checkSnapshot(db, read.value);
   if (!checked.ok) return checked;
   const before = await createBackup(db, platform, 'restore', now);
-  if (!before.ok) return err('backup-before-restore-failed', `恢复前未能备份当前数据，因此没有恢复：${before.message}`);
+  if (!before.ok) {
+    return fail('backup-before-restore-failed', {
+      zh: `恢复前未能备份当前数据，因此没有恢复：${before.message}`,
+      en: `The current data could not be backed up first, so nothing was restored: ${failureMessage(before, 'en')}`,
+    });
+  }
   try {
     await replaceAll(db, checked.value);
   } catch (error) {
     console.error('[backup] restore transaction failed; nothing was changed', error);
-    return err('storage', `恢复失败，数据未作任何改动：${messageOf(error)}`);
+    return fail('storage', { zh: `恢复失败，数据未作任何改动：${messageOf(error)}`, en: `The restore failed; the data is unchanged: ${messageOf(error)}` });
   }
   return ok({ id, counts: checked.value.counts });
 }

@@ -31,3 +31,15 @@ export function fail<E extends string>(error: E, text: LocalizedText, details?: 
 export function localize(text: LocalizedText, language: string): string {
   return language.startsWith('zh') ? text.zh : text.en;
 }
+
+/**
+ * A failure's message in one language: its {@link DomainFailure.text} when it has one, else its
+ * `message` (failures that crossed from main, or from code that has only the Chinese text).
+ */
+export function failureMessage(failure: { readonly message: string }, language: string): string {
+  const text = (failure as { readonly text?: unknown }).text;
+  if (typeof text === 'object' && text !== null && typeof (text as LocalizedText).zh === 'string' && typeof (text as LocalizedText).en === 'string') {
+    return localize(text as LocalizedText, language);
+  }
+  return failure.message;
+}

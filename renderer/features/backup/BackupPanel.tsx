@@ -3,6 +3,7 @@ import { Alert, App as AntApp, Button, Empty, InputNumber, Popconfirm, Space, Ta
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_BACKUP_KEEP, MIN_BACKUP_KEEP, type BackupInfo } from '../../../shared/backup/backupName';
+import { failureMessage } from '../../../shared/domain/localizedText';
 import { formatShanghaiDateTime } from '../../../shared/spreadsheet/sheet';
 import { useSettings } from '../../app/contexts';
 import { useBackups } from '../../db/useBackups';
@@ -24,7 +25,7 @@ export function formatSize(bytes: number): string {
 
 /** The 备份 panel: backups with time, reason and size; 立即备份; 恢复 with confirmation; how many are kept. */
 export function BackupPanel({ headingLevel = 5 }: BackupPanelProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message, modal } = AntApp.useApp();
   const { settings, updateSettings } = useSettings();
   const { backups, listError, backUpNow, restore, remove } = useBackups();
@@ -37,7 +38,7 @@ export function BackupPanel({ headingLevel = 5 }: BackupPanelProps) {
     try {
       const result = await backUpNow();
       if (result.ok) void message.success(t('backup.created', { time: formatShanghaiDateTime(result.value.createdAt), size: formatSize(result.value.size) }));
-      else void message.error(t('backup.createFailed', { reason: result.message }));
+      else void message.error(t('backup.createFailed', { reason: failureMessage(result, i18n.language) }));
     } finally {
       setIsBackingUp(false);
     }
@@ -55,7 +56,7 @@ export function BackupPanel({ headingLevel = 5 }: BackupPanelProps) {
         const result = await restore(backup.id);
         const outcome = result.ok
           ? { type: 'success' as const, text: t('backup.restored', { time, count: result.value.counts.scenarios ?? 0 }) }
-          : { type: 'error' as const, text: t('backup.restoreFailed', { reason: result.message }) };
+          : { type: 'error' as const, text: t('backup.restoreFailed', { reason: failureMessage(result, i18n.language) }) };
         setRestoreOutcome(outcome);
         void message.open({ type: outcome.type, content: outcome.text, duration: 6 });
       },
@@ -65,7 +66,7 @@ export function BackupPanel({ headingLevel = 5 }: BackupPanelProps) {
   async function onRemove(backup: BackupInfo) {
     const result = await remove(backup.id);
     if (result.ok) void message.success(t('backup.removed'));
-    else void message.error(t('backup.removeFailed', { reason: result.message }));
+    else void message.error(t('backup.removeFailed', { reason: failureMessage(result, i18n.language) }));
   }
 
   // Saved when the field is left or Enter pressed, not per keystroke: typing 15 must not keep 1 on the way.

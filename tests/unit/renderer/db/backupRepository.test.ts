@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
+import { failureMessage } from '../../../../shared/domain/localizedText';
 import { describe, expect, it } from 'vitest';
 import { generateDemoScenarios } from '../../../../shared/domain/demoData';
 import { parseHlc } from '../../../../shared/domain/hlc';
@@ -139,6 +140,10 @@ describe('createBackup and restoreBackup', () => {
     const result = await restoreBackup(d, files, stored.id, ctx.clock.t);
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.message).toMatch(message);
+    // The same refusal in English (BackupPanel shows the UI language), with no Chinese left in it.
+    const english = result.ok ? '' : failureMessage(result, 'en');
+    expect(english).toMatch(/Nothing was changed|nothing was restored/);
+    expect(english).not.toMatch(/[\u3000-\u9fff\uff00-\uffef]/);
     expect(await dump(d)).toEqual(before);
     // Refused before anything happened: no 'restore' backup of the current data either.
     expect(must(await files.listBackups()).map((b) => b.reason)).toEqual(['manual']);
