@@ -1,8 +1,9 @@
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { backupId, backupsToPrune, parseBackupId, sortBackups, type BackupInfo, type BackupReason } from '../shared/backup/backupName';
+import { backupFailure } from '../shared/backup/backupMessages';
 import type { BackupError } from '../shared/ipc/filesContract';
-import { err, ok, type Result } from '../shared/result';
+import { ok, type Result } from '../shared/result';
 import { writeFileAtomic, type AtomicFs } from './atomicWrite';
 
 /**
@@ -50,7 +51,7 @@ export function createBackupStore(deps: { readonly dir: string; readonly keep: (
         return ok({ id, createdAt: at, reason, size: bytes.length });
       } catch (error) {
         console.error('[backups] write failed', error);
-        return err('write-failed', `备份未能写入：${error instanceof Error ? error.message : String(error)}`);
+        return backupFailure.writeFailed(error instanceof Error ? error.message : String(error));
       }
     },
     async list(): Promise<Result<BackupInfo[], BackupError>> {
@@ -58,30 +59,30 @@ export function createBackupStore(deps: { readonly dir: string; readonly keep: (
         return ok(await list());
       } catch (error) {
         console.error('[backups] list failed', error);
-        return err('read-failed', `无法读取备份文件夹：${error instanceof Error ? error.message : String(error)}`);
+        return backupFailure.listFailed(error instanceof Error ? error.message : String(error));
       }
     },
     async read(id: string): Promise<Result<Uint8Array, BackupError>> {
       const file = pathOf(id);
-      if (file === null) return err('not-found', `备份名称无效：${id}`);
+      if (file === null) return backupFailure.invalidName(id);
       try {
         return ok(new Uint8Array(await fsp.readFile(file)));
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return err('not-found', `找不到备份 ${id}，可能已被删除`);
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return backupFailure.notFound(id);
         console.error('[backups] read failed', error);
-        return err('read-failed', `无法读取备份 ${id}：${error instanceof Error ? error.message : String(error)}`);
+        return backupFailure.readFailed(id, error instanceof Error ? error.message : String(error));
       }
     },
     async delete(id: string): Promise<Result<true, BackupError>> {
       const file = pathOf(id);
-      if (file === null) return err('not-found', `备份名称无效：${id}`);
+      if (file === null) return backupFailure.invalidName(id);
       try {
         await fsp.rm(file);
         return ok(true);
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return err('not-found', `找不到备份 ${id}，可能已被删除`);
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return backupFailure.notFound(id);
         console.error('[backups] delete failed', error);
-        return err('delete-failed', `无法删除备份 ${id}：${error instanceof Error ? error.message : String(error)}`);
+        return backupFailure.deleteFailed(id, error instanceof Error ? error.message : String(error));
       }
     },
   };

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { err, ok } from '../shared/result';
+import { fail } from '../shared/domain/localizedText';
+import { ok } from '../shared/result';
 import type { SaveFileRequest, SaveFileResult } from '../shared/ipc/filesContract';
 import { writeFileAtomic, type AtomicFs } from './atomicWrite';
 import { safeFileName, withExtension } from './policy/fileNames';
@@ -26,7 +27,7 @@ export function createFileService(deps: { readonly showSaveDialog: SaveDialog; r
       } catch (error) {
         console.error('[files] save failed', error);
         const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
-        return err('write-failed', `文件未能保存到 ${target}：${cause}。原有文件未被改动。`);
+        return fail('write-failed', { zh: `文件未能保存到 ${target}：${cause}。原有文件未被改动。`, en: `The file could not be saved to ${target}: ${cause}. The existing file is unchanged.` });
       }
     },
   };

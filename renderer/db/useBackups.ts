@@ -47,13 +47,14 @@ export function useBackups() {
   const db = useAtlasDb();
   const platform = usePlatform();
   const [backups, setBackups] = useState<readonly BackupInfo[] | null>(null);
-  const [listError, setListError] = useState<string | null>(null);
+  /** Why the list could not be read (a failure: failureMessage gives it in the UI language). */
+  const [listError, setListError] = useState<{ readonly message: string } | null>(null);
 
   const show = useCallback((listed: Result<BackupInfo[], BackupError>) => {
     if (listed.ok) {
       setBackups(listed.value);
       setListError(null);
-    } else setListError(listed.message);
+    } else setListError(listed);
   }, []);
 
   const refresh = useCallback(async () => show(await platform.listBackups()), [platform, show]);

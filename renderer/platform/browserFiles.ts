@@ -5,9 +5,10 @@
  */
 import { Dexie, type Table } from 'dexie';
 import { backupId, backupsToPrune, isBackupId, sortBackups, type BackupInfo, type BackupReason } from '../../shared/backup/backupName';
+import { backupFailure } from '../../shared/backup/backupMessages';
 import type { PlatformApi } from '../../shared/ipc/contract';
 import type { BackupError, FileBytes, SaveFileRequest, SaveFileResult } from '../../shared/ipc/filesContract';
-import { err, ok, type Result } from '../../shared/result';
+import { ok, type Result } from '../../shared/result';
 
 /** The database name of the browser's backups. */
 export const BROWSER_BACKUP_DB = 'scenario-atlas-backups';
@@ -80,7 +81,7 @@ export function createBrowserFiles(keep: () => number, dbName: string = BROWSER_
         );
       } catch (error) {
         console.error('[backups] write failed', error);
-        return err('write-failed', `备份未能写入：${message(error)}`);
+        return backupFailure.writeFailed(message(error));
       }
     },
     async listBackups(): Promise<Result<BackupInfo[], BackupError>> {
@@ -93,30 +94,30 @@ export function createBrowserFiles(keep: () => number, dbName: string = BROWSER_
         return ok(sortBackups(rows));
       } catch (error) {
         console.error('[backups] list failed', error);
-        return err('read-failed', `无法读取备份列表：${message(error)}`);
+        return backupFailure.listFailed(message(error));
       }
     },
     async readBackup(id: string): Promise<Result<Uint8Array, BackupError>> {
-      if (!isBackupId(id)) return err('not-found', `备份名称无效：${id}`);
+      if (!isBackupId(id)) return backupFailure.invalidName(id);
       try {
         const row = await open().backups.get(id);
-        return row ? ok(row.bytes) : err('not-found', `找不到备份 ${id}，可能已被删除`);
+        return row ? ok(row.bytes) : backupFailure.notFound(id);
       } catch (error) {
         console.error('[backups] read failed', error);
-        return err('read-failed', `无法读取备份 ${id}：${message(error)}`);
+        return backupFailure.readFailed(id, message(error));
       }
     },
     async deleteBackup(id: string): Promise<Result<true, BackupError>> {
-      if (!isBackupId(id)) return err('not-found', `备份名称无效：${id}`);
+      if (!isBackupId(id)) return backupFailure.invalidName(id);
       try {
         const store = open();
         const found = await store.backups.get(id);
-        if (!found) return err('not-found', `找不到备份 ${id}，可能已被删除`);
+        if (!found) return backupFailure.notFound(id);
         await store.backups.delete(id);
         return ok(true);
       } catch (error) {
         console.error('[backups] delete failed', error);
-        return err('delete-failed', `无法删除备份 ${id}：${message(error)}`);
+        return backupFailure.deleteFailed(id, message(error));
       }
     },
   };

@@ -140,7 +140,7 @@ export function BackupPanel({ headingLevel = 5 }: BackupPanelProps) {
         </label>
       </Space>
       {restoreOutcome && <Alert role="status" type={restoreOutcome.type} title={restoreOutcome.text} showIcon closable onClose={() => setRestoreOutcome(null)} style={{ marginBottom: 12 }} />}
-      {listError !== null && <Typography.Paragraph type="danger">{t('backup.listFailed', { reason: listError })}</Typography.Paragraph>}
+      {listError !== null && <Typography.Paragraph type="danger">{t('backup.listFailed', { reason: failureMessage(listError, i18n.language) })}</Typography.Paragraph>}
       <Table<BackupInfo>
         size="small"
         rowKey="id"

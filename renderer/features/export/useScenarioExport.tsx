@@ -2,6 +2,7 @@ import { App as AntApp } from 'antd';
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../../../shared/domain/scenario';
+import { failureMessage } from '../../../shared/domain/localizedText';
 import { usePlatform, useRegions, useSettings } from '../../app/contexts';
 import { usePartnerPlanReader } from '../../db/usePartnerPlanReader';
 import { buildExport, EXPORT_FILE_TYPES, exportFileName, regionNames, type ExportFormat, type ExportRequest, type ExportResponse, type ExportWorkerMessage } from './exportFile';
@@ -62,7 +63,7 @@ function buildInWorker(
  * download in the browser.
  */
 export function useScenarioExport(rows: readonly Scenario[]) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
   const regions = useRegions();
   const platform = usePlatform();
@@ -128,7 +129,7 @@ export function useScenarioExport(rows: readonly Scenario[]) {
           return;
         }
         const saved = await platform.saveFile({ suggestedName: fileName, extension: EXPORT_FILE_TYPES[format].extension, filterName: t(`export.filter.${format}`), bytes });
-        if (!saved.ok) void message.error(t('export.failed', { reason: saved.message }));
+        if (!saved.ok) void message.error(t('export.failed', { reason: failureMessage(saved, i18n.language) }));
         else if (saved.value.status === 'cancelled') void message.info(t('export.saveCancelled'));
         else void message.success(t('export.done', { count: rows.length, file: saved.value.fileName }));
       } catch (cause) {
@@ -139,7 +140,7 @@ export function useScenarioExport(rows: readonly Scenario[]) {
         cancelRef.current = null;
       }
     },
-    [message, platform, readPartnerPlan, regions, rows, settings.unitCode, t],
+    [i18n.language, message, platform, readPartnerPlan, regions, rows, settings.unitCode, t],
   );
 
   return exportAs;

@@ -1,3 +1,4 @@
+import { failureMessage } from '../../../shared/domain/localizedText';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -37,6 +38,7 @@ describe('createFileService', () => {
     const result = await files.save(request);
     expect(result).toMatchObject({ ok: false, error: 'write-failed' });
     expect(result.ok ? '' : result.message).toMatch(/文件未能保存到 .*原有文件未被改动/);
+    expect(result.ok ? '' : failureMessage(result, 'en')).toMatch(/could not be saved to .*The existing file is unchanged/);
     expect(readdirSync(dir)).toEqual([]);
   });
 });
