@@ -10,11 +10,13 @@ import { APPLICATION_FIELDS, SCENARIO_STATUSES, TECH_DIRECTIONS } from '../../sh
 import { asRegionCode, type RegionIndex } from '../../shared/regions/regions';
 import { AtlasDb } from '../db/atlasDb';
 import { measureDbLoad } from '../db/dbLoadBench';
-import { measureExchange } from '../db/exchangeBench';
+import { measureExchange, type Durability } from '../db/exchangeBench';
 import { writeDemoRows } from '../db/demoRepository';
 import { loadRegions } from '../regions/loadRegions';
 import { createClusterEngine, packCoordinates } from '../features/register/clusterEngine';
 import { createScenarioFinder } from '../features/register/useFilteredScenarios';
+import { buildPackageInWorker } from '../features/exchange/buildPackageInWorker';
+import { openPackageInWorker } from '../features/exchange/openPackageInWorker';
 
 let regionsPromise: Promise<RegionIndex> | null = null;
 function regions(): Promise<RegionIndex> {
@@ -50,8 +52,11 @@ function randomFilter(random: () => number, regionCodes: readonly string[]): Sce
 export const benchApi = {
   dbLoad: async (count: number) => measureDbLoad(await regions(), count),
 
-  /** Exchange packages (issue 6): export, open and merge of `count` changes (renderer/db/exchangeBench.ts). */
-  exchange: async (count: number) => measureExchange(await regions(), count),
+  /**
+   * Exchange packages (issue 6): export, open and merge of `count` changes (renderer/db/exchangeBench.ts),
+   * building and verifying in the app's workers; `durability` sets the city database's.
+   */
+  exchange: async (count: number, durability?: Durability) => measureExchange(await regions(), count, { build: buildPackageInWorker, open: openPackageInWorker, ...(durability ? { durability } : {}) }),
 
   /** Fills the app's own database with demo scenarios (for the cold-start figure). */
   seedAppDb: async (count: number) => {

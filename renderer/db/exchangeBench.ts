@@ -10,6 +10,14 @@
  *   content hash, signatures, ownership).
  * - merge_100k_changes_ms: applying it — merge against the stored stamps, build and check the
  *   records, write records, change log, merge state and exchange log — in ONE transaction.
+ * - *_longest_task_ms: the longest task that blocked the page during each (a PerformanceObserver
+ *   of 'longtask', buffered): what a person feels as a frozen window. Export and open run the
+ *   app's workers when the caller passes them (the bench page does).
+ * - idb_put_100k_rows_ms / _packed_ms: the floor under the merge — bare IndexedDB (no Dexie), one
+ *   transaction, `count` rows of ~1 KB put one per row, and the same rows packed 100 per value.
+ *   Chromium's IndexedDB costs about the same per put() whatever the value's size, so the merge,
+ *   which puts one row per record, change and merge entry, cannot go below ~3× the first figure
+ *   while each record is its own row (a storage question, not a CPU one).
  *
  * The records are written straight to the tables (what `count` writes through the form would
  * leave behind), so the bench measures the exchange, not the form.
@@ -19,7 +27,7 @@ import { generateDemoScenarios } from '../../shared/domain/demoData';
 import { generateKeyPair, signText } from '../../shared/exchange/signing';
 import { asRegionCode, type RegionIndex } from '../../shared/regions/regions';
 import { AtlasDb, toScenarioRow } from './atlasDb';
-import { applyImport, catchUp, exchangeTables, exportChangesPackage, openImport, trustKeys, type ExchangeContext } from './exchangeRepository';
+import { applyImport, catchUp, exchangeTables, exportChangesPackage, openImport, trustKeys, type ExchangeContext, type PackageBuilder, type PackageOpener } from './exchangeRepository';
 import { creationChanges } from './writePath';
 
 /** The exchange figures, in ms. */
@@ -36,6 +44,81 @@ export interface ExchangeFigures {
    * plus the change log, merge state and exchange log).
    */
   readonly referencePutMs: number;
+  /** Longest task blocking the page (ms; 0 when none reached 50 ms) during the export, the open and the merge. */
+  readonly exportLongestTaskMs: number;
+  readonly openLongestTaskMs: number;
+  readonly mergeLongestTaskMs: number;
+  /** Bare IndexedDB: `count` rows of ~1 KB, one put() each, one transaction. */
+  readonly idbPutRowsMs: number;
+  /** The same rows packed 100 per value: `count / 100` puts. */
+  readonly idbPutPackedMs: number;
+  /** The city database's chromeTransactionDurability in this run. */
+  readonly durability: Durability;
+}
+
+/** Dexie's chromeTransactionDurability. */
+export type Durability = 'strict' | 'relaxed' | 'default';
+
+/** Options of {@link measureExchange}: the app's workers (else in the page) and the city's durability (else the app's). */
+export interface ExchangeBenchOptions {
+  readonly build?: PackageBuilder;
+  readonly open?: PackageOpener;
+  readonly durability?: Durability;
+}
+
+/** Collects long tasks from now on; `longest(from, to)` is the longest that started between the two. */
+function watchLongTasks(): { longest(from: number, to: number): Promise<number>; stop(): void } {
+  const tasks: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) tasks.push(entry);
+  });
+  observer.observe({ type: 'longtask', buffered: true });
+  return {
+    async longest(from, to) {
+      // A task's entry is queued after it ends: give the observer a frame and a task to catch up.
+      await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      for (const entry of observer.takeRecords()) tasks.push(entry);
+      return Math.max(0, ...tasks.filter((task) => task.startTime + task.duration > from && task.startTime < to).map((task) => task.duration));
+    },
+    stop: () => observer.disconnect(),
+  };
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('[bench] IndexedDB request failed'));
+  });
+}
+
+/**
+ * The storage floor: `count` rows of ~1 KB put into a bare IndexedDB store in one 'strict'
+ * transaction (as the app's), one put() per value, `perValue` rows per value. Returns ms from the
+ * first put to the transaction's completion.
+ */
+async function idbPutFloor(count: number, perValue: number): Promise<number> {
+  const name = `bench-idb-floor-${Math.random().toString(36).slice(2)}`;
+  const open = indexedDB.open(name, 1);
+  open.onupgradeneeded = () => open.result.createObjectStore('rows', { keyPath: 'id' });
+  const db = await request(open);
+  try {
+    const filler = '场景描述 scenario description '.repeat(40);
+    const rows = Array.from({ length: count }, (_, index) => ({ id: `r${String(index).padStart(8, '0')}`, title: `场景 ${String(index)}`, text: `${String(index)}${filler}`.slice(0, 900) }));
+    const values = perValue === 1 ? rows : Array.from({ length: Math.ceil(count / perValue) }, (_, index) => ({ id: `p${String(index).padStart(8, '0')}`, rows: rows.slice(index * perValue, (index + 1) * perValue) }));
+    const start = performance.now();
+    const tx = db.transaction('rows', 'readwrite', { durability: 'strict' });
+    const store = tx.objectStore('rows');
+    for (const value of values) store.put(value);
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error ?? new Error('[bench] IndexedDB transaction failed'));
+      tx.onabort = () => reject(tx.error ?? new Error('[bench] IndexedDB transaction aborted'));
+    });
+    return performance.now() - start;
+  } finally {
+    db.close();
+    await request(indexedDB.deleteDatabase(name));
+  }
 }
 
 const COUNTY = asRegionCode('510107');
@@ -54,10 +137,14 @@ function context(db: AtlasDb, regions: RegionIndex, unit: typeof COUNTY, role: '
 }
 
 /** Runs the exchange figures with `count` records; the two databases are deleted afterwards. */
-export async function measureExchange(regions: RegionIndex, count: number): Promise<ExchangeFigures> {
+export async function measureExchange(regions: RegionIndex, count: number, options: ExchangeBenchOptions = {}): Promise<ExchangeFigures> {
   const suffix = Math.random().toString(36).slice(2);
+  const durability = options.durability ?? 'strict';
   const countyDb = new AtlasDb(`bench-exchange-county-${suffix}`);
-  const cityDb = new AtlasDb(`bench-exchange-city-${suffix}`);
+  const cityDb = new AtlasDb(`bench-exchange-city-${suffix}`, { chromeTransactionDurability: durability });
+  const build = options.build ? { build: options.build } : {};
+  const open = options.open ? { open: options.open } : {};
+  const longTasks = watchLongTasks();
   try {
     const county = context(countyDb, regions, COUNTY, 'county');
     const city = context(cityDb, regions, CITY, 'city');
@@ -93,11 +180,11 @@ export async function measureExchange(regions: RegionIndex, count: number): Prom
     let start = performance.now();
     await countyDb.transaction('rw', exchangeTables(countyDb), async () => catchUp(countyDb));
     const catchUpMs = performance.now() - start;
-    const first = await exportChangesPackage(county, { recipientUnit: CITY, mode: 'since-last' });
+    const first = await exportChangesPackage(county, { recipientUnit: CITY, mode: 'since-last' }, build);
     if (!first.ok) throw new Error(first.message);
 
     await trustKeys(cityDb, [{ unit: COUNTY, publicKey: county.identity.publicKey }], Date.now());
-    const firstOpened = await openImport(city, new TextEncoder().encode(first.value.text));
+    const firstOpened = await openImport(city, first.value.bytes, open);
     if (firstOpened.status !== 'preview') throw new Error(`[bench] first package: ${firstOpened.status}`);
     const firstApplied = await applyImport(city, firstOpened.preview);
     if (!firstApplied.ok) throw new Error(firstApplied.message);
@@ -123,29 +210,52 @@ export async function measureExchange(regions: RegionIndex, count: number): Prom
     await countyDb.transaction('rw', exchangeTables(countyDb), async () => catchUp(countyDb));
 
     start = performance.now();
-    const second = await exportChangesPackage(county, { recipientUnit: CITY, mode: 'since-last' });
+    const second = await exportChangesPackage(county, { recipientUnit: CITY, mode: 'since-last' }, build);
     const exportMs = performance.now() - start;
+    const exportLongestTaskMs = await longTasks.longest(start, start + exportMs);
     if (!second.ok) throw new Error(second.message);
-    const bytes = new TextEncoder().encode(second.value.text);
+    const bytes = second.value.bytes;
     // The county's part is done: free its storage before the city merges (the quota is per origin).
     countyDb.close();
     await countyDb.delete();
 
     start = performance.now();
-    const opened = await openImport(city, bytes);
+    const opened = await openImport(city, bytes, open);
     const openMs = performance.now() - start;
+    const openLongestTaskMs = await longTasks.longest(start, start + openMs);
     if (opened.status !== 'preview') throw new Error(`[bench] second package: ${opened.status}`);
 
     start = performance.now();
     const applied = await applyImport(city, opened.preview);
     const mergeMs = performance.now() - start;
+    const mergeLongestTaskMs = await longTasks.longest(start, start + mergeMs);
     if (!applied.ok) throw new Error(applied.message);
     const written = await cityDb.scenarios.toArray();
     start = performance.now();
     await cityDb.transaction('rw', cityDb.scenarios, () => cityDb.scenarios.bulkPut(written.map((row) => ({ ...row, version: row.version + 1 }))));
     const referencePutMs = performance.now() - start;
-    return { catchUpMs, exportMs, packageMb: bytes.length / 1e6, openMs, mergeMs, merged: applied.value.summary.updated, referencePutMs };
+    // The city's database goes before the floor figures, so they run with the same free space.
+    cityDb.close();
+    await cityDb.delete();
+    const idbPutRowsMs = await idbPutFloor(count, 1);
+    const idbPutPackedMs = await idbPutFloor(count, 100);
+    return {
+      catchUpMs,
+      exportMs,
+      packageMb: bytes.length / 1e6,
+      openMs,
+      mergeMs,
+      merged: applied.value.summary.updated,
+      referencePutMs,
+      exportLongestTaskMs,
+      openLongestTaskMs,
+      mergeLongestTaskMs,
+      idbPutRowsMs,
+      idbPutPackedMs,
+      durability,
+    };
   } finally {
+    longTasks.stop();
     countyDb.close();
     cityDb.close();
     await Promise.all([countyDb.delete(), cityDb.delete()]);

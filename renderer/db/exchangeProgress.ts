@@ -1,15 +1,20 @@
 /**
- * Progress and cancel for the long steps of an exchange import (issue 6): planning the merge and
- * writing it run in the page, inside ONE IndexedDB transaction, in chunks. Between chunks the page
- * is given the event loop back — by awaiting a small IndexedDB read, not a timer, because a
- * transaction with no request pending while a timer waits commits itself — and the progress bar
- * moves; a cancel throws between chunks, so the transaction rolls back and nothing is changed.
+ * Progress and cancel for the long steps of an exchange import and export (issue 6): gathering an
+ * export's changes, planning the merge and writing it run in the page, inside ONE IndexedDB
+ * transaction, in chunks. Between chunks the page is given the event loop back — by awaiting a
+ * small IndexedDB read, not a timer, because a transaction with no request pending while a timer
+ * waits commits itself — and the progress bar moves; a cancel throws between chunks, so the
+ * transaction rolls back and nothing is changed.
  */
 import type { Table } from 'dexie';
 import type { AtlasDb } from './atlasDb';
 
-/** The steps an import reports: reading the file, hashing and checking records (worker), planning, writing. */
-export type ExchangePhase = 'read' | 'hash' | 'check' | 'plan' | 'write';
+/**
+ * The steps an import reports: reading the file, hashing and checking records (worker), planning,
+ * writing; and an export: gathering the changes (page), hashing, signing and writing the file's
+ * text (worker).
+ */
+export type ExchangePhase = 'read' | 'hash' | 'check' | 'plan' | 'write' | 'gather' | 'sign' | 'serialise';
 
 /** Where an exchange step reports progress and learns it was cancelled; both optional. */
 export interface ExchangeProgress {
@@ -18,13 +23,44 @@ export interface ExchangeProgress {
 }
 
 /**
- * Records merged or built per chunk between two pauses: building a record runs its schema and
- * validation (tens of µs each), so a chunk stays well under 100 ms on an ordinary office PC.
+ * Records merged or built per step; the page pauses once a slice of steps took {@link SLICE_MS}.
+ * Building a record runs its schema and validation (tens of µs each, more on a slow or busy
+ * machine), so slicing by time rather than by a fixed count keeps every task short anywhere.
  */
-export const PLAN_CHUNK = 500;
+export const PLAN_CHUNK = 50;
 
-/** Rows per bulkPut while writing: serialising a chunk of rows is quicker than building records. */
-export const WRITE_CHUNK = 2000;
+/** Work between two pauses of {@link inChunks}, in ms: well under the 50 ms of a "long task". */
+export const SLICE_MS = 25;
+
+/**
+ * Rows per bulkPut while writing. Dexie serialises a chunk's rows on the page in the task that
+ * queues it; 2000 register rows blocked the page for ~200 ms in the issue 6 bench, 500 stay under
+ * the long-task mark, and with one chunk in flight the database never waits for the page.
+ */
+export const WRITE_CHUNK = 500;
+
+/**
+ * Keys per bulkGet. Dexie deep-clones a bulkGet's whole result in one task (its transaction
+ * cache), so one bulkGet of 100k rows froze the page for seconds; chunks of this size each take
+ * a task of their own.
+ */
+export const READ_CHUNK = 1000;
+
+/** A table's bulkGet (a Dexie Table). */
+export interface BulkGetter<R> {
+  bulkGet(keys: string[]): Promise<(R | undefined)[]>;
+}
+
+/** bulkGet in chunks of {@link READ_CHUNK}: the same result, in tasks of bounded length. */
+export async function bulkGetInChunks<R>(table: BulkGetter<R>, keys: readonly string[], afterChunk?: (done: number) => Promise<void>): Promise<(R | undefined)[]> {
+  const out: (R | undefined)[] = [];
+  for (let start = 0; start < keys.length; start += READ_CHUNK) {
+    const rows = await table.bulkGet(keys.slice(start, start + READ_CHUNK));
+    for (const row of rows) out.push(row);
+    await afterChunk?.(out.length);
+  }
+  return out;
+}
 
 /** Thrown between chunks once the user cancelled; the transaction it is thrown in rolls back. */
 export class ExchangeCancelled extends Error {
@@ -58,11 +94,19 @@ export function partOf(progress: ExchangeProgress, part: number, parts: number):
   };
 }
 
-/** Runs `work` over `items` in chunks of {@link PLAN_CHUNK}, pausing after each; inside a transaction. */
+/**
+ * Runs `work` over `items` in chunks of {@link PLAN_CHUNK}, pausing whenever {@link SLICE_MS} have
+ * passed since the last pause, and after the last chunk; inside a transaction.
+ */
 export async function inChunks<T>(db: AtlasDb, items: readonly T[], progress: ExchangeProgress, phase: ExchangePhase, work: (chunk: readonly T[]) => void): Promise<void> {
+  let sliceStart = performance.now();
   for (let start = 0; start < items.length; start += PLAN_CHUNK) {
     work(items.slice(start, start + PLAN_CHUNK));
-    await pauseInTransaction(db, progress, phase, Math.min(start + PLAN_CHUNK, items.length), items.length);
+    const done = Math.min(start + PLAN_CHUNK, items.length);
+    if (done === items.length || performance.now() - sliceStart >= SLICE_MS) {
+      await pauseInTransaction(db, progress, phase, done, items.length);
+      sliceStart = performance.now();
+    }
   }
 }
 

@@ -9,7 +9,7 @@ import type { Table } from 'dexie';
 import type { ChangeEntity, JsonValue } from '../../shared/domain/changeRecord';
 import type { LocalizedText } from '../../shared/domain/localizedText';
 import { isMaterializedEntity, type MaterializedRecord, type PreviousVersion } from '../../shared/exchange/materialize';
-import type { WriteProgress } from './exchangeProgress';
+import { bulkGetInChunks, type WriteProgress } from './exchangeProgress';
 import { toPartner, toPartnerRow, toPilot, toPilotRow, toScenario, toScenarioRow, type AtlasDb, type PartnerRow, type PilotRow, type ScenarioRow } from './atlasDb';
 
 /** A stored register row, tagged with its entity. */
@@ -25,11 +25,8 @@ export type RegisterRow =
 export async function readRegisterRows(db: AtlasDb, entityOf: ReadonlyMap<string, ChangeEntity>): Promise<Map<string, RegisterRow>> {
   const ids = { scenario: [] as string[], pilot: [] as string[], partner: [] as string[] };
   for (const [id, entity] of entityOf) if (isMaterializedEntity(entity)) ids[entity].push(id);
-  const [scenarios, pilots, partners] = await Promise.all([
-    ids.scenario.length > 0 ? db.scenarios.bulkGet(ids.scenario) : [],
-    ids.pilot.length > 0 ? db.pilots.bulkGet(ids.pilot) : [],
-    ids.partner.length > 0 ? db.partners.bulkGet(ids.partner) : [],
-  ]);
+  // In chunks: one bulkGet of 100k rows is deep-cloned in one long task (exchangeProgress.ts).
+  const [scenarios, pilots, partners] = await Promise.all([bulkGetInChunks(db.scenarios, ids.scenario), bulkGetInChunks(db.pilots, ids.pilot), bulkGetInChunks(db.partners, ids.partner)]);
   const rows = new Map<string, RegisterRow>();
   scenarios.forEach((row) => row && rows.set(row.id, { entity: 'scenario', row }));
   pilots.forEach((row) => row && rows.set(row.id, { entity: 'pilot', row }));

@@ -19,12 +19,12 @@ import { isMaterializedEntity, recordFromMerged } from '../../shared/exchange/ma
 import { createMerger, DELETED_FIELD, mergeChanges, type FieldStamp, type MergeEntry, type MergeResult, type MergeSummary } from '../../shared/exchange/merge';
 import { EXCHANGE_MARKER_ENTITY_ID, isLocalOnlyChange } from '../../shared/exchange/ownership';
 import {
-  createPackageWith,
+  createPackageFile,
   openPackage,
-  serializePackage,
   type Attestation,
   type AttestedChange,
   type OpenedPackage,
+  type PackageDraftInput,
   type PackageKind,
   type PackageManifest,
   type SignTexts,
@@ -34,7 +34,7 @@ import {
 import { keyFingerprint, parsePublicKey, type PublicKeyText } from '../../shared/exchange/signing';
 import type { RegionCode } from '../../shared/regions/regions';
 import { toScenario, toScenarioRow, type AtlasDb, type ScenarioRow } from './atlasDb';
-import { ExchangeCancelled, inChunks, partOf, throwIfCancelled, WriteProgress, type ExchangeProgress } from './exchangeProgress';
+import { bulkGetInChunks, ExchangeCancelled, inChunks, partOf, pauseInTransaction, throwIfCancelled, WriteProgress, type ExchangeProgress } from './exchangeProgress';
 import { keepUniqueRows, previousOf, readRegisterRows, recordOfRow, titleOf, toRegisterRow, writeRegisterRows, type RegisterRow } from './exchangeRegister';
 import { toExchangeBatches } from './schema/v5';
 import type { ConflictRow, ExchangeBatchRow, MergeEntryRow, PackageLogRow, StoredStamp, TrustedKeyRow } from './exchangeRows';
@@ -87,6 +87,10 @@ export function exchangeTables(db: AtlasDb) {
   return [db.scenarios, db.pilots, db.partners, db.changes, db.meta, db.mergeEntries, db.exchangeBatches, db.attestations, db.conflicts, db.packageLog];
 }
 
+// Durability stays the app's 'strict' (AtlasDb) here too, though a backup is written before every
+// import: with ATLAS_BENCH_EXCHANGE_DURABILITY=relaxed the 10k merge was no faster (26.6 s relaxed
+// vs 21.9 s strict, on a loaded machine). A merge is one transaction, so 'strict' costs one flush
+// at its commit; the time goes to the per-put() cost of IndexedDB (bench idb_put_*_rows_ms).
 async function inExchangeTransaction<T>(db: AtlasDb, body: () => Promise<T>): Promise<ExchangeResult<T>> {
   try {
     return { ok: true, value: await db.transaction('rw', exchangeTables(db), body) };
@@ -150,7 +154,7 @@ async function readMergeState(db: AtlasDb, changes: readonly Pick<ChangeRecord, 
   const entityOf = new Map<string, ChangeEntity>();
   for (const change of changes) if (!entityOf.has(change.entityId)) entityOf.set(change.entityId, change.entity);
   const unique = [...entityOf.keys()];
-  const entries = await db.mergeEntries.bulkGet(unique);
+  const entries = await bulkGetInChunks(db.mergeEntries, unique);
   entries.forEach((entry) => entry && entityOf.set(entry.entityId, entry.entity));
   const rows = await readRegisterRows(db, entityOf);
   const state = new Map<string, MergeEntry>();
@@ -235,10 +239,51 @@ export type ExportMode = 'since-last' | 'all-own';
 /** A made package, ready to be saved as a file. */
 export interface ExportedPackage {
   readonly fileName: string;
-  readonly text: string;
+  /** The file's UTF-8 bytes. */
+  readonly bytes: Uint8Array;
   readonly packageId: string;
   readonly manifest: PackageManifest;
 }
+
+/** A built package file: its bytes and what the sender logs about it. */
+export interface BuiltPackage {
+  readonly bytes: Uint8Array;
+  readonly packageId: string;
+  readonly manifest: PackageManifest;
+  readonly records: number;
+}
+
+/**
+ * Builds and signs a package file as shared createPackageFile does (plain data in: the input
+ * crosses to a worker); the page passes one that runs it in a worker with progress and cancel
+ * (features/exchange/buildPackageInWorker.ts).
+ */
+export type PackageBuilder = (input: Omit<PackageDraftInput, 'isLocalOnly'>, sign: SignTexts, progress: ExchangeProgress) => Promise<BuiltPackage>;
+
+/** createPackageFile on the calling thread: tests, and anywhere without workers. */
+export const buildPackageHere: PackageBuilder = async (input, sign, progress) => {
+  const file = await createPackageFile(input, sign, (phase, done, total) => progress.onProgress?.(phase, done, total));
+  throwIfCancelled(progress);
+  return { bytes: new TextEncoder().encode(file.text), packageId: file.packageId, manifest: file.manifest, records: file.records };
+};
+
+/** Options of the exports: how the package is built (default {@link buildPackageHere}), progress and cancel. */
+export interface ExportOptions {
+  readonly build?: PackageBuilder;
+  readonly progress?: ExchangeProgress;
+}
+
+/** Builds with `options.build`; a cancel or a failing signer is a failure value, not a throw. */
+async function buildPackage(input: Omit<PackageDraftInput, 'isLocalOnly'>, ctx: ExchangeContext, options: ExportOptions, what: LocalizedText): Promise<ExchangeResult<BuiltPackage>> {
+  try {
+    return { ok: true, value: await (options.build ?? buildPackageHere)(input, ctx.identity.sign, options.progress ?? {}) };
+  } catch (error) {
+    if (error instanceof ExchangeCancelled) return fail('cancelled', { zh: '已取消，未生成文件', en: 'Cancelled; no file was made' });
+    console.error('[exchange] building the package failed', error);
+    return fail('write-failed', what);
+  }
+}
+
 
 function stampForFile(epochMs: number): string {
   const date = new Date(epochMs);
@@ -258,8 +303,13 @@ export function packageFileName(kind: PackageKind, source: string, recipient: st
  * signed now by the identity; relayed ones carry their owners' attestations unchanged. The sent
  * log records the package so the next 'since-last' starts after it.
  */
-export async function exportChangesPackage(ctx: ExchangeContext, options: { readonly recipientUnit: RegionCode; readonly mode: ExportMode }): Promise<ExchangeResult<ExportedPackage>> {
+export async function exportChangesPackage(
+  ctx: ExchangeContext,
+  options: { readonly recipientUnit: RegionCode; readonly mode: ExportMode },
+  how: ExportOptions = {},
+): Promise<ExchangeResult<ExportedPackage>> {
   const { db, actor } = ctx;
+  const progress = how.progress ?? {};
   if (actor.role === 'company') {
     return fail('read-only-role', { zh: '企业/科研机构不发送交换包，只导入场景目录', en: 'Company installations do not send exchange packages; they import catalogs' });
   }
@@ -271,7 +321,8 @@ export async function exportChangesPackage(ctx: ExchangeContext, options: { read
       fromSeq = sent.reduce((max, row) => Math.max(max, row.lastSeq), 0);
     }
     const logRows = await readExchangeLog(db, fromSeq);
-    const changes = await db.changes.bulkGet(logRows.map((row) => row.changeId));
+    // In chunks, reporting 'gather' and stopping on cancel between them (the transaction rolls back).
+    const changes = await bulkGetInChunks<ChangeRecord>(db.changes, logRows.map((row) => row.changeId), (done) => pauseInTransaction(db, progress, 'gather', done, logRows.length));
     const attestationIds = [...new Set(logRows.map((row) => row.attestation).filter((id): id is string => id !== null))];
     const attestations = new Map<string, Attestation>((await db.attestations.bulkGet(attestationIds)).filter((row): row is Attestation => row !== undefined).map((row) => [row.signature, row]));
     const own: ChangeRecord[] = [];
@@ -298,38 +349,36 @@ export async function exportChangesPackage(ctx: ExchangeContext, options: { read
     });
   }
   const now = ctx.now();
-  let pkg;
-  try {
-    pkg = await createPackageWith(
-      { kind: 'changes', source: { unit: actor.unitCode, role: actor.role, publicKey: ctx.identity.publicKey }, own, relayed, now, recipientUnit: options.recipientUnit },
-      ctx.identity.sign,
-    );
-  } catch (error) {
-    console.error('[exchange] signing the package failed', error);
-    return fail('write-failed', { zh: '交换包签名失败，未生成文件。请重试；如仍失败请重新启动软件', en: 'Signing the package failed; no file was made. Try again, or restart the app' });
-  }
+  const built = await buildPackage(
+    { kind: 'changes', source: { unit: actor.unitCode, role: actor.role, publicKey: ctx.identity.publicKey }, own, relayed, now, recipientUnit: options.recipientUnit },
+    ctx,
+    how,
+    { zh: '交换包签名失败，未生成文件。请重试；如仍失败请重新启动软件', en: 'Signing the package failed; no file was made. Try again, or restart the app' },
+  );
+  if (!built.ok) return built;
+  const pkg = built.value;
   const logged = await inExchangeTransaction(db, () =>
     db.packageLog.put({
-      id: `sent:${pkg.contentHash}`,
-      packageId: pkg.contentHash,
+      id: `sent:${pkg.packageId}`,
+      packageId: pkg.packageId,
       direction: 'sent',
       kind: 'changes',
       peerUnit: options.recipientUnit,
       at: now,
-      records: pkg.records.length,
+      records: pkg.records,
       lastSeq,
       summary: null,
     }),
   );
   if (!logged.ok) return logged;
-  return { ok: true, value: { fileName: packageFileName('changes', actor.unitCode, options.recipientUnit, now), text: serializePackage(pkg), packageId: pkg.contentHash, manifest: pkg.manifest } };
+  return { ok: true, value: { fileName: packageFileName('changes', actor.unitCode, options.recipientUnit, now), bytes: pkg.bytes, packageId: pkg.packageId, manifest: pkg.manifest } };
 }
 
 /**
  * Publishes the catalog (目录发布): every open scenario of this register, public fields only,
  * signed by this unit (province or city).
  */
-export async function exportCatalogPackage(ctx: ExchangeContext): Promise<ExchangeResult<ExportedPackage>> {
+export async function exportCatalogPackage(ctx: ExchangeContext, how: ExportOptions = {}): Promise<ExchangeResult<ExportedPackage>> {
   const { db, actor } = ctx;
   if (actor.role !== 'province' && actor.role !== 'city') {
     return fail('read-only-role', { zh: '只有省级和市（州）主管部门发布场景目录', en: 'Only province and city offices publish the catalog' });
@@ -343,18 +392,17 @@ export async function exportCatalogPackage(ctx: ExchangeContext): Promise<Exchan
   });
   if (!prepared.ok) return prepared;
   if (prepared.value.length === 0) return fail('nothing-to-export', { zh: '登记表中没有“已开放”的场景，目录为空，未导出', en: 'No scenario is open; the catalog would be empty and was not exported' });
-  let pkg;
-  try {
-    pkg = await createPackageWith({ kind: 'catalog', source: { unit: actor.unitCode, role: actor.role, publicKey: ctx.identity.publicKey }, own: prepared.value, now }, ctx.identity.sign);
-  } catch (error) {
-    console.error('[exchange] signing the catalog failed', error);
-    return fail('write-failed', { zh: '目录包签名失败，未生成文件。请重试', en: 'Signing the catalog failed; no file was made. Try again' });
-  }
+  const built = await buildPackage({ kind: 'catalog', source: { unit: actor.unitCode, role: actor.role, publicKey: ctx.identity.publicKey }, own: prepared.value, now }, ctx, how, {
+    zh: '目录包签名失败，未生成文件。请重试',
+    en: 'Signing the catalog failed; no file was made. Try again',
+  });
+  if (!built.ok) return built;
+  const pkg = built.value;
   const logged = await inExchangeTransaction(db, () =>
-    db.packageLog.put({ id: `sent:${pkg.contentHash}`, packageId: pkg.contentHash, direction: 'sent', kind: 'catalog', peerUnit: '', at: now, records: pkg.records.length, lastSeq: 0, summary: null }),
+    db.packageLog.put({ id: `sent:${pkg.packageId}`, packageId: pkg.packageId, direction: 'sent', kind: 'catalog', peerUnit: '', at: now, records: pkg.records, lastSeq: 0, summary: null }),
   );
   if (!logged.ok) return logged;
-  return { ok: true, value: { fileName: packageFileName('catalog', actor.unitCode, undefined, now), text: serializePackage(pkg), packageId: pkg.contentHash, manifest: pkg.manifest } };
+  return { ok: true, value: { fileName: packageFileName('catalog', actor.unitCode, undefined, now), bytes: pkg.bytes, packageId: pkg.packageId, manifest: pkg.manifest } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -652,7 +700,7 @@ export async function applyImport(ctx: WriteContext, preview: ImportPreview, pro
     const isNew = (change: ChangeRecord): boolean => isKept(change) && !plan.heldPending.has(change.id);
     const maybeKnown = [...merged.applied.filter((change) => isKept(change) && plan.heldPending.has(change.id)), ...merged.unchanged, ...merged.pending].filter(isKept);
     // After the catch-up, a change is logged exactly when it is in the change log.
-    const logged = maybeKnown.length > 0 ? await db.changes.bulkGet(maybeKnown.map((change) => change.id)) : [];
+    const logged = await bulkGetInChunks(db.changes, maybeKnown.map((change) => change.id));
     const newChanges = [...merged.applied.filter(isNew), ...maybeKnown.filter((_change, index) => logged[index] === undefined)];
     const attestationOf = new Map(pkg.accepted.map(({ change, attestation }) => [change.id, attestation]));
     const { batches, seq } = await exchangeLogAppend(db, newChanges.map((change) => ({ changeId: change.id, attestation: (attestationOf.get(change.id) as Attestation).signature })));

@@ -168,9 +168,10 @@ interface UnsignedAttestation {
 }
 
 /** Chunks `changes` into attestations to sign, noting each change's hash in `hashes` (by id). */
-function unsignedAttestations(changes: readonly ChangeRecord[], signer: RegionCode, publicKey: PublicKeyText, hashes: Map<string, string>): UnsignedAttestation[] {
+function unsignedAttestations(changes: readonly ChangeRecord[], signer: RegionCode, publicKey: PublicKeyText, hashes: Map<string, string>, onHashed?: (done: number) => void): UnsignedAttestation[] {
   const out: UnsignedAttestation[] = [];
   for (let start = 0; start < changes.length; start += ATTESTATION_CHUNK) {
+    onHashed?.(start);
     const chunk = changes.slice(start, start + ATTESTATION_CHUNK);
     const changeHashes = chunk.map((change) => {
       const hash = changeHash(change);
@@ -180,6 +181,7 @@ function unsignedAttestations(changes: readonly ChangeRecord[], signer: RegionCo
     const unsigned = { signer, publicKey, changeHashes };
     out.push({ unsigned, changes: chunk, text: attestationText(unsigned) });
   }
+  onHashed?.(changes.length);
   return out;
 }
 
@@ -223,6 +225,12 @@ export type PackageDraftInput = Omit<PackageInput, 'source'> & { readonly source
 /** Signs texts with this installation's key, in order (platform `identity:sign` in the app). */
 export type SignTexts = (texts: readonly string[]) => Promise<readonly string[]>;
 
+/** The steps of building a package: hashing the changes, waiting for the signer, writing the file's text. */
+export type BuildPhase = 'hash' | 'sign' | 'serialise';
+
+/** Reports how far building a package has come (a worker forwards it to the page's progress bar). */
+export type BuildProgress = (phase: BuildPhase, done: number, total: number) => void;
+
 /**
  * Builds and signs a package. Local-only changes (demo data) are left out. Throws on input only
  * a bug can produce (an "own" change of another unit, a relayed change its attestation does not
@@ -241,8 +249,9 @@ export function createPackage(input: PackageInput): ExchangePackage {
  * changes), one with the package text. A signature that does not verify is refused here, so a
  * broken signer never produces a package that every receiver would refuse.
  */
-export async function createPackageWith(input: PackageDraftInput, sign: SignTexts): Promise<ExchangePackage> {
-  const plan = planPackage(input);
+export async function createPackageWith(input: PackageDraftInput, sign: SignTexts, onProgress?: BuildProgress): Promise<ExchangePackage> {
+  const plan = planPackage(input, onProgress);
+  onProgress?.('sign', 0, 1);
   const attestationSignatures = plan.attestationTexts.length > 0 ? await sign(plan.attestationTexts) : [];
   plan.attestationTexts.forEach((text, index) => {
     if (!verifyText(text, attestationSignatures[index] ?? '', input.source.publicKey)) throw new Error('[exchange] the signer returned a signature that does not verify');
@@ -250,7 +259,30 @@ export async function createPackageWith(input: PackageDraftInput, sign: SignText
   const assembled = plan.assemble(attestationSignatures);
   const [signature] = await sign([assembled.text]);
   if (signature === undefined || !verifyText(assembled.text, signature, input.source.publicKey)) throw new Error('[exchange] the signer returned a package signature that does not verify');
+  onProgress?.('sign', 1, 1);
   return assembled.finish(signature as SignatureText);
+}
+
+/** A built package as a file's text, with what the sender logs and shows about it. */
+export interface PackageFile {
+  readonly text: string;
+  /** The content hash (see {@link OpenedPackage.packageId}). */
+  readonly packageId: string;
+  readonly manifest: PackageManifest;
+  readonly records: number;
+}
+
+/**
+ * {@link createPackageWith} and {@link serializePackage} in one step: what an export runs, in the
+ * page or in a worker (renderer/features/exchange/packageBuildWorker.ts) — the one function both use,
+ * so both write the same bytes for the same input.
+ */
+export async function createPackageFile(input: PackageDraftInput, sign: SignTexts, onProgress?: BuildProgress): Promise<PackageFile> {
+  const pkg = await createPackageWith(input, sign, onProgress);
+  onProgress?.('serialise', 0, 1);
+  const text = serializePackage(pkg);
+  onProgress?.('serialise', 1, 1);
+  return { text, packageId: pkg.contentHash, manifest: pkg.manifest, records: pkg.records.length };
 }
 
 interface PackagePlan {
@@ -258,7 +290,7 @@ interface PackagePlan {
   assemble(attestationSignatures: readonly string[]): { readonly text: string; finish(signature: string): ExchangePackage };
 }
 
-function planPackage(input: PackageDraftInput): PackagePlan {
+function planPackage(input: PackageDraftInput, onProgress?: BuildProgress): PackagePlan {
   const { source } = input;
   const keep = (change: ChangeRecord): boolean => !isLocalOnlyChange(change) && !(input.isLocalOnly?.(change) ?? false);
   const own = input.own.filter(keep);
@@ -269,7 +301,9 @@ function planPackage(input: PackageDraftInput): PackagePlan {
   if (input.kind === 'catalog' && relayed.length > 0) throw new RangeError('[exchange] a catalog carries only the publisher’s own records');
   const hashes = new Map<string, string>();
   const covered = new Map<string, ReadonlySet<string>>();
-  for (const item of relayed) {
+  const total = own.length + relayed.length;
+  for (const [index, item] of relayed.entries()) {
+    if (index % ATTESTATION_CHUNK === 0) onProgress?.('hash', index, total);
     const hash = changeHash(item.change);
     let set = covered.get(item.attestation.signature);
     if (set === undefined) {
@@ -281,7 +315,7 @@ function planPackage(input: PackageDraftInput): PackagePlan {
     }
     hashes.set(item.change.id, hash);
   }
-  const unsigned = unsignedAttestations(own, source.unit, source.publicKey, hashes);
+  const unsigned = unsignedAttestations(own, source.unit, source.publicKey, hashes, onProgress && ((done) => onProgress('hash', relayed.length + done, total)));
   return {
     attestationTexts: unsigned.map((item) => item.text),
     assemble(attestationSignatures) {

@@ -4,7 +4,7 @@
  * ms), with the figures that explain them. CPU time of the page is not separable here; on a shared
  * machine read the wall times as "under load".
  */
-import type { ExchangeFigures } from '../../renderer/db/exchangeBench';
+import type { Durability, ExchangeFigures } from '../../renderer/db/exchangeBench';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +38,20 @@ export function reportExchange(figures: ExchangeFigures, count = EXCHANGE_COUNT)
   report(`exchange_catch_up_${k}_ms`, figures.catchUpMs, 'ms');
   report(`package_${k}_mb`, figures.packageMb, 'MB');
   report(`exchange_reference_put_${k}_rows_ms`, figures.referencePutMs, 'ms');
+  report(`package_export_${k}_longest_task_ms`, figures.exportLongestTaskMs, 'ms');
+  report(`package_open_${k}_longest_task_ms`, figures.openLongestTaskMs, 'ms');
+  report(`merge_${k}_longest_task_ms`, figures.mergeLongestTaskMs, 'ms');
+  report(`idb_put_${k}_rows_ms`, figures.idbPutRowsMs, 'ms');
+  report(`idb_put_${k}_rows_packed_ms`, figures.idbPutPackedMs, 'ms');
+  if (figures.durability !== 'strict') console.log(`(merge run with chromeTransactionDurability '${figures.durability}', not the app's 'strict')`);
+}
+
+/** ATLAS_BENCH_EXCHANGE_DURABILITY: the city database's chromeTransactionDurability (default the app's, 'strict'). */
+export function exchangeDurability(env: NodeJS.ProcessEnv = process.env): Durability | undefined {
+  const raw = env['ATLAS_BENCH_EXCHANGE_DURABILITY'];
+  if (raw === undefined || raw === '') return undefined;
+  if (raw !== 'strict' && raw !== 'relaxed' && raw !== 'default') throw new RangeError(`[bench] ATLAS_BENCH_EXCHANGE_DURABILITY must be strict, relaxed or default, not ${raw}`);
+  return raw;
 }
 
 /**
@@ -52,11 +66,14 @@ export async function benchExchange(bench: BrowserBench, count = exchangeCount()
     const page = await context.newPage();
     await page.goto(bench.url);
     await page.waitForFunction(() => '__atlasBench' in window, undefined, { timeout: 60_000 });
-    const figures = await page.evaluate(async (n) => {
-      const api = (window as unknown as { __atlasBench?: { exchange: (count: number) => Promise<ExchangeFigures> } }).__atlasBench;
-      if (!api) throw new Error('[bench] window.__atlasBench is missing: build the renderer with --mode bench');
-      return api.exchange(n);
-    }, count);
+    const figures = await page.evaluate(
+      async ([n, durability]) => {
+        const api = (window as unknown as { __atlasBench?: { exchange: (count: number, durability?: Durability) => Promise<ExchangeFigures> } }).__atlasBench;
+        if (!api) throw new Error('[bench] window.__atlasBench is missing: build the renderer with --mode bench');
+        return api.exchange(n, durability ?? undefined);
+      },
+      [count, exchangeDurability() ?? null] as const,
+    );
     if (figures.merged !== count) throw new Error(`[bench] the merge updated ${String(figures.merged)} records, not ${String(count)}`);
     reportExchange(figures, count);
     return figures;

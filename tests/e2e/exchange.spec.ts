@@ -186,3 +186,40 @@ test('county → city exchange: signed package, preview, read-only at the city, 
     for (const context of contexts) await context.close();
   }
 });
+
+test('an export shows its progress in the card and can be cancelled; a cancelled export makes no file and logs nothing', async ({ page }, testInfo) => {
+  test.setTimeout(300_000);
+  await page.goto('/');
+  await firstRun(page);
+  await createScenarioViaForm(page, { title: TITLE, field: '医疗健康', direction: '非侵入式脑机接口', ownerUnit: '四川大学华西医院' });
+  await openSection(page, '交换与备份');
+  const card = page.locator('.ant-card', { hasText: '导出交换包' });
+  await card.getByRole('combobox', { name: '发送给' }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^成都市（510100）$/ }).click();
+  // Hold the export worker's script until the cancel, so a one-record export stays in progress.
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.context().route(
+    /packageBuildWorker[^/]*\.js$/,
+    async (route) => {
+      await held;
+      await route.abort();
+    },
+    { times: 1 },
+  );
+  await card.getByRole('button', { name: '导出交换包' }).click();
+  const progress = card.getByRole('status');
+  await expect(progress).toBeVisible();
+  await expect(progress.getByRole('progressbar')).toBeVisible();
+  await testInfo.attach('exchange-export-progress', { body: await card.screenshot(), contentType: 'image/png' });
+  await card.getByRole('button', { name: '取消' }).click();
+  release();
+  await expect(page.getByText('已取消导出，未生成文件')).toBeVisible();
+  await expect(progress).toBeHidden();
+
+  // Nothing was logged as sent: the next export still carries the record.
+  const made = await exportPackage(page, /^成都市（510100）$/, '自上次发送给该单位以来的变更');
+  expect(JSON.parse(made.text)).toMatchObject({ manifest: { sourceUnit: '510107', recipientUnit: '510100', counts: { records: 1 } } });
+});

@@ -8,12 +8,14 @@ export interface ExchangeProgressBarProps {
   /** 0–100. */
   readonly percent: number;
   readonly onCancel: () => void;
+  /** Whose phase labels to show (default 'import'). */
+  readonly run?: 'import' | 'export';
 }
 
-/** How far a package's verification, planning or import has come, with 取消 (nothing is changed by a cancel). */
-export function ExchangeProgressBar({ phase, percent, onCancel }: ExchangeProgressBarProps) {
+/** How far a package's export, verification, planning or import has come, with 取消 (nothing is changed by a cancel). */
+export function ExchangeProgressBar({ phase, percent, onCancel, run = 'import' }: ExchangeProgressBarProps) {
   const { t } = useTranslation();
-  const label = t(`exchange.import.phases.${phase}`);
+  const label = t(`exchange.${run}.phases.${phase}`);
   return (
     <Space orientation="vertical" className="atlas-exchange-progress" role="status" aria-live="polite">
       <Typography.Text>{label}</Typography.Text>

@@ -1,10 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { App as AntApp, Button, Card, Form, Radio, Select } from 'antd';
 import { ExportOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { asRegionCode } from '../../../shared/regions/regions';
 import { useRegions } from '../../app/contexts';
+import type { ExchangePhase } from '../../db/exchangeProgress';
 import type { ExportMode } from '../../db/exchangeRepository';
+import { ExchangeProgressBar } from './ExchangeProgressBar';
 import type { ExchangeActions } from './useExchangeActions';
 
 /** Props of {@link ExportCard}. */
@@ -33,19 +35,37 @@ export function ExportCard({ actions }: ExportCardProps) {
   const [recipient, setRecipient] = useState<string | undefined>(undefined);
   const [mode, setMode] = useState<ExportMode>('since-last');
   const [isBusy, setIsBusy] = useState(false);
+  const [progress, setProgress] = useState<{ readonly phase: ExchangePhase; readonly percent: number }>({ phase: 'gather', percent: 0 });
+  const run = useRef<AbortController | null>(null);
   const chosen = recipient ?? options[0]?.value;
+
+  useEffect(function cancelExportOnUnmount() {
+    return function abortExportRun() {
+      run.current?.abort();
+    };
+  }, []);
 
   async function runExport() {
     if (!chosen) return;
+    run.current?.abort();
+    const controller = new AbortController();
+    run.current = controller;
+    setProgress({ phase: 'gather', percent: 0 });
     setIsBusy(true);
-    const hide = message.loading(t('exchange.export.working'), 0);
     try {
-      const outcome = await actions.exportChanges(asRegionCode(chosen), mode);
-      if (!outcome.ok) void message.error(t('exchange.export.failed', { reason: outcome.message }));
-      else if (outcome.fileName === null) void message.info(t('exchange.export.cancelled'));
+      const outcome = await actions.exportChanges(asRegionCode(chosen), mode, {
+        signal: controller.signal,
+        onProgress: (phase, done, total) => {
+          if (run.current === controller) setProgress({ phase, percent: total > 0 ? Math.floor((done * 100) / total) : 0 });
+        },
+      });
+      if (!outcome.ok) {
+        if (outcome.isCancelled === true) void message.info(t('exchange.export.cancelledRun'));
+        else void message.error(t('exchange.export.failed', { reason: outcome.message }));
+      } else if (outcome.fileName === null) void message.info(t('exchange.export.cancelled'));
       else void message.success(t('exchange.export.done', { count: outcome.records, file: outcome.fileName }));
     } finally {
-      hide();
+      if (run.current === controller) run.current = null;
       setIsBusy(false);
     }
   }
@@ -79,6 +99,11 @@ export function ExportCard({ actions }: ExportCardProps) {
           {t('exchange.export.button')}
         </Button>
       </Form>
+      {isBusy && (
+        <div className="atlas-exchange-gap">
+          <ExchangeProgressBar run="export" phase={progress.phase} percent={progress.percent} onCancel={() => run.current?.abort()} />
+        </div>
+      )}
     </Card>
   );
 }

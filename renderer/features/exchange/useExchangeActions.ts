@@ -26,14 +26,15 @@ import {
 } from '../../db/exchangeRepository';
 import type { ExchangeProgress } from '../../db/exchangeProgress';
 import { useWriteContext } from '../../db/useWriteContext';
+import { buildPackageInWorker } from './buildPackageInWorker';
 import { openPackageInWorker } from './openPackageInWorker';
 
 /** What became of a save: the file name it was saved under, or null when the user cancelled. */
-export type SaveOutcome = { readonly ok: true; readonly fileName: string | null; readonly records: number } | { readonly ok: false; readonly message: string };
+export type SaveOutcome = { readonly ok: true; readonly fileName: string | null; readonly records: number } | { readonly ok: false; readonly message: string; readonly isCancelled?: boolean };
 
-/** Offers text as a download (the browser twin; Electron saves through the platform's dialog). */
-function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+/** Offers bytes as a download (the browser twin; Electron saves through the platform's dialog). */
+function downloadBytes(fileName: string, bytes: Uint8Array): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/json' }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -96,31 +97,32 @@ export function useExchangeActions() {
 
   const save = useCallback(
     async (made: ExchangeResult<ExportedPackage>): Promise<SaveOutcome> => {
-      if (!made.ok) return { ok: false, message: made.message };
-      const { fileName, text, manifest } = made.value;
+      if (!made.ok) return { ok: false, message: made.message, isCancelled: made.error === 'cancelled' };
+      const { fileName, bytes, manifest } = made.value;
       const info = await platform.getAppInfo();
       if (info.platform !== 'electron') {
-        downloadText(fileName, text);
+        downloadBytes(fileName, bytes);
         return { ok: true, fileName, records: manifest.counts.records };
       }
-      const saved = await platform.saveFile({ suggestedName: fileName, extension: 'json', filterName: '场景台账交换包', bytes: new TextEncoder().encode(text) });
+      const saved = await platform.saveFile({ suggestedName: fileName, extension: 'json', filterName: '场景台账交换包', bytes });
       if (!saved.ok) return { ok: false, message: saved.message };
       return { ok: true, fileName: saved.value.status === 'saved' ? saved.value.fileName : null, records: manifest.counts.records };
     },
     [platform],
   );
 
+  // Gathering runs in the page, in chunks; hashing, signing requests and the file's text in a worker.
   const exportChanges = useCallback(
-    async (recipientUnit: RegionCode, mode: ExportMode): Promise<SaveOutcome> => {
+    async (recipientUnit: RegionCode, mode: ExportMode, progress: ExchangeProgress = {}): Promise<SaveOutcome> => {
       if (!ctx) return { ok: false, message: '尚未设置本单位' };
-      return save(await exportChangesPackage(ctx, { recipientUnit, mode }));
+      return save(await exportChangesPackage(ctx, { recipientUnit, mode }, { build: buildPackageInWorker, progress }));
     },
     [ctx, save],
   );
 
   const publishCatalog = useCallback(async (): Promise<SaveOutcome> => {
     if (!ctx) return { ok: false, message: '尚未设置本单位' };
-    return save(await exportCatalogPackage(ctx));
+    return save(await exportCatalogPackage(ctx, { build: buildPackageInWorker }));
   }, [ctx, save]);
 
   // Verification runs in a worker (progress, cancel); planning in the page, in chunks.

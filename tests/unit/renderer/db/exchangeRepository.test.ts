@@ -58,7 +58,7 @@ async function importAndApply(ctx: ExchangeContext, text: string) {
 async function exportTo(ctx: ExchangeContext, recipient: string, mode: 'since-last' | 'all-own' = 'since-last'): Promise<string> {
   const made = await exportChangesPackage(ctx, { recipientUnit: asRegionCode(recipient), mode });
   if (!made.ok) throw new Error(made.message);
-  return made.value.text;
+  return new TextDecoder().decode(made.value.bytes);
 }
 
 async function created(ctx: ExchangeContext, overrides: Record<string, unknown> = {}) {
@@ -533,13 +533,14 @@ describe('catalog publishing', () => {
     const catalog = await exportCatalogPackage(province);
     if (!catalog.ok) throw new Error(catalog.message);
     expect(catalog.value.manifest.kind).toBe('catalog');
+    const catalogText = new TextDecoder().decode(catalog.value.bytes);
 
     const company = installation('510107.company', 'company');
-    const { preview } = await importAndApply(company, catalog.value.text);
+    const { preview } = await importAndApply(company, catalogText);
     expect(preview.summary).toMatchObject({ created: 1 });
     const rows = await company.db.scenarios.toArray();
     expect(rows.map((row) => [row.title, row.ownerUnitCode, row.status])).toEqual([['省级开放场景', '510000', 'open']]);
-    const again = await importAndApply(company, catalog.value.text);
+    const again = await importAndApply(company, catalogText);
     expect(again.outcome.summary).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
 
     province.clock.t += 60_000;
@@ -550,6 +551,6 @@ describe('catalog publishing', () => {
 
     const city = installation('510100', 'city');
     await trustKeys(city.db, [{ unit: '510000', publicKey: keysOf('510000').publicKey }], T0);
-    expect(await openImport(city, utf8ToBytes(catalog.value.text))).toMatchObject({ status: 'refused', failure: { error: 'wrong-kind' } });
+    expect(await openImport(city, catalog.value.bytes)).toMatchObject({ status: 'refused', failure: { error: 'wrong-kind' } });
   });
 });
