@@ -282,6 +282,42 @@ class XmlBuffer {
     } while (rest > 0);
   }
 
+  /**
+   * A number of at most six decimals and below 10⁹ in size (coordinates, most measures) digit by
+   * digit, exactly as String() writes it — its shortest round-trip form is then these very digits —
+   * and true; false, having written nothing, for any other number. String() of a fraction searches
+   * for that shortest form, about a microsecond per cell at 100k rows.
+   */
+  decimal6(n: number): boolean {
+    const scaled = Math.round(n * 1e6);
+    if (!(Math.abs(n) < 1e9) || scaled / 1e6 !== n) return false;
+    let rest = scaled;
+    if (rest < 0) {
+      this.room(1);
+      this.buf[this.pos++] = 45; // '-'
+      rest = -rest;
+    }
+    const whole = Math.floor(rest / 1e6);
+    let fraction = rest - whole * 1e6;
+    this.uint(whole);
+    if (fraction === 0) return true;
+    let digits = 6;
+    while (fraction % 10 === 0) {
+      fraction /= 10;
+      digits -= 1;
+    }
+    this.room(1 + digits);
+    const buf = this.buf;
+    buf[this.pos++] = 46; // '.'
+    for (let i = digits - 1; i >= 0; i -= 1) {
+      const next = Math.floor(fraction / 10);
+      buf[this.pos + i] = 48 + fraction - next * 10;
+      fraction = next;
+    }
+    this.pos += digits;
+    return true;
+  }
+
   /** Escaped XML text as UTF-8 (no lone surrogates: {@link escapeXmlText} removed them). */
   text(text: string): void {
     const n = text.length;
@@ -444,7 +480,7 @@ class SheetRowWriter {
     this.cellRef(c);
     out.put(open);
     if (Number.isInteger(n) && n >= 0) out.uint(n);
-    else {
+    else if (!out.decimal6(n)) {
       if (this.lastFloat !== n) {
         this.lastFloat = n;
         this.lastFloatText = String(n);

@@ -172,6 +172,19 @@ describe('writeXlsx', () => {
     expect(strings).toContain('uniqueCount="1004"');
   });
 
+  it('writes every number as String() does, the six-decimal fast path included (property)', () => {
+    const sixDecimals = fc.integer({ min: -1e15 + 1, max: 1e15 - 1 }).map((k) => k / 1e6);
+    const any = fc.double({ noNaN: true, noDefaultInfinity: true });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(sixDecimals, any, fc.constantFrom(-0, 0.5, -0.5, 1e-6, -1e-6, 1e-7, 28.499413, 104.065735, 999_999_999.999999, 1e9, -1e9 + 0.5)), { minLength: 1, maxLength: 60 }), (numbers) => {
+        const sheet: Sheet<number> = { name: 'N', columns: [{ header: 'n', width: 8, kind: 'number', value: (n) => n }], rows: numbers };
+        const xml = new TextDecoder().decode(unzipSync(writeXlsx([sheet], { strings: 'inline' }))['xl/worksheets/sheet1.xml']);
+        const written = [...xml.matchAll(/<c r="A(\d+)"><v>([^<]*)<\/v><\/c>/g)].map((match) => [Number(match[1]), match[2]]);
+        expect(written).toEqual(numbers.map((n, i) => [i + 2, String(n)]));
+      }),
+    );
+  });
+
   it('gives the same bytes for the same input', () => {
     expect(writeXlsx([sheet('A', 50)])).toEqual(writeXlsx([sheet('A', 50)]));
   });
