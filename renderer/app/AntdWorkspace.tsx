@@ -6,8 +6,8 @@ import { AtlasDb } from '../db/atlasDb';
 import { AtlasDbContext } from '../db/atlasDbContext';
 import { Workspace, type WorkspaceProps } from './Workspace';
 
-// The same font stack as the first screen (app.css), so the text does not change face when antd takes over.
-const theme = {
+/** The app's antd theme. The same font stack as the first screen (app.css), so the text does not change face when antd takes over. */
+export const ATLAS_THEME = {
   token: {
     colorPrimary: '#0f6b8f',
     borderRadius: 6,
@@ -33,7 +33,7 @@ export function AntdWorkspace(props: WorkspaceProps) {
   const { i18n } = useTranslation();
   // autoInsertSpace off: antd spaces out two-character Chinese button texts ("保 存"); screen readers and tests then hear a different word.
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUSLocale : zhCNLocale} theme={theme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUSLocale : zhCNLocale} theme={ATLAS_THEME} button={{ autoInsertSpace: false }}>
       <AntApp className="atlas-app" message={MESSAGE_CONFIG}>
         <AtlasDbContext.Provider value={db}>
           <Workspace {...props} />

@@ -11,6 +11,7 @@ import { asRegionCode, type RegionIndex } from '../../shared/regions/regions';
 import { AtlasDb } from '../db/atlasDb';
 import { measureDbLoad } from '../db/dbLoadBench';
 import { measureExchange, type Durability } from '../db/exchangeBench';
+import { measureImportPage } from './importBench';
 import { writeDemoRows } from '../db/demoRepository';
 import { loadRegions } from '../regions/loadRegions';
 import { createClusterEngine, packCoordinates } from '../features/register/clusterEngine';
@@ -57,6 +58,9 @@ export const benchApi = {
    * building and verifying in the app's workers; `durability` sets the city database's.
    */
   exchange: async (count: number, durability?: Durability) => measureExchange(await regions(), count, { build: buildPackageInWorker, open: openPackageInWorker, ...(durability ? { durability } : {}) }),
+
+  /** The spreadsheet import in the page (issue 5): worker check, preview, commit, and its longest task (./importBench.ts). */
+  importPage: async (count: number) => measureImportPage(await regions(), count),
 
   /** Fills the app's own database with demo scenarios (for the cold-start figure). */
   seedAppDb: async (count: number) => {

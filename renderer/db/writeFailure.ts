@@ -38,6 +38,8 @@ export type WriteError =
   | 'invalid-application'
   // The province's hand-entered enterprise counts of the plan targets.
   | 'invalid-plan-count'
+  // A long write the person stopped (the spreadsheet import's commit): its transaction rolled back.
+  | 'cancelled'
   | PilotStageMoveError
   | StatusChangeError;
 

@@ -111,9 +111,9 @@ export function ImportButton() {
           key={state.fileName}
           state={state}
           onCancel={() => {
-            const wasChecking = state.phase === 'checking';
+            const wasRunning = state.phase === 'checking' || state.phase === 'committing';
             cancel();
-            if (wasChecking) void message.info(t('import.cancelled'));
+            if (wasRunning) void message.info(t('import.cancelled'));
           }}
           onCommit={(choice) => void commitAndOffer(choice)}
         />

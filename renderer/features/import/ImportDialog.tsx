@@ -3,7 +3,9 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../shared/domain/localizedText';
 import { ImportPreviewTable } from './ImportPreviewTable';
-import { commitOf, type ExistingChoice, type ImportState } from './useScenarioImport';
+import { commitOf, type ExistingChoice } from './importCheck';
+import type { ImportState } from './useScenarioImport';
+import { ImportCommitProgress } from './ImportCommitProgress';
 
 /** Props of {@link ImportDialog}. */
 export interface ImportDialogProps {
@@ -43,7 +45,7 @@ export function ImportDialog({ state, onCancel, onCommit }: ImportDialogProps) {
     );
   }
 
-  const { summary } = state;
+  const { summary, progress } = state;
   const isCommitting = state.phase === 'committing';
   const format = summary.format === 'xlsx' ? 'Excel (.xlsx)' : 'CSV';
   return (
@@ -56,9 +58,8 @@ export function ImportDialog({ state, onCancel, onCommit }: ImportDialogProps) {
       maskClosable={false}
       footer={
         <Space>
-          <Button onClick={onCancel} disabled={isCommitting}>
-            {t('import.cancel')}
-          </Button>
+          {/* Cancelling a commit is safe: its one transaction rolls back and nothing is written. */}
+          <Button onClick={onCancel}>{isCommitting ? t('import.cancelCommit') : t('import.cancel')}</Button>
           <Button type="primary" disabled={commitCount === 0} loading={isCommitting} onClick={() => onCommit(choice)}>
             {isCommitting ? t('import.committing') : commitCount === 0 ? t('import.nothingToCommit') : t('import.commit', { count: commitCount })}
           </Button>
@@ -76,6 +77,7 @@ export function ImportDialog({ state, onCancel, onCommit }: ImportDialogProps) {
           <Statistic title={t('import.countSkip')} value={summary.counts.skip + (choice === 'skip' ? summary.counts.existing : 0)} suffix={t('import.rowsUnit')} />
           <Statistic title={t('import.countInvalid')} value={summary.counts.invalid} suffix={t('import.rowsUnit')} styles={summary.counts.invalid > 0 ? { content: { color: '#cf1322' } } : undefined} />
         </Space>
+        {isCommitting && <ImportCommitProgress progress={progress} />}
         {state.commitError && <Alert type="error" showIcon role="alert" title={t('import.commitFailed', { message: state.commitError })} />}
         {summary.unknownColumns.length > 0 && <Alert type="warning" showIcon title={t('import.unknownColumns', { columns: summary.unknownColumns.join('、') })} />}
         {summary.counts.invalid > 0 && <Alert type="error" showIcon title={t('import.invalidNote', { count: summary.counts.invalid })} />}
@@ -96,3 +98,4 @@ export function ImportDialog({ state, onCancel, onCommit }: ImportDialogProps) {
     </Modal>
   );
 }
+

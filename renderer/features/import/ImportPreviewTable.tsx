@@ -1,9 +1,9 @@
 import { Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../shared/domain/localizedText';
 import type { ImportAction, ImportIssue, ImportRow } from '../../../shared/spreadsheet/scenarioImport';
-import type { ExistingChoice } from './useScenarioImport';
+import type { ExistingChoice } from './importCheck';
 
 /** Props of {@link ImportPreviewTable}. */
 export interface ImportPreviewTableProps {
@@ -13,8 +13,11 @@ export interface ImportPreviewTableProps {
 
 const ACTION_COLOR: Readonly<Record<ImportAction | 'update', string>> = { new: 'green', existing: 'blue', update: 'blue', skip: 'default', invalid: 'red' };
 
-/** The import preview: one line per file row with what happens to it and every error and warning, by column. */
-export function ImportPreviewTable({ rows, choice }: ImportPreviewTableProps) {
+/**
+ * The import preview: one line per file row with what happens to it and every error and warning,
+ * by column; paged, so 100k rows render 20. Memoised: the commit's progress re-renders the dialog.
+ */
+export const ImportPreviewTable = memo(function ImportPreviewTable({ rows, choice }: ImportPreviewTableProps) {
   const { t, i18n } = useTranslation();
   const columns = useMemo((): TableColumnsType<ImportRow> => {
     const issueLine = (issue: ImportIssue, kind: 'error' | 'warning', key: number) => (
@@ -69,4 +72,4 @@ export function ImportPreviewTable({ rows, choice }: ImportPreviewTableProps) {
       scroll={{ y: 360 }}
     />
   );
-}
+});

@@ -31,4 +31,4 @@ export type ImportResponse =
   | { readonly type: 'error'; readonly message: string };
 
 /** Rows per 'rows' message: small enough that receiving one never holds the page for long. */
-export const ROWS_PER_MESSAGE = 1000;
+export const ROWS_PER_MESSAGE = 250;

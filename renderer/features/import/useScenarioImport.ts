@@ -1,41 +1,35 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { localize, type LocalizedText } from '../../../shared/domain/localizedText';
 import { asRegionCode } from '../../../shared/regions/regions';
 import { checkImportFileSize } from '../../../shared/spreadsheet/importFile';
-import type { ImportRow, ImportUpdate } from '../../../shared/spreadsheet/scenarioImport';
-import type { Scenario } from '../../../shared/domain/scenario';
+import type { ImportRow } from '../../../shared/spreadsheet/scenarioImport';
 import { useRegions, useSettings } from '../../app/contexts';
 import { useAtlasDb } from '../../db/atlasDbContext';
 import { useCreateBackup } from '../../db/useBackups';
 import { commitImport, loadImportSnapshot, type ImportWrite } from '../../db/importRepository';
 import { undo, type WriteContext } from '../../db/writePath';
-import type { ImportRequest, ImportResponse, ImportSummary } from './importProtocol';
+import { commitOf, isProgressWorthShowing, pauseForPage, startImportCheck, type CommitProgress, type ExistingChoice, type ImportCheck } from './importCheck';
+import type { ImportRequest, ImportSummary } from './importProtocol';
 
-/** What to do with rows whose 场景编号 exists. */
-export type ExistingChoice = 'update' | 'skip';
+export type { CommitProgress, ExistingChoice } from './importCheck';
 
 /** Where an import is: checking the file, refused, showing the preview, or writing. */
 export type ImportState =
   | { readonly phase: 'idle' }
   | { readonly phase: 'checking'; readonly fileName: string; readonly stage: 'read' | 'plan'; readonly done: number; readonly total: number }
   | { readonly phase: 'refused'; readonly fileName: string; readonly text: LocalizedText }
-  | { readonly phase: 'preview' | 'committing'; readonly fileName: string; readonly summary: ImportSummary; readonly rows: readonly ImportRow[]; readonly commitError: string | null };
+  | {
+      readonly phase: 'preview' | 'committing';
+      readonly fileName: string;
+      readonly summary: ImportSummary;
+      readonly rows: readonly ImportRow[];
+      readonly commitError: string | null;
+      /** While committing: the step and rows done of total (null until the first chunk). */
+      readonly progress: CommitProgress | null;
+    };
 
 /** The outcome of a commit for the caller's message. */
 export type CommitOutcome = { readonly ok: true; readonly value: ImportWrite } | { readonly ok: false; readonly message: string };
-
-/** The records and updates a preview commits with a choice for existing rows. */
-export function commitOf(rows: readonly ImportRow[], choice: ExistingChoice): { records: Scenario[]; updates: ImportUpdate[] } {
-  const records: Scenario[] = [];
-  const updates: ImportUpdate[] = [];
-  for (const row of rows) {
-    if (row.action === 'new' && row.record) records.push(row.record);
-    else if (row.action === 'existing' && row.update && choice === 'update') updates.push(row.update);
-  }
-  return { records, updates };
-}
-
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * The spreadsheet import: checks a chosen file in a worker (progress, cancel), holds the preview,
@@ -47,7 +41,10 @@ export function useScenarioImport() {
   const regions = useRegions();
   const { settings } = useSettings();
   const [state, setState] = useState<ImportState>({ phase: 'idle' });
-  const workerRef = useRef<Worker | null>(null);
+  const checkRef = useRef<ImportCheck | null>(null);
+  // Counts checks started and cancels: a check whose number moved on while it read the file is dropped.
+  const attemptRef = useRef(0);
+  const commitAbortRef = useRef<AbortController | null>(null);
   const { unitCode, role, language } = settings;
 
   const ctx = useMemo((): WriteContext | null => {
@@ -55,21 +52,24 @@ export function useScenarioImport() {
     return { db, regions, actor: { unitCode: asRegionCode(unitCode), role }, now: () => Date.now(), newId: () => crypto.randomUUID() };
   }, [db, regions, role, unitCode]);
 
-  const stopWorker = useCallback(() => {
-    workerRef.current?.terminate();
-    workerRef.current = null;
+  const stopCheck = useCallback(() => {
+    attemptRef.current += 1;
+    checkRef.current?.cancel();
+    checkRef.current = null;
   }, []);
 
-  useEffect(function stopWorkerOnUnmount() {
-    return function terminateImportWorker() {
-      workerRef.current?.terminate();
+  useEffect(function stopImportOnUnmount() {
+    return function cancelImport() {
+      checkRef.current?.cancel();
+      commitAbortRef.current?.abort();
     };
   }, []);
 
   const check = useCallback(
     async (file: File) => {
       if (!ctx) return;
-      stopWorker();
+      stopCheck();
+      const attempt = attemptRef.current;
       const fileName = file.name;
       // Refuse a too-large file on its size, before reading a byte of it.
       const size = checkImportFileSize(file.size);
@@ -79,71 +79,73 @@ export function useScenarioImport() {
       }
       setState({ phase: 'checking', fileName, stage: 'read', done: 0, total: 0 });
       const [bytes, snapshot] = await Promise.all([file.arrayBuffer(), loadImportSnapshot(db)]);
-      const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
-      workerRef.current = worker;
-      const rows: ImportRow[] = [];
-      worker.onmessage = (event: MessageEvent<ImportResponse>) => {
-        if (workerRef.current !== worker) return; // cancelled
-        const answer = event.data;
-        switch (answer.type) {
-          case 'progress':
-            setState({ phase: 'checking', fileName, stage: answer.stage, done: answer.done, total: answer.total });
-            break;
-          case 'rows':
-            rows.push(...answer.rows);
-            break;
-          case 'done':
-            stopWorker();
-            setState({ phase: 'preview', fileName, summary: answer.summary, rows, commitError: null });
-            break;
-          case 'refused':
-            stopWorker();
-            setState({ phase: 'refused', fileName, text: answer.text });
-            break;
-          case 'error':
-            stopWorker();
-            setState({ phase: 'refused', fileName, text: { zh: `检查文件时出错：${answer.message}`, en: `Checking the file failed: ${answer.message}` } });
-            break;
-        }
-      };
-      worker.onerror = (event) => {
-        if (workerRef.current !== worker) return;
-        stopWorker();
-        console.error('[import] worker error', event.message);
-        setState({ phase: 'refused', fileName, text: { zh: `检查文件时出错：${event.message}`, en: `Checking the file failed: ${event.message}` } });
-      };
+      if (attemptRef.current !== attempt) return; // cancelled while the file was read
       const request: ImportRequest = { fileName, bytes, unitCode: ctx.actor.unitCode, existingByNumber: snapshot.existingByNumber, existingIds: snapshot.existingIds, now: Date.now() };
-      worker.postMessage(request, [bytes]);
+      const running = startImportCheck(request, (stage, done, total) => {
+        if (checkRef.current === running) setState({ phase: 'checking', fileName, stage, done, total });
+      });
+      checkRef.current = running;
+      const outcome = await running.outcome;
+      if (checkRef.current !== running) return; // cancelled, or another file chosen
+      checkRef.current = null;
+      if (outcome.kind === 'preview') {
+        // A transition: React renders the preview of 100k rows in slices, not in one long task.
+        startTransition(() => setState({ phase: 'preview', fileName, summary: outcome.summary, rows: outcome.rows, commitError: null, progress: null }));
+      }
+      else if (outcome.kind === 'refused') setState({ phase: 'refused', fileName, text: outcome.text });
     },
-    [ctx, db, stopWorker],
+    [ctx, db, stopCheck],
   );
 
+  /** Cancels the check, or the commit (its transaction rolls back: nothing is written). */
   const cancel = useCallback(() => {
-    stopWorker();
+    stopCheck();
+    commitAbortRef.current?.abort();
     setState({ phase: 'idle' });
-  }, [stopWorker]);
+  }, [stopCheck]);
 
+  /** Commits the preview; null when there is nothing to commit or the person cancelled. */
   const commit = useCallback(
     async (choice: ExistingChoice): Promise<CommitOutcome | null> => {
       if (!ctx || state.phase !== 'preview') return null;
-      setState({ ...state, phase: 'committing', commitError: null });
-      // A backup of the register as it was comes first (issue 6 item 6): without it, nothing is imported.
-      const backup = await createBackup('import');
-      if (!backup.ok) {
-        const message = language === 'en'
-          ? `The backup taken before importing failed, so nothing was imported: ${backup.message}`
-          : `导入前的备份失败，未导入任何内容：${backup.message}`;
-        setState({ ...state, phase: 'preview', commitError: message });
+      const preview = state;
+      const abort = new AbortController();
+      commitAbortRef.current = abort;
+      let shown: CommitProgress | null = null;
+      setState({ ...preview, phase: 'committing', commitError: null, progress: null });
+      // Progress as a transition: it never delays a click on 取消.
+      try {
+        // A backup of the register as it was comes first (issue 6 item 6): without it, nothing is imported.
+        const backup = await createBackup('import');
+        if (abort.signal.aborted) return null;
+        if (!backup.ok) {
+          const message = language === 'en'
+            ? `The backup taken before importing failed, so nothing was imported: ${backup.message}`
+            : `导入前的备份失败，未导入任何内容：${backup.message}`;
+          setState({ ...preview, commitError: message });
+          return { ok: false, message };
+        }
+        const result = await commitImport(ctx, commitOf(preview.rows, choice), crypto.randomUUID(), {
+          pause: pauseForPage,
+          signal: abort.signal,
+          onProgress: (stage, done, total) => {
+            const next = { stage, done, total };
+            if (!isProgressWorthShowing(shown, next)) return;
+            shown = next;
+            if (!abort.signal.aborted) startTransition(() => setState({ ...preview, phase: 'committing', commitError: null, progress: next }));
+          },
+        });
+        if (result.ok) {
+          setState({ phase: 'idle' });
+          return { ok: true, value: result.value };
+        }
+        if (result.error === 'cancelled' || abort.signal.aborted) return null;
+        const message = localize(result.text, language);
+        setState({ ...preview, commitError: message });
         return { ok: false, message };
+      } finally {
+        if (commitAbortRef.current === abort) commitAbortRef.current = null;
       }
-      const result = await commitImport(ctx, commitOf(state.rows, choice), crypto.randomUUID(), { pause });
-      if (result.ok) {
-        setState({ phase: 'idle' });
-        return { ok: true, value: result.value };
-      }
-      const message = localize(result.text, language);
-      setState({ ...state, phase: 'preview', commitError: message });
-      return { ok: false, message };
     },
     [createBackup, ctx, language, state],
   );
