@@ -197,16 +197,19 @@ const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 const isDateCell = (cell: GridCell): cell is DateCell => typeof cell === 'object' && cell !== null;
 
+/** The serial just after Excel's last instant, 9999-12-31 23:59:59.999 (day 2,958,465 and its fraction). */
+const SERIAL_END = 2_958_466;
+
 /** A 1900-system serial as a `YYYY-MM-DD` day (Excel's phantom 1900-02-29 accounted for). */
 export function isoDateOfSerial(serial: number): string | null {
-  if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) return null;
+  if (!Number.isFinite(serial) || serial < 1 || serial >= SERIAL_END) return null;
   const days = Math.floor(serial < 61 ? serial + 1 : serial);
   return new Date(EXCEL_EPOCH_UTC + days * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
 /** A 1900-system serial of a Shanghai wall-clock time as epoch ms. */
 export function epochMsOfSerial(serial: number): number | null {
-  if (!Number.isFinite(serial) || serial < 61 || serial > 2_958_465) return null;
+  if (!Number.isFinite(serial) || serial < 61 || serial >= SERIAL_END) return null;
   return Math.round(serial * MS_PER_DAY + EXCEL_EPOCH_UTC - SHANGHAI_OFFSET_MS);
 }
 

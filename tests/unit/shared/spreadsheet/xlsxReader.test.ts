@@ -86,6 +86,10 @@ describe('dates', () => {
     [61, '1900-03-01'],
     [46082, '2026-03-01'],
     [0, null],
+    [2_958_465, '9999-12-31'],
+    // Excel's last day still holds its afternoon
+    [2_958_465.75, '9999-12-31'],
+    [2_958_466, null],
     [3_000_000, null],
   ])('serial %d → %s', (serial, iso) => expect(isoDateOfSerial(serial)).toBe(iso));
 

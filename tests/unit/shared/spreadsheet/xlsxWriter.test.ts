@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../../shared/domain/scenario';
 import { portDeflater, serveDeflate, type PortLike } from '../../../../shared/spreadsheet/deflatePort';
 import { neutraliseFormula } from '../../../../shared/spreadsheet/formulaSafe';
-import { readXlsx } from '../../../../shared/spreadsheet/xlsxReader';
+import { readXlsx, type DateCell } from '../../../../shared/spreadsheet/xlsxReader';
+import { epochMsOfSerial } from '../../../../shared/spreadsheet/scenarioImport';
 import { SCENARIO_COLUMNS, STATS_COLUMNS } from '../../../../shared/spreadsheet/scenarioColumns';
 import { PARTNER_COLUMNS, PILOT_COLUMNS } from '../../../../shared/spreadsheet/partnerColumns';
 import { SHEET_NAMES, writeScenarioXlsx, writeScenarioXlsxAsync } from '../../../../shared/spreadsheet/scenarioWorkbook';
@@ -182,6 +183,24 @@ describe('writeXlsx', () => {
         const written = [...xml.matchAll(/<c r="A(\d+)"><v>([^<]*)<\/v><\/c>/g)].map((match) => [Number(match[1]), match[2]]);
         expect(written).toEqual(numbers.map((n, i) => [i + 2, String(n)]));
       }),
+    );
+  });
+
+  it('writes date-times that every reader rounds back to the same millisecond (property)', async () => {
+    // 1900-03-01 to 9999-12-31 in Shanghai: the range a serial covers; whole milliseconds, as the register keeps them.
+    const instant = fc.integer({ min: Date.UTC(1900, 2, 1) - 8 * 3_600_000, max: Date.UTC(9999, 11, 31, 15, 59, 59, 999) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(instant, fc.constantFrom(Date.UTC(2026, 0, 1, 16), Date.UTC(2026, 0, 1, 15, 59, 59, 999), Date.UTC(2026, 5, 1, 4, 0, 0, 1))), { minLength: 1, maxLength: 30 }), async (instants) => {
+        const sheet: Sheet<number> = { name: 'T', columns: [{ header: 't', width: 8, kind: 'datetime', value: (ms) => ms }], rows: instants };
+        const bytes = writeXlsx([sheet]);
+        const ours = readXlsx(bytes);
+        if (!ours.ok) throw new Error(ours.message);
+        // `+ 0`: the reader rounds the epoch itself to -0, the same instant.
+        expect(ours.value.rows.slice(1).map((row) => (epochMsOfSerial((row.cells[0] as DateCell).serial) ?? Number.NaN) + 0)).toEqual(instants);
+        const theirs = (await load(bytes)).getWorksheet('T')!;
+        instants.forEach((ms, i) => expect((theirs.getRow(i + 2).getCell(1).value as Date).getTime()).toBe(ms + 8 * 3_600_000));
+      }),
+      { numRuns: 40 },
     );
   });
 
