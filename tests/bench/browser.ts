@@ -9,11 +9,15 @@ export interface BrowserBench {
   close(): Promise<void>;
 }
 
-/** How Chromium is started for benchmarks: Debian's where present, the flags this machine needs. */
+/**
+ * How Chromium is started for benchmarks: Debian's where present, the flags this machine needs.
+ * ATLAS_BENCH_JSFLAGS passes V8 flags to the page, e.g. `--trace-gc` with DEBUG=pw:browser to see
+ * which long task was a garbage collection.
+ */
 export function chromiumLaunchOptions() {
   return {
     executablePath: process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...(process.env.ATLAS_BENCH_JSFLAGS ? [`--js-flags=${process.env.ATLAS_BENCH_JSFLAGS}`] : [])],
   };
 }
 

@@ -18,7 +18,8 @@ export function ImportCommitProgress({ progress }: ImportCommitProgressProps) {
   return (
     <div role="status">
       <Typography.Text>{text}</Typography.Text>
-      <Progress percent={percent} status="active" />
+      {/* One bar per step (keyed): a new step starts its own bar at 0 rather than animating back from 100 %. */}
+      <Progress key={progress?.stage ?? 'backup'} percent={percent} status="active" />
     </div>
   );
 }
