@@ -300,24 +300,30 @@ class XmlBuffer {
       rest = -rest;
     }
     const whole = Math.floor(rest / 1e6);
-    let fraction = rest - whole * 1e6;
+    const fraction = rest - whole * 1e6;
     this.uint(whole);
-    if (fraction === 0) return true;
-    let digits = 6;
-    while (fraction % 10 === 0) {
-      fraction /= 10;
-      digits -= 1;
+    this.fraction(fraction, 6);
+    return true;
+  }
+
+  /** `.` and the `digits` decimals of `fraction` (an integer below 10^digits), trailing zeros dropped; nothing when 0. */
+  private fraction(value: number, digits: number): void {
+    if (value === 0) return;
+    let rest = value;
+    let count = digits;
+    while (rest % 10 === 0) {
+      rest /= 10;
+      count -= 1;
     }
-    this.room(1 + digits);
+    this.room(1 + count);
     const buf = this.buf;
     buf[this.pos++] = 46; // '.'
-    for (let i = digits - 1; i >= 0; i -= 1) {
-      const next = Math.floor(fraction / 10);
-      buf[this.pos + i] = 48 + fraction - next * 10;
-      fraction = next;
+    for (let i = count - 1; i >= 0; i -= 1) {
+      const next = Math.floor(rest / 10);
+      buf[this.pos + i] = 48 + rest - next * 10;
+      rest = next;
     }
-    this.pos += digits;
-    return true;
+    this.pos += count;
   }
 
   /**
@@ -328,22 +334,7 @@ class XmlBuffer {
    */
   daySerial(days: number, msOfDay: number): void {
     this.uint(days);
-    let fraction = Math.round((msOfDay / MS_PER_DAY) * 1e10);
-    if (fraction === 0) return;
-    let digits = 10;
-    while (fraction % 10 === 0) {
-      fraction /= 10;
-      digits -= 1;
-    }
-    this.room(1 + digits);
-    const buf = this.buf;
-    buf[this.pos++] = 46; // '.'
-    for (let i = digits - 1; i >= 0; i -= 1) {
-      const next = Math.floor(fraction / 10);
-      buf[this.pos + i] = 48 + fraction - next * 10;
-      fraction = next;
-    }
-    this.pos += digits;
+    this.fraction(Math.round((msOfDay / MS_PER_DAY) * 1e10), 10);
   }
 
   /** Escaped XML text as UTF-8 (no lone surrogates: {@link escapeXmlText} removed them). */
