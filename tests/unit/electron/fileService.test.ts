@@ -32,7 +32,7 @@ describe('createFileService', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('reports a failed write in Chinese and leaves nothing behind', async () => {
+  it('reports a failed write in Chinese and English and leaves nothing behind', async () => {
     const target = path.join(dir, 'no-such-folder', 'a.xlsx');
     const files = createFileService({ showSaveDialog: async () => target, defaultDir: () => dir });
     const result = await files.save(request);
