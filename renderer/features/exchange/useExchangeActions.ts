@@ -120,10 +120,13 @@ export function useExchangeActions() {
     [ctx, save],
   );
 
-  const publishCatalog = useCallback(async (): Promise<SaveOutcome> => {
-    if (!ctx) return { ok: false, message: '尚未设置本单位' };
-    return save(await exportCatalogPackage(ctx, { build: buildPackageInWorker }));
-  }, [ctx, save]);
+  const publishCatalog = useCallback(
+    async (progress: ExchangeProgress = {}): Promise<SaveOutcome> => {
+      if (!ctx) return { ok: false, message: '尚未设置本单位' };
+      return save(await exportCatalogPackage(ctx, { build: buildPackageInWorker, progress }));
+    },
+    [ctx, save],
+  );
 
   // Verification runs in a worker (progress, cancel); planning in the page, in chunks.
   const open = useCallback(
