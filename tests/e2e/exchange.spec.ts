@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page, TestInfo } from '@playwright/test';
 import { completeFirstRun } from './steps/firstRun';
-import { createScenarioViaForm, switchUnit, tableRow } from './steps/register';
+import { createScenarioViaForm, pickRadio, switchUnit, tableRow } from './steps/register';
 import { expect, test } from './fixtures';
 import { openSection } from './steps/sections';
 
@@ -48,6 +48,9 @@ async function exportPackage(page: Page, recipient: RegExp, mode: string): Promi
 /** Chooses a package file in 导入交换包 (what the file dialog does for a person). */
 async function chooseFile(page: Page, file: { name: string; text: string }): Promise<void> {
   await openSection(page, '交换与备份');
+  // A person can choose only once the button is enabled: a new installation first loads (or makes)
+  // its signing key. Setting the hidden input earlier would bypass that, and the card ignores it.
+  await expect(page.getByRole('button', { name: /选择(交换包|场景目录)文件/ })).toBeEnabled({ timeout: 60_000 });
   await page.getByTestId('exchange-file-input').setInputFiles({ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text, 'utf8') });
 }
 
@@ -222,4 +225,50 @@ test('an export shows its progress in the card and can be cancelled; a cancelled
   // Nothing was logged as sent: the next export still carries the record.
   const made = await exportPackage(page, /^成都市（510100）$/, '自上次发送给该单位以来的变更');
   expect(JSON.parse(made.text)).toMatchObject({ manifest: { sourceUnit: '510107', recipientUnit: '510100', counts: { records: 1 } } });
+});
+
+test('a city publishes its catalog (open scenarios only, signed) and a company installation imports it', async ({ page, browser }, testInfo) => {
+  test.setTimeout(600_000); // two installations on a slow shared machine
+  const contexts: BrowserContext[] = [];
+  const OPEN = '成都市第三人民医院脑机接口康复病区';
+  const DRAFT = '成都市养老院人机交互陪护试点（草稿）';
+  try {
+    // 成都市 (city office) logs two scenarios and opens one.
+    await page.goto('/');
+    await firstRun(page);
+    await switchUnit(page, '成都', /成都市$/, '市级');
+    await createScenarioViaForm(page, { title: OPEN, field: '医疗健康', direction: '非侵入式脑机接口', ownerUnit: '成都市第三人民医院' });
+    const detail = page.getByRole('complementary');
+    await detail.getByRole('button', { name: '变更状态' }).click();
+    const statusDialog = page.getByRole('dialog', { name: '变更状态' });
+    await pickRadio(statusDialog, '已开放');
+    await statusDialog.getByRole('button', { name: '确认变更' }).click();
+    await expect(statusDialog).toBeHidden();
+    await createScenarioViaForm(page, { title: DRAFT, field: '养老服务', direction: '人机协同外骨骼', ownerUnit: '成都市民政局' });
+    const cityFingerprint = await ownFingerprint(page);
+
+    // 发布场景目录: a signed catalog package of the open scenario only.
+    const card = page.locator('.ant-card', { hasText: '发布场景目录' });
+    const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: '发布场景目录' }).click()]);
+    const catalog = { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
+    await expect(page.getByText(/已导出场景目录（1 个场景）/)).toBeVisible();
+    expect(JSON.parse(catalog.text)).toMatchObject({ manifest: { sourceUnit: '510100', counts: { records: 1 } } });
+    expect(catalog.text).toContain(OPEN);
+    expect(catalog.text).not.toContain(DRAFT);
+    await shot(page, testInfo, 'exchange-catalog-published');
+
+    // A company installation imports it after checking the city's fingerprint; the register shows the entry.
+    const company = await newInstallation(browser, testInfo, contexts);
+    await switchUnit(company, '武侯', /武侯区/, '企业');
+    await chooseFile(company, catalog);
+    await trustKey(company, cityFingerprint);
+    await company.getByRole('button', { name: '确认导入' }).click();
+    await expect(company.getByRole('alert').filter({ hasText: '导入完成：新增 1' })).toBeVisible();
+    await openSection(company, '场景台账');
+    await expect(tableRow(company, OPEN)).toBeVisible();
+    await expect(tableRow(company, DRAFT)).toHaveCount(0);
+    await shot(company, testInfo, 'exchange-catalog-company');
+  } finally {
+    for (const context of contexts) await context.close();
+  }
 });
