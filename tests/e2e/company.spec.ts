@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page, TestInfo } from '@playwright/test';
 import { completeFirstRun } from './steps/firstRun';
-import { confirmDialog, createScenarioViaForm, pickRadio, switchUnit, tableRow } from './steps/register';
+import { changeStatus, confirmDialog, createScenarioViaForm, switchUnit, tableRow } from './steps/register';
 import { expect, test } from './fixtures';
 import { openSection } from './steps/sections';
 
@@ -55,11 +55,7 @@ test('company mode: only open scenarios, a star that persists, an application fi
   // The owner (武侯区, county office) logs two scenarios and opens one.
   await createScenarioViaForm(page, { title: OPEN_TITLE, field: '医疗健康', direction: '非侵入式脑机接口', ownerUnit: '四川大学华西医院' });
   const detail = page.getByRole('complementary');
-  await detail.getByRole('button', { name: '变更状态' }).click();
-  const statusDialog = page.getByRole('dialog', { name: '变更状态' });
-  await pickRadio(statusDialog, '已开放');
-  await statusDialog.getByRole('button', { name: '确认变更' }).click();
-  await expect(statusDialog).toBeHidden();
+  await changeStatus(page, '已开放');
   await expect(detail.getByTestId('scenario-status')).toHaveText('已开放');
   await createScenarioViaForm(page, { title: DRAFT_TITLE, field: '工业制造', direction: '人机协同外骨骼', ownerUnit: '武侯区经信局' });
 

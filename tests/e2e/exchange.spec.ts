@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page, TestInfo } from '@playwright/test';
 import { completeFirstRun } from './steps/firstRun';
-import { createScenarioViaForm, pickRadio, switchUnit, tableRow } from './steps/register';
+import { changeStatus, createScenarioViaForm, switchUnit, tableRow } from './steps/register';
 import { expect, test } from './fixtures';
 import { openSection } from './steps/sections';
 
@@ -238,12 +238,7 @@ test('a city publishes its catalog (open scenarios only, signed) and a company i
     await firstRun(page);
     await switchUnit(page, '成都', /成都市$/, '市级');
     await createScenarioViaForm(page, { title: OPEN, field: '医疗健康', direction: '非侵入式脑机接口', ownerUnit: '成都市第三人民医院' });
-    const detail = page.getByRole('complementary');
-    await detail.getByRole('button', { name: '变更状态' }).click();
-    const statusDialog = page.getByRole('dialog', { name: '变更状态' });
-    await pickRadio(statusDialog, '已开放');
-    await statusDialog.getByRole('button', { name: '确认变更' }).click();
-    await expect(statusDialog).toBeHidden();
+    await changeStatus(page, '已开放');
     await createScenarioViaForm(page, { title: DRAFT, field: '养老服务', direction: '人机协同外骨骼', ownerUnit: '成都市民政局' });
     const cityFingerprint = await ownFingerprint(page);
 

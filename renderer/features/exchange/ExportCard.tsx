@@ -1,13 +1,13 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { App as AntApp, Button, Card, Form, Radio, Select } from 'antd';
+import { useMemo, useState } from 'react';
+import { Button, Card, Form, Radio, Select } from 'antd';
 import { ExportOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { asRegionCode } from '../../../shared/regions/regions';
 import { useRegions } from '../../app/contexts';
-import type { ExchangePhase } from '../../db/exchangeProgress';
 import type { ExportMode } from '../../db/exchangeRepository';
 import { ExchangeProgressBar } from './ExchangeProgressBar';
 import type { ExchangeActions } from './useExchangeActions';
+import { usePackageRun } from './usePackageRun';
 
 /** Props of {@link ExportCard}. */
 export interface ExportCardProps {
@@ -18,7 +18,6 @@ export interface ExportCardProps {
 export function ExportCard({ actions }: ExportCardProps) {
   const { t } = useTranslation();
   const regions = useRegions();
-  const { message } = AntApp.useApp();
   const unitCode = actions.unitCode;
   // The units a package usually goes to: the levels above, then the units directly below.
   const options = useMemo(() => {
@@ -34,40 +33,15 @@ export function ExportCard({ actions }: ExportCardProps) {
   }, [regions, t, unitCode]);
   const [recipient, setRecipient] = useState<string | undefined>(undefined);
   const [mode, setMode] = useState<ExportMode>('since-last');
-  const [isBusy, setIsBusy] = useState(false);
-  const [progress, setProgress] = useState<{ readonly phase: ExchangePhase; readonly percent: number }>({ phase: 'gather', percent: 0 });
-  const run = useRef<AbortController | null>(null);
+  const { isBusy, progress, start, cancel } = usePackageRun();
   const chosen = recipient ?? options[0]?.value;
 
-  useEffect(function cancelExportOnUnmount() {
-    return function abortExportRun() {
-      run.current?.abort();
-    };
-  }, []);
-
-  async function runExport() {
+  function runExport() {
     if (!chosen) return;
-    run.current?.abort();
-    const controller = new AbortController();
-    run.current = controller;
-    setProgress({ phase: 'gather', percent: 0 });
-    setIsBusy(true);
-    try {
-      const outcome = await actions.exportChanges(asRegionCode(chosen), mode, {
-        signal: controller.signal,
-        onProgress: (phase, done, total) => {
-          if (run.current === controller) setProgress({ phase, percent: total > 0 ? Math.floor((done * 100) / total) : 0 });
-        },
-      });
-      if (!outcome.ok) {
-        if (outcome.isCancelled === true) void message.info(t('exchange.export.cancelledRun'));
-        else void message.error(t('exchange.export.failed', { reason: outcome.message }));
-      } else if (outcome.fileName === null) void message.info(t('exchange.export.cancelled'));
-      else void message.success(t('exchange.export.done', { count: outcome.records, file: outcome.fileName }));
-    } finally {
-      if (run.current === controller) run.current = null;
-      setIsBusy(false);
-    }
+    void start(
+      (progress) => actions.exportChanges(asRegionCode(chosen), mode, progress),
+      (saved) => t('exchange.export.done', { count: saved.records, file: saved.fileName }),
+    );
   }
 
   return (
@@ -95,13 +69,13 @@ export function ExportCard({ actions }: ExportCardProps) {
             className="atlas-exchange-radios"
           />
         </Form.Item>
-        <Button type="primary" icon={<ExportOutlined />} loading={isBusy} disabled={!actions.isReady || !chosen} onClick={() => void runExport()}>
+        <Button type="primary" icon={<ExportOutlined />} loading={isBusy} disabled={!actions.isReady || !chosen} onClick={runExport}>
           {t('exchange.export.button')}
         </Button>
       </Form>
       {isBusy && (
         <div className="atlas-exchange-gap">
-          <ExchangeProgressBar run="export" phase={progress.phase} percent={progress.percent} onCancel={() => run.current?.abort()} />
+          <ExchangeProgressBar run="export" phase={progress.phase} percent={progress.percent} onCancel={cancel} />
         </div>
       )}
     </Card>

@@ -85,3 +85,12 @@ export async function pickRadio(dialog: Locator, label: string): Promise<void> {
     await expect(option.getByRole('radio')).toBeChecked({ timeout: 1000 });
   }).toPass({ timeout: 30_000 });
 }
+
+/** Changes the selected scenario's status through 变更状态 in its detail panel; waits for the dialog to close. */
+export async function changeStatus(page: Page, status: string): Promise<void> {
+  await page.getByRole('complementary').getByRole('button', { name: '变更状态' }).click();
+  const statusDialog = page.getByRole('dialog', { name: '变更状态' });
+  await pickRadio(statusDialog, status);
+  await statusDialog.getByRole('button', { name: '确认变更' }).click();
+  await expect(statusDialog).toBeHidden();
+}
