@@ -37,6 +37,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // The app then opens dialogs without antd's zoom (usePrefersReducedMotion): a click during the
+    // zoom could press and release on different places and be lost (CI stop 9, 核对并信任签名密钥).
+    reducedMotion: 'reduce',
     viewport: { width: 1440, height: 900 },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',

@@ -4,6 +4,7 @@ import enUSLocale from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
 import { AtlasDb } from '../db/atlasDb';
 import { AtlasDbContext } from '../db/atlasDbContext';
+import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 import { Workspace, type WorkspaceProps } from './Workspace';
 
 /** The app's antd theme. The same font stack as the first screen (app.css), so the text does not change face when antd takes over. */
@@ -14,6 +15,9 @@ export const ATLAS_THEME = {
     fontFamily: "'Noto Sans CJK SC', 'Microsoft YaHei', 'PingFang SC', system-ui, sans-serif",
   },
 };
+
+/** {@link ATLAS_THEME} without antd's animations, for users whose system asks for reduced motion. */
+const ATLAS_THEME_STILL = { token: { ...ATLAS_THEME.token, motion: false } };
 
 // The register's database, opened once, when the workspace loads: nothing on the first screen reads it.
 const db = new AtlasDb();
@@ -31,9 +35,10 @@ const MESSAGE_CONFIG = { top: 72 } as const;
  */
 export function AntdWorkspace(props: WorkspaceProps) {
   const { i18n } = useTranslation();
+  const isMotionReduced = usePrefersReducedMotion();
   // autoInsertSpace off: antd spaces out two-character Chinese button texts ("保 存"); screen readers and tests then hear a different word.
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUSLocale : zhCNLocale} theme={ATLAS_THEME} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUSLocale : zhCNLocale} theme={isMotionReduced ? ATLAS_THEME_STILL : ATLAS_THEME} button={{ autoInsertSpace: false }}>
       <AntApp className="atlas-app" message={MESSAGE_CONFIG}>
         <AtlasDbContext.Provider value={db}>
           <Workspace {...props} />

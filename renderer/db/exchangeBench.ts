@@ -44,7 +44,8 @@ export interface ExchangeFigures {
    * plus the change log, merge state and exchange log).
    */
   readonly referencePutMs: number;
-  /** Longest task blocking the page (ms; 0 when none reached 50 ms) during the export, the open and the merge. */
+  /** Longest task blocking the page (ms; 0 when none reached 50 ms) during the first catch-up, the export, the open and the merge. */
+  readonly catchUpLongestTaskMs: number;
   readonly exportLongestTaskMs: number;
   readonly openLongestTaskMs: number;
   readonly mergeLongestTaskMs: number;
@@ -180,6 +181,7 @@ export async function measureExchange(regions: RegionIndex, count: number, optio
     let start = performance.now();
     await countyDb.transaction('rw', exchangeTables(countyDb), async () => catchUp(countyDb));
     const catchUpMs = performance.now() - start;
+    const catchUpLongestTaskMs = await longTasks.longest(start, start + catchUpMs);
     const first = await exportChangesPackage(county, { recipientUnit: CITY, mode: 'since-last' }, build);
     if (!first.ok) throw new Error(first.message);
 
@@ -247,6 +249,7 @@ export async function measureExchange(regions: RegionIndex, count: number, optio
       mergeMs,
       merged: applied.value.summary.updated,
       referencePutMs,
+      catchUpLongestTaskMs,
       exportLongestTaskMs,
       openLongestTaskMs,
       mergeLongestTaskMs,

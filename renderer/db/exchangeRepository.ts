@@ -16,7 +16,7 @@ import { fail, type DomainFailure, type LocalizedText } from '../../shared/domai
 import type { Scenario } from '../../shared/domain/scenario';
 import { catalogChanges, catalogContent, type RefusedEntry } from '../../shared/exchange/catalog';
 import { isMaterializedEntity, recordFromMerged } from '../../shared/exchange/materialize';
-import { createMerger, DELETED_FIELD, mergeChanges, type FieldStamp, type MergeEntry, type MergeResult, type MergeSummary } from '../../shared/exchange/merge';
+import { createMerger, DELETED_FIELD, type FieldStamp, type MergeEntry, type MergeResult, type MergeSummary } from '../../shared/exchange/merge';
 import { EXCHANGE_MARKER_ENTITY_ID, isLocalOnlyChange } from '../../shared/exchange/ownership';
 import {
   createPackageFile,
@@ -209,8 +209,13 @@ async function exchangeLogAppend(db: AtlasDb, items: readonly { readonly changeI
 export async function catchUp(db: AtlasDb): Promise<number> {
   const cursorRow = await db.meta.get(EXCHANGE_META_KEYS.cursor);
   const cursor = typeof cursorRow?.value === 'string' ? cursorRow.value : '';
-  const candidates = await db.changes.where('hlc').above(cursor).toArray();
-  if (candidates.length === 0) return 0;
+  // The keys first (one small read), then the records in chunks: the first catch-up of an
+  // installation reads every change logged so far, and one toArray of 10k froze the page for
+  // seconds (Dexie clones a whole result in one task).
+  const keys = await db.changes.where('hlc').above(cursor).primaryKeys();
+  if (keys.length === 0) return 0;
+  const candidates: ChangeRecord[] = [];
+  for (const change of await bulkGetInChunks(db.changes, keys)) if (change !== undefined) candidates.push(change);
   // Nothing above the cursor is logged yet: an import moves the cursor to its marker, whose clock
   // is later than every change it received (and than everything logged before it).
   const fresh = candidates.filter((change) => !isLocalOnlyChange(change));
@@ -220,8 +225,18 @@ export async function catchUp(db: AtlasDb): Promise<number> {
     const { state, rows } = await readMergeState(db, fresh);
     const real = fresh.filter((change) => !isDemoRow(rows.get(change.entityId))).sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
     // The register's rows already hold these local writes; the merge only needs their stamps.
-    const merged = mergeChanges(state, real);
-    await db.mergeEntries.bulkPut([...new Set(real.map((change) => change.entityId))].map((id) => toEntryRow(id, merged.state.get(id) as MergeEntry)));
+    // Merged, turned into rows and written in chunks, so the page keeps painting (no progress bar:
+    // it runs inside the step that called it).
+    const merger = createMerger(state);
+    await inChunks(db, real, {}, 'plan', (chunk) => merger.add(chunk));
+    const merged = merger.finish();
+    const entries: MergeEntryRow[] = [];
+    await inChunks(db, [...new Set(real.map((change) => change.entityId))], {}, 'write', (chunk) => {
+      for (const id of chunk) entries.push(toEntryRow(id, merged.state.get(id) as MergeEntry));
+    });
+    const writes = new WriteProgress({}, entries.length);
+    await writes.put(db.mergeEntries, entries);
+    await writes.finish();
     const { batches, seq } = await exchangeLogAppend(db, real.map((change) => ({ changeId: change.id, attestation: null })));
     await db.exchangeBatches.bulkAdd(batches);
     await db.meta.put({ key: EXCHANGE_META_KEYS.seq, value: seq });

@@ -38,6 +38,7 @@ export function reportExchange(figures: ExchangeFigures, count = EXCHANGE_COUNT)
   report(`exchange_catch_up_${k}_ms`, figures.catchUpMs, 'ms');
   report(`package_${k}_mb`, figures.packageMb, 'MB');
   report(`exchange_reference_put_${k}_rows_ms`, figures.referencePutMs, 'ms');
+  report(`exchange_catch_up_${k}_longest_task_ms`, figures.catchUpLongestTaskMs, 'ms');
   report(`package_export_${k}_longest_task_ms`, figures.exportLongestTaskMs, 'ms');
   report(`package_open_${k}_longest_task_ms`, figures.openLongestTaskMs, 'ms');
   report(`merge_${k}_longest_task_ms`, figures.mergeLongestTaskMs, 'ms');

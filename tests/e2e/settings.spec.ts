@@ -1,4 +1,5 @@
-import { completeFirstRun } from './steps/firstRun';
+import { completeFirstRun, waitForMapToSettle } from './steps/firstRun';
+import { openSection } from './steps/sections';
 import { expect, test } from './fixtures';
 
 const SETTINGS_KEY = 'scenario-atlas:settings';
@@ -79,4 +80,41 @@ test('keyboard: the region panel lists subdivisions as buttons that drill down',
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: '绵阳市' })).toBeVisible();
   await expect(page.locator('path.region-county')).toHaveCount(9);
+});
+
+test('the map stays where the person left it: zoomed in, to 伙伴单位 and back, same view', async ({ page }) => {
+  await page.goto('/');
+  await completeFirstRun(page);
+  await waitForMapToSettle(page);
+  const wuhou = page.locator('.region-label', { hasText: '武侯区' });
+  const jinjiang = page.locator('.region-label', { hasText: '锦江区' });
+  /** How far apart two county names are on screen: it doubles with each zoom step. */
+  async function spread(): Promise<number> {
+    const [a, b] = await Promise.all([wuhou.boundingBox(), jinjiang.boundingBox()]);
+    if (!a || !b) throw new Error('a county label is not on the map');
+    return Math.hypot(a.x - b.x, a.y - b.y);
+  }
+  /** Where 武侯区's name is, from the middle of the map. */
+  async function fromMapCentre(): Promise<{ x: number; y: number }> {
+    const [label, map] = await Promise.all([wuhou.boundingBox(), page.locator('.atlas-map').boundingBox()]);
+    if (!label || !map) throw new Error('the map or 武侯区 is not on the page');
+    return { x: label.x + label.width / 2 - (map.x + map.width / 2), y: label.y + label.height / 2 - (map.y + map.height / 2) };
+  }
+  const fitted = await spread();
+  await page.locator('.leaflet-control-zoom-in').click();
+  // One zoom step doubles the spread; the animation starts on the next frame, so poll for its end.
+  await expect.poll(spread).toBeGreaterThan(fitted * 1.95);
+  await waitForMapToSettle(page);
+  const zoomed = await spread();
+  const where = await fromMapCentre();
+
+  await openSection(page, '伙伴单位');
+  await expect(page.locator('.atlas-map')).toHaveCount(0);
+  await openSection(page, '场景台账');
+  await waitForMapToSettle(page);
+  await expect.poll(async () => (await spread()) / zoomed).toBeCloseTo(1, 2);
+  // The same place in the middle of the map (its height may differ by the filter bar's wrapping).
+  const back = await fromMapCentre();
+  expect(Math.abs(back.x - where.x)).toBeLessThan(3);
+  expect(Math.abs(back.y - where.y)).toBeLessThan(3);
 });

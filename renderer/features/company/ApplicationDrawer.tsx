@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App as AntApp, Button, Drawer, Form, Input, Space, Spin, Typography } from 'antd';
 import { DownloadOutlined, SaveOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { localize } from '../../../shared/domain/localizedText';
+import { failureMessage, localize } from '../../../shared/domain/localizedText';
 import type { Scenario } from '../../../shared/domain/scenario';
 import {
   APPLICATION_FIELD_LABELS,
@@ -54,7 +54,7 @@ export function ApplicationDrawer({ scenario, onClose }: ApplicationDrawerProps)
     if (!actions || !values) return null;
     const result = await actions.saveDraft(scenario.id, values);
     if (!result.ok) {
-      void message.error(t('company.failed', { message: result.message }));
+      void message.error(t('company.failed', { message: failureMessage(result, i18n.language) }));
       return null;
     }
     return result.value.id;
@@ -95,12 +95,12 @@ export function ApplicationDrawer({ scenario, onClose }: ApplicationDrawerProps)
         bytes: new TextEncoder().encode(serializeApplicationFile(made.value)),
       });
       if (!saved.ok) {
-        void message.error(t('company.failed', { message: saved.message }));
+        void message.error(t('company.failed', { message: failureMessage(saved, i18n.language) }));
         return;
       }
       if (saved.value.status === 'cancelled') return;
       const marked = await actions.markExported(id);
-      if (!marked.ok) void message.error(t('company.failed', { message: marked.message }));
+      if (!marked.ok) void message.error(t('company.failed', { message: failureMessage(marked, i18n.language) }));
       void message.success(t('company.exported', { file: saved.value.fileName }));
     } finally {
       setBusy(false);

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { failureMessage } from '../../../shared/domain/localizedText';
 import { App as AntApp, Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { JsonValue } from '../../../shared/domain/changeRecord';
@@ -16,7 +17,7 @@ export interface ConflictQueueProps {
 
 /** 冲突队列: base / local / incoming per field, resolved by choosing or editing; the rule is stated. */
 export function ConflictQueue({ actions }: ConflictQueueProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const regions = useRegions();
   const { message } = AntApp.useApp();
   const conflicts = useOpenConflicts();
@@ -28,7 +29,7 @@ export function ConflictQueue({ actions }: ConflictQueueProps) {
     try {
       const result = await actions.resolve(conflict.id, choice);
       if (result === null) return;
-      if (!result.ok) void message.error(t('exchange.conflicts.failed', { reason: result.message }));
+      if (!result.ok) void message.error(t('exchange.conflicts.failed', { reason: failureMessage(result, i18n.language) }));
       else void message.success(result.value.isWritten ? t('exchange.conflicts.resolvedWritten') : t('exchange.conflicts.resolvedKept'));
     } finally {
       setBusyId(null);

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Typography } from 'antd';
 import { ImportOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { localize } from '../../../shared/domain/localizedText';
+import { failureMessage, localize } from '../../../shared/domain/localizedText';
 import type { UnknownKey } from '../../../shared/exchange/package';
 import type { ExchangePhase, ExchangeProgress } from '../../db/exchangeProgress';
 import type { ImportPreview, OpenResult } from '../../db/exchangeRepository';
@@ -95,7 +95,7 @@ export function ImportCard({ actions, isCatalogOnly }: ImportCardProps) {
       return setState({ ...current, phase: 'preview' });
     }
     if (!result.ok) {
-      void message.error(t('exchange.import.failed', { reason: result.message }));
+      void message.error(t('exchange.import.failed', { reason: failureMessage(result, i18n.language) }));
       return setState({ ...current, phase: 'preview' });
     }
     const { summary } = result.value;

@@ -18,6 +18,8 @@ export const exchangeZh = {
     cancelled: '已取消保存',
     cancelledRun: '已取消导出，未生成文件',
     failed: '导出失败：{{reason}}',
+    fileFilter: '场景台账交换包',
+    noUnit: '尚未设置本单位',
     phases: {
       gather: '正在收集要发送的变更…',
       hash: '正在计算校验值（后台进行）…',
@@ -170,6 +172,8 @@ export const exchangeEn: Widen<typeof exchangeZh> = {
     cancelled: 'Saving was cancelled',
     cancelledRun: 'Export cancelled; no file was made',
     failed: 'Export failed: {{reason}}',
+    fileFilter: 'Scenario register exchange package',
+    noUnit: 'The unit of this installation is not set yet',
     phases: {
       gather: 'Gathering the changes to send…',
       hash: 'Computing the content hashes (in the background)…',

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { fail } from '../../../shared/domain/localizedText';
+import { useTranslation } from 'react-i18next';
+import { fail, failureMessage } from '../../../shared/domain/localizedText';
 import type { UnknownKey } from '../../../shared/exchange/package';
 import type { PublicKeyText } from '../../../shared/exchange/signing';
 import type { UnitIdentity } from '../../../shared/ipc/identityContract';
@@ -78,6 +79,7 @@ export function useExchangeActions() {
   const { settings } = useSettings();
   const identity = useUnitIdentity();
   const { unitCode, role } = settings;
+  const { t, i18n } = useTranslation();
 
   const write = useWriteContext();
   const ctx = useMemo((): ExchangeContext | null => {
@@ -97,35 +99,35 @@ export function useExchangeActions() {
 
   const save = useCallback(
     async (made: ExchangeResult<ExportedPackage>): Promise<SaveOutcome> => {
-      if (!made.ok) return { ok: false, message: made.message, isCancelled: made.error === 'cancelled' };
+      if (!made.ok) return { ok: false, message: failureMessage(made, i18n.language), isCancelled: made.error === 'cancelled' };
       const { fileName, bytes, manifest } = made.value;
       const info = await platform.getAppInfo();
       if (info.platform !== 'electron') {
         downloadBytes(fileName, bytes);
         return { ok: true, fileName, records: manifest.counts.records };
       }
-      const saved = await platform.saveFile({ suggestedName: fileName, extension: 'json', filterName: '场景台账交换包', bytes });
-      if (!saved.ok) return { ok: false, message: saved.message };
+      const saved = await platform.saveFile({ suggestedName: fileName, extension: 'json', filterName: t('exchange.export.fileFilter'), bytes });
+      if (!saved.ok) return { ok: false, message: failureMessage(saved, i18n.language) };
       return { ok: true, fileName: saved.value.status === 'saved' ? saved.value.fileName : null, records: manifest.counts.records };
     },
-    [platform],
+    [i18n.language, platform, t],
   );
 
   // Gathering runs in the page, in chunks; hashing, signing requests and the file's text in a worker.
   const exportChanges = useCallback(
     async (recipientUnit: RegionCode, mode: ExportMode, progress: ExchangeProgress = {}): Promise<SaveOutcome> => {
-      if (!ctx) return { ok: false, message: '尚未设置本单位' };
+      if (!ctx) return { ok: false, message: t('exchange.export.noUnit') };
       return save(await exportChangesPackage(ctx, { recipientUnit, mode }, { build: buildPackageInWorker, progress }));
     },
-    [ctx, save],
+    [ctx, save, t],
   );
 
   const publishCatalog = useCallback(
     async (progress: ExchangeProgress = {}): Promise<SaveOutcome> => {
-      if (!ctx) return { ok: false, message: '尚未设置本单位' };
+      if (!ctx) return { ok: false, message: t('exchange.export.noUnit') };
       return save(await exportCatalogPackage(ctx, { build: buildPackageInWorker, progress }));
     },
-    [ctx, save],
+    [ctx, save, t],
   );
 
   // Verification runs in a worker (progress, cancel); planning in the page, in chunks.
@@ -151,7 +153,7 @@ export function useExchangeActions() {
       if (!ctx) return null;
       // Issue 6 item 6: a snapshot before every import; without one, nothing is imported.
       const backup = await createBackup(db, platform, 'import');
-      if (!backup.ok) return fail('write-failed', { zh: `导入前备份失败（${backup.message}），未导入任何数据`, en: `The backup before importing failed (${backup.message}); nothing was imported` });
+      if (!backup.ok) return fail('write-failed', { zh: `导入前备份失败（${failureMessage(backup, 'zh-CN')}），未导入任何数据`, en: `The backup before importing failed (${failureMessage(backup, 'en')}); nothing was imported` });
       return applyImport(ctx, preview, progress);
     },
     [ctx, db, platform],

@@ -1,4 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
+import { failureMessage } from '../../../shared/domain/localizedText';
 import { App as AntApp, Button, Dropdown, type MenuProps } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,7 +26,7 @@ function download(bytes: Uint8Array<ArrayBuffer>, fileName: string): void {
 
 /** The 导入 menu of the register (county, city and province offices): import a file, or download the template. */
 export function ImportButton() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
   const fileInput = useRef<HTMLInputElement>(null);
   const { state, canImport, check, cancel, commit, undoImport } = useScenarioImport();
@@ -63,7 +64,7 @@ export function ImportButton() {
                 message.destroy(key);
                 const undone = await undoImport(batchId);
                 if (undone?.ok) void message.success(t('import.undone'));
-                else if (undone) void message.error(t('import.commitFailed', { message: undone.message }));
+                else if (undone) void message.error(t('import.commitFailed', { message: failureMessage(undone, i18n.language) }));
               }}
             >
               {t('import.undo')}

@@ -62,7 +62,7 @@ export function AtlasMap({ selection, basemap, tiandituKey, myUnitCode, chorople
         onActivate={city ? selection.selectCounty : selection.selectCity}
       />
       {children}
-      <FitToFocus focus={selection.focus} viewRequest={selection.viewRequest} />
+      <FitToFocus focus={selection.focus} viewRequest={selection.viewRequest} lastView={selection.lastView} />
       <MapDrawnMark />
     </MapContainer>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Region, RegionIndex } from '../../../shared/regions/regions';
 
 /** Which city is open on the map and which county is selected. */
@@ -16,6 +16,25 @@ export interface MapSelection {
   /** Opens a region's city (and marks it, if a county) without moving the map: the map is already going there. */
   readonly reveal: (code: string) => void;
   readonly resetView: () => void;
+  /**
+   * Where the map was last left, kept across map instances: the workspace's map replaces the first
+   * screen's, and the register's map is made anew on coming back from another section. Each opens
+   * where the person had zoomed or panned, instead of refitting the region.
+   */
+  readonly lastView: MapViewMemory;
+}
+
+/** A map view: centre, zoom, and the navigation ({@link MapSelection.viewRequest}) it belongs to. */
+export interface SavedMapView {
+  readonly lat: number;
+  readonly lng: number;
+  readonly zoom: number;
+  readonly viewRequest: number;
+}
+
+/** A mutable box for the last {@link SavedMapView}: written on every move, read when a map mounts. */
+export interface MapViewMemory {
+  current: SavedMapView | null;
 }
 
 interface SelectionState {
@@ -34,6 +53,7 @@ function stateFor(regions: RegionIndex, code: string | null, viewRequest: number
 /** The map's drill-down state (四川省 › 成都市 › 武侯区), starting at the user's own unit. */
 export function useMapSelection(regions: RegionIndex, initialCode: string | null): MapSelection {
   const [state, setState] = useState<SelectionState>(() => stateFor(regions, initialCode, 0));
+  const lastView = useRef<SavedMapView | null>(null);
 
   const goTo = useCallback((code: string) => setState((previous) => stateFor(regions, code, previous.viewRequest + 1)), [regions]);
   const selectCity = useCallback(
@@ -63,6 +83,7 @@ export function useMapSelection(regions: RegionIndex, initialCode: string | null
       selectCounty,
       reveal: selectCounty,
       resetView,
+      lastView,
     };
   }, [goTo, regions, resetView, selectCity, selectCounty, state]);
 }

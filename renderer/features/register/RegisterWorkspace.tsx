@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { failureMessage } from '../../../shared/domain/localizedText';
 import { App as AntApp, Button, Empty, Space } from 'antd';
 import { ExperimentOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -162,13 +163,13 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
         onReload: () => setForm({ isOpen: true, scenario: current, key: Date.now() }),
       };
     }
-    return { kind: 'failed', message: result.message };
+    return { kind: 'failed', message: failureMessage(result, i18n.language) };
   }
 
   async function submitStatus(to: ScenarioStatus, note: string): Promise<string | null> {
     if (!actions || !statusTarget) return t('register.readOnlyRole');
     const result = await actions.changeStatus(statusTarget.id, to, note, statusTarget.version);
-    if (!result.ok) return result.message;
+    if (!result.ok) return failureMessage(result, i18n.language);
     setStatusTarget(null);
     void message.success(t('register.statusChanged', { status: t(`vocab.statuses.${to}`) }));
     return null;
@@ -185,7 +186,7 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
       onOk: async () => {
         const result = await actions.remove(scenario.id, scenario.version);
         if (!result.ok) {
-          void message.error(t('register.writeFailed', { message: result.message }));
+          void message.error(t('register.writeFailed', { message: failureMessage(result, i18n.language) }));
           return;
         }
         setSelectedId(null);
@@ -199,7 +200,7 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
             if (undone.ok) {
               setSelectedId(scenario.id);
               void message.success(t('detail.undone'));
-            } else void message.error(t('register.writeFailed', { message: undone.message }));
+            } else void message.error(t('register.writeFailed', { message: failureMessage(undone, i18n.language) }));
           },
         });
       },
@@ -212,7 +213,7 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
     const result = await actions.loadDemo(DEMO_COUNT);
     setDemoBusy(false);
     if (result.ok) void message.success(t('register.demoLoaded', { count: result.value }));
-    else void message.error(t('register.writeFailed', { message: result.message }));
+    else void message.error(t('register.writeFailed', { message: failureMessage(result, i18n.language) }));
   }
 
   function confirmRemoveDemo() {
@@ -228,7 +229,7 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
         if (result.ok) {
           setSelectedId(null);
           void message.success(t('register.demoRemoved', { count: result.value }));
-        } else void message.error(t('register.writeFailed', { message: result.message }));
+        } else void message.error(t('register.writeFailed', { message: failureMessage(result, i18n.language) }));
       },
     });
   }
