@@ -11,15 +11,13 @@ import { createElement, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ConfigProvider } from 'antd';
 import zhCNLocale from 'antd/locale/zh_CN';
-import { generateDemoScenarios } from '../../shared/domain/demoData';
 import { asRegionCode, type RegionIndex } from '../../shared/regions/regions';
-import { writeScenarioXlsx } from '../../shared/spreadsheet/scenarioWorkbook';
 import { ATLAS_THEME } from '../app/AntdWorkspace';
 import { AtlasDb } from '../db/atlasDb';
 import { commitImport, loadImportSnapshot } from '../db/importRepository';
-import type { WriteContext } from '../db/writePath';
+import { undoBatch, type WriteContext } from '../db/writePath';
 import { ImportDialog } from '../features/import/ImportDialog';
-import { commitOf, isProgressWorthShowing, pauseForPage, startImportCheck, type CommitProgress } from '../features/import/importCheck';
+import { isProgressWorthShowing, pauseForPage, startImportCheck, type CommitProgress } from '../features/import/importCheck';
 import type { ImportState } from '../features/import/useScenarioImport';
 
 /** The import's page figures, in ms. */
@@ -36,12 +34,15 @@ export interface ImportPageFigures {
   readonly longestCheckTaskMs: number;
   readonly longestPreviewTaskMs: number;
   readonly longestCommitTaskMs: number;
+  /** Undoing the whole import (undoBatch: one transaction, in chunks), and its longest task. */
+  readonly undoMs: number;
+  readonly longestUndoTaskMs: number;
   readonly tasksOver50: number;
   readonly tasksOver100: number;
   readonly created: number;
   readonly fileMb: number;
   /** Every long task of the import: when (ms from the start), how long, and in which phase. */
-  readonly longTasks: readonly { readonly at: number; readonly ms: number; readonly phase: 'check' | 'preview' | 'commit' }[];
+  readonly longTasks: readonly { readonly at: number; readonly ms: number; readonly phase: 'check' | 'preview' | 'commit' | 'undo' }[];
 }
 
 const PROVINCE = asRegionCode('510000');
@@ -49,17 +50,19 @@ const PROVINCE = asRegionCode('510000');
 /** The next frame, then a task: lets the long-task observer and React catch up. */
 const settle = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-/**
- * Our own XLSX export of `count` demo scenarios. In a function of its own so the generated records
- * are garbage before the timing starts.
- */
-function registerWorkbook(regions: RegionIndex, count: number): Uint8Array {
-  return writeScenarioXlsx(generateDemoScenarios(count, regions, { seed: 5, year: 2026, ownerUnitCode: PROVINCE }), regions);
+/** Our own XLSX export of `count` demo scenarios, built in a worker (workbookWorker.ts) so its garbage is not the page's. */
+function registerWorkbook(count: number): Promise<Uint8Array<ArrayBuffer>> {
+  const worker = new Worker(new URL('./workbookWorker.ts', import.meta.url), { type: 'module' });
+  return new Promise<Uint8Array<ArrayBuffer>>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<Uint8Array<ArrayBuffer>>) => resolve(event.data);
+    worker.onerror = (event) => reject(new Error(`[bench] building the workbook failed: ${event.message}`));
+    worker.postMessage({ count });
+  }).finally(() => worker.terminate());
 }
 
 /** Runs a `count`-row import in the page and reports its longest blocking task. */
 export async function measureImportPage(regions: RegionIndex, count: number): Promise<ImportPageFigures> {
-  const file = registerWorkbook(regions, count);
+  const file = await registerWorkbook(count);
   const db = new AtlasDb(`bench-import-${Math.random().toString(36).slice(2)}`);
   const host = document.createElement('div');
   document.body.append(host);
@@ -93,14 +96,16 @@ export async function measureImportPage(regions: RegionIndex, count: number): Pr
     if (outcome.kind !== 'preview') throw new Error(`[bench] the check ended ${outcome.kind === 'refused' ? `refused: ${outcome.text.en}` : 'cancelled'}`);
     const planned = performance.now();
     // As the hook does: the preview and the commit's progress are rendered as transitions.
-    const preview = { phase: 'preview', fileName, summary: outcome.summary, rows: outcome.rows, commitError: null, progress: null } as const;
+    const preview = { phase: 'preview', fileName, summary: outcome.summary, plan: outcome.plan, commitError: null, progress: null } as const;
     startTransition(() => show(preview));
-    while (document.querySelector('.ant-statistic') === null) await settle();
+    // The dialog, and the first page of the preview (rows with problems, the default) read from the worker.
+    const firstPage = outcome.summary.problemRows > 0 ? '.ant-table-row' : '.ant-table-placeholder';
+    while (document.querySelector('.ant-statistic') === null || document.querySelector(firstPage) === null) await settle();
     const previewed = performance.now();
 
     show({ ...preview, phase: 'committing' });
     let shown: CommitProgress | null = null;
-    const result = await commitImport(ctx, commitOf(outcome.rows, 'skip'), crypto.randomUUID(), {
+    const result = await commitImport(ctx, outcome.plan.source('skip'), crypto.randomUUID(), {
       pause: pauseForPage,
       onProgress: (stage, done, total) => {
         const next = { stage, done, total };
@@ -110,13 +115,20 @@ export async function measureImportPage(regions: RegionIndex, count: number): Pr
       },
     });
     if (!result.ok) throw new Error(`[bench] the commit was refused: ${result.message}`);
+    outcome.plan.close();
     root.render(null);
     await settle();
     const end = performance.now();
 
+    // Undo of the whole import, as 撤销本次导入 runs it (its progress is a message, not measured here).
+    const undone = await undoBatch(ctx, result.value.batchId);
+    if (!undone.ok) throw new Error(`[bench] the undo was refused: ${undone.message}`);
+    await settle();
+    const undoEnd = performance.now();
+
     await settle();
     for (const entry of observer.takeRecords()) tasks.push(entry);
-    const during = tasks.filter((task) => task.startTime >= start && task.startTime < end);
+    const during = tasks.filter((task) => task.startTime >= start && task.startTime < undoEnd);
     const longest = (from: number, to: number) => Math.max(0, ...during.filter((task) => task.startTime >= from && task.startTime < to).map((task) => task.duration));
     return {
       pageMs: end - start,
@@ -124,17 +136,19 @@ export async function measureImportPage(regions: RegionIndex, count: number): Pr
       previewMs: previewed - planned,
       commitMs: end - previewed,
       longestTaskMs: longest(start, end),
+      undoMs: undoEnd - end,
+      longestUndoTaskMs: longest(end, undoEnd),
       longestCheckTaskMs: longest(start, planned),
       longestPreviewTaskMs: longest(planned, previewed),
       longestCommitTaskMs: longest(previewed, end),
-      tasksOver50: during.length,
-      tasksOver100: during.filter((task) => task.duration > 100).length,
+      tasksOver50: during.filter((task) => task.startTime < end).length,
+      tasksOver100: during.filter((task) => task.startTime < end && task.duration > 100).length,
       created: result.value.created,
       fileMb: file.length / 1e6,
       longTasks: during.map((task) => ({
         at: Math.round(task.startTime - start),
         ms: task.duration,
-        phase: task.startTime < planned ? 'check' : task.startTime < previewed ? 'preview' : 'commit',
+        phase: task.startTime < planned ? 'check' : task.startTime < previewed ? 'preview' : task.startTime < end ? 'commit' : 'undo',
       })),
     };
   } finally {

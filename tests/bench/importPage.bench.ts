@@ -8,6 +8,8 @@
  *   commit (target ≤ 100). Long tasks are those over 50 ms; 0 means none.
  * - xlsx_import_100k_page_ms: wall time of the whole import in the page, read to committed. On
  *   this machine IndexedDB costs ≈ 0.2 ms a row, so most of it is the commit — waiting, not blocking.
+ * - xlsx_import_100k_undo_longest_task_ms / _undo_ms: 撤销本次导入 of the whole import afterwards
+ *   (undoBatch: one transaction, in chunks); not part of the figures above.
  */
 import type { ImportPageFigures } from '../../renderer/bench/importBench';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -41,6 +43,8 @@ export function reportImportPage(figures: ImportPageFigures, count: number): voi
   report(`xlsx_import_${k}_page_check_ms`, figures.checkMs, 'ms');
   report(`xlsx_import_${k}_page_preview_ms`, figures.previewMs, 'ms');
   report(`xlsx_import_${k}_page_commit_ms`, figures.commitMs, 'ms');
+  report(`xlsx_import_${k}_undo_longest_task_ms`, figures.longestUndoTaskMs, 'ms');
+  report(`xlsx_import_${k}_undo_ms`, figures.undoMs, 'ms');
   if (process.env['ATLAS_BENCH_VERBOSE']) {
     const longest = [...figures.longTasks].sort((a, b) => b.ms - a.ms).slice(0, 10);
     console.log(`# longest tasks (phase@ms from start:duration): ${longest.map((task) => `${task.phase}@${String(task.at)}:${String(task.ms)}`).join(' ')}`);

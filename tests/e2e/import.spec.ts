@@ -154,6 +154,30 @@ test('bad rows are shown per row and column, and nothing is written until the im
   await expect(page.getByRole('button', { name: '加载演示数据' })).toBeVisible();
 });
 
+test('the preview pages through every problem row, read from the import worker, by keyboard too', async ({ page }) => {
+  await start(page);
+  // 45 rows (file rows 2 … 46), every one with a warning (not placed on the map); every other
+  // one also has an error (an unknown 应用领域): 23 rows with errors, 45 rows with problems, 3 pages.
+  const rows = Array.from({ length: 45 }, (_, i) => [`测试场景 ${String(i + 1)}`, i % 2 === 0 ? '脑科学' : '医疗健康', '非侵入式脑机接口', '某单位', '武侯区']);
+  const file = minimalXlsx({ sheetXml: sheetXml([MINIMAL_HEADER, ...rows]) });
+  await chooseImportFile(page, { name: '分页预览.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(file) });
+  const dialog = page.getByRole('dialog', { name: '导入场景：分页预览.xlsx' });
+  await expect(dialog.locator('.ant-statistic', { hasText: '有错误' })).toContainText('23');
+  const row = (n: number) => dialog.locator('.ant-table-row', { has: page.getByRole('cell', { name: String(n), exact: true }) });
+  await expect(row(2)).toContainText('应用领域 — 应用领域“脑科学”不在可选列表中');
+  await expect(dialog.locator('.ant-table-row')).toHaveCount(20);
+  // The last page, chosen with the keyboard: rows 42 … 46, each with every error and warning.
+  await dialog.locator('.ant-pagination-item-3').press('Enter');
+  await expect(row(46)).toContainText('应用领域 — 应用领域“脑科学”不在可选列表中');
+  await expect(row(46)).toContainText('位置 — 尚未在地图上标定位置');
+  await expect(dialog.locator('.ant-table-row')).toHaveCount(5);
+  // Changing the filter starts again at page 1.
+  await dialog.getByLabel('只看有错误或提醒的行').uncheck();
+  await expect(row(2)).toBeVisible();
+  await expect(dialog.locator('.ant-pagination-item-active')).toHaveText('1');
+  await expect(dialog.getByRole('button', { name: '导入 22 行' })).toBeEnabled();
+});
+
 test('hostile files are refused with their message and change nothing', async ({ page }, testInfo) => {
   await start(page);
   for (const name of ['XML entity payload (billion laughs + external entity)', 'random bytes named .xlsx', 'row number 10⁹', 'CSV with mixed encodings (UTF-8 and GBK lines)']) {

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { IMPORT_ACCEPT } from '../../../shared/spreadsheet/importFile';
 import { formatShanghaiDateTime } from '../../../shared/spreadsheet/sheet';
 import { ImportDialog } from './ImportDialog';
+import { isProgressWorthShowing, type CommitProgress } from './importCheck';
 import { useScenarioImport, type ExistingChoice } from './useScenarioImport';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -62,7 +63,15 @@ export function ImportButton() {
               type="link"
               onClick={async () => {
                 message.destroy(key);
-                const undone = await undoImport(batchId);
+                // Undoing 100k rows takes a while: its progress, a whole percent at a time.
+                let shown: CommitProgress | null = null;
+                const undone = await undoImport(batchId, (done, total) => {
+                  const next: CommitProgress = { stage: 'write', done, total };
+                  if (!isProgressWorthShowing(shown, next)) return;
+                  shown = next;
+                  void message.loading({ key, duration: 0, content: t('import.undoing', { done, total }) });
+                });
+                message.destroy(key);
                 if (undone?.ok) void message.success(t('import.undone'));
                 else if (undone) void message.error(t('import.commitFailed', { message: failureMessage(undone, i18n.language) }));
               }}

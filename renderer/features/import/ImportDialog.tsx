@@ -1,11 +1,12 @@
 import { Alert, Button, Checkbox, Modal, Progress, Radio, Space, Statistic, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../shared/domain/localizedText';
 import { ImportPreviewTable } from './ImportPreviewTable';
-import { commitOf, type ExistingChoice } from './importCheck';
+import type { ExistingChoice } from './importCheck';
 import type { ImportState } from './useScenarioImport';
 import { ImportCommitProgress } from './ImportCommitProgress';
+import { useImportPreviewPage } from './useImportPreviewPage';
 
 /** Props of {@link ImportDialog}. */
 export interface ImportDialogProps {
@@ -19,11 +20,9 @@ export function ImportDialog({ state, onCancel, onCommit }: ImportDialogProps) {
   const { t, i18n } = useTranslation();
   const [choice, setChoice] = useState<ExistingChoice>('skip');
   const [isOnlyProblems, setOnlyProblems] = useState(true);
-  const hasRows = state.phase === 'preview' || state.phase === 'committing';
-  const rows = hasRows ? state.rows : null;
-  const shownRows = useMemo(() => (rows && isOnlyProblems ? rows.filter((row) => row.errors.length + row.warnings.length > 0) : rows), [isOnlyProblems, rows]);
-  const toCommit = useMemo(() => (rows ? commitOf(rows, choice) : { records: [], updates: [] }), [choice, rows]);
-  const commitCount = toCommit.records.length + toCommit.updates.length;
+  const [page, setPage] = useState(1);
+  const hasPlan = state.phase === 'preview' || state.phase === 'committing';
+  const shown = useImportPreviewPage(hasPlan ? state.plan : null, isOnlyProblems ? 'problems' : 'all', page);
 
   if (state.phase === 'refused') {
     return (
@@ -46,12 +45,16 @@ export function ImportDialog({ state, onCancel, onCommit }: ImportDialogProps) {
   }
 
   const { summary, progress } = state;
+  const commitCount = summary.commitable.records + (choice === 'update' ? summary.commitable.updates : 0);
   const isCommitting = state.phase === 'committing';
   const format = summary.format === 'xlsx' ? 'Excel (.xlsx)' : 'CSV';
   return (
     <Modal
       open
       width={1040}
+      // Near the top, so the summary, the commit's progress bar, the table and the buttons (取消 above
+      // all, while committing) fit a laptop screen together; the table scrolls inside.
+      style={{ top: 24 }}
       title={t('import.dialogTitle', { file: state.fileName })}
       onCancel={isCommitting ? undefined : onCancel}
       closable={!isCommitting}
@@ -90,10 +93,17 @@ export function ImportDialog({ state, onCancel, onCommit }: ImportDialogProps) {
             </Radio.Group>
           </Space>
         )}
-        <Checkbox checked={isOnlyProblems} onChange={(event) => setOnlyProblems(event.target.checked)}>
+        <Checkbox
+          checked={isOnlyProblems}
+          onChange={(event) => {
+            setOnlyProblems(event.target.checked);
+            setPage(1);
+          }}
+        >
           {t('import.onlyProblems')}
         </Checkbox>
-        <ImportPreviewTable rows={shownRows ?? []} choice={choice} />
+        {shown.error && <Alert type="error" showIcon title={t('import.previewFailed', { reason: shown.error })} />}
+        <ImportPreviewTable rows={shown.rows} total={shown.total} page={page} isLoading={shown.isLoading} choice={choice} onPageChange={setPage} />
       </Space>
     </Modal>
   );

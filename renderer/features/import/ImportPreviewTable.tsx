@@ -2,24 +2,34 @@ import { Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../shared/domain/localizedText';
-import type { ImportAction, ImportIssue, ImportRow } from '../../../shared/spreadsheet/scenarioImport';
+import type { ImportAction, ImportIssue } from '../../../shared/spreadsheet/scenarioImport';
 import type { ExistingChoice } from './importCheck';
+import type { ImportPreviewRow } from './importProtocol';
+import { PREVIEW_PAGE_SIZE } from './useImportPreviewPage';
 
 /** Props of {@link ImportPreviewTable}. */
 export interface ImportPreviewTableProps {
-  readonly rows: readonly ImportRow[];
+  /** The rows of the page shown (the import worker keeps the others). */
+  readonly rows: readonly ImportPreviewRow[];
+  /** Rows of every page. */
+  readonly total: number;
+  /** The page shown, from 1. */
+  readonly page: number;
+  readonly isLoading: boolean;
   readonly choice: ExistingChoice;
+  readonly onPageChange: (page: number) => void;
 }
 
 const ACTION_COLOR: Readonly<Record<ImportAction | 'update', string>> = { new: 'green', existing: 'blue', update: 'blue', skip: 'default', invalid: 'red' };
 
 /**
  * The import preview: one line per file row with what happens to it and every error and warning,
- * by column; paged, so 100k rows render 20. Memoised: the commit's progress re-renders the dialog.
+ * by column; paged, so 100k rows render 20, and each page is read from the import worker as the
+ * person turns to it. Memoised: the commit's progress re-renders the dialog.
  */
-export const ImportPreviewTable = memo(function ImportPreviewTable({ rows, choice }: ImportPreviewTableProps) {
+export const ImportPreviewTable = memo(function ImportPreviewTable({ rows, total, page, isLoading, choice, onPageChange }: ImportPreviewTableProps) {
   const { t, i18n } = useTranslation();
-  const columns = useMemo((): TableColumnsType<ImportRow> => {
+  const columns = useMemo((): TableColumnsType<ImportPreviewRow> => {
     const issueLine = (issue: ImportIssue, kind: 'error' | 'warning', key: number) => (
       <li key={key} className={`atlas-import-issue atlas-import-${kind}`}>
         <Typography.Text type={kind === 'error' ? 'danger' : 'warning'}>
@@ -48,7 +58,7 @@ export const ImportPreviewTable = memo(function ImportPreviewTable({ rows, choic
       {
         title: t('import.columnIssues'),
         key: 'issues',
-        render: (_: unknown, row: ImportRow) =>
+        render: (_: unknown, row: ImportPreviewRow) =>
           row.errors.length + row.warnings.length === 0 ? (
             t('import.noIssues')
           ) : (
@@ -62,14 +72,16 @@ export const ImportPreviewTable = memo(function ImportPreviewTable({ rows, choic
   }, [choice, i18n.language, t]);
 
   return (
-    <Table<ImportRow>
+    <Table<ImportPreviewRow>
       aria-label={t('import.tableLabel')}
       size="small"
       rowKey="rowNumber"
       columns={columns}
-      dataSource={rows as ImportRow[]}
-      pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
-      scroll={{ y: 360 }}
+      dataSource={rows as ImportPreviewRow[]}
+      loading={isLoading}
+      pagination={{ current: page, total, pageSize: PREVIEW_PAGE_SIZE, showSizeChanger: false, hideOnSinglePage: true, onChange: onPageChange }}
+      // As tall as the window leaves beside the dialog's other parts (ImportDialog), at least 180 px.
+      scroll={{ y: 'max(180px, calc(100vh - 540px))' }}
     />
   );
 });

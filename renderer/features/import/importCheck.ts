@@ -1,20 +1,20 @@
 /**
- * The import without React: the round trip to its worker, the rows a preview commits, and which
+ * The import without React: the round trips to its worker, the rows a preview commits, and which
  * commit progress is worth a render. The hook (useScenarioImport.ts) and the page bench
  * (renderer/bench/importBench.ts) both run these, so the bench measures the app's code.
  */
 import type { LocalizedText } from '../../../shared/domain/localizedText';
 import type { ImportRow, ImportUpdate } from '../../../shared/spreadsheet/scenarioImport';
 import type { Scenario } from '../../../shared/domain/scenario';
-import type { ImportCommitStage } from '../../db/importRepository';
-import type { ImportRequest, ImportResponse, ImportSummary } from './importProtocol';
+import type { ImportCommit, ImportCommitStage, ImportSource } from '../../db/importRepository';
+import type { ImportAnswer, ImportMessage, ImportPreviewRow, ImportQuery, ImportRequest, ImportResponse, ImportSummary, PreviewFilter } from './importProtocol';
 
 /** What to do with rows whose 场景编号 exists. */
 export type ExistingChoice = 'update' | 'skip';
 
 /** How a check ended: a preview to show, a refusal, or a cancel. */
 export type ImportCheckOutcome =
-  | { readonly kind: 'preview'; readonly summary: ImportSummary; readonly rows: readonly ImportRow[] }
+  | { readonly kind: 'preview'; readonly summary: ImportSummary; readonly plan: CheckedImport }
   | { readonly kind: 'refused'; readonly text: LocalizedText }
   | { readonly kind: 'cancelled' };
 
@@ -24,6 +24,18 @@ export interface ImportCheck {
   cancel(): void;
 }
 
+/**
+ * A checked file whose plan the worker keeps (issue 5: the page holds only what it shows). Closed
+ * when the import ends: the worker is terminated and a question still open is rejected.
+ */
+export interface CheckedImport {
+  /** Rows `offset`… of the preview, and how many rows the filter shows in all. */
+  page(filter: PreviewFilter, offset: number, limit: number): Promise<{ readonly rows: readonly ImportPreviewRow[]; readonly total: number }>;
+  /** What a commit with this choice writes, read from the worker a chunk at a time. */
+  source(choice: ExistingChoice): ImportSource;
+  close(): void;
+}
+
 /** Progress of a check: reading the file, then planning row `done` of `total`. */
 export type ImportCheckProgress = (stage: 'read' | 'plan', done: number, total: number) => void;
 
@@ -31,55 +43,100 @@ function failed(message: string): ImportCheckOutcome {
   return { kind: 'refused', text: { zh: `检查文件时出错：${message}`, en: `Checking the file failed: ${message}` } };
 }
 
+type Waiting = { readonly resolve: (answer: ImportAnswer) => void; readonly reject: (error: Error) => void };
+
 /**
- * Checks a file in the import worker (importWorker.ts): the bytes are transferred, the plan comes
- * back in chunks of rows. The worker is terminated when the check settles or is cancelled.
+ * Checks a file in the import worker (importWorker.ts): the bytes are transferred, the summary
+ * comes back, the rows stay in the worker. The worker is terminated when the check is refused or
+ * cancelled, or when the preview's plan is closed.
  */
 export function startImportCheck(request: ImportRequest, onProgress: ImportCheckProgress): ImportCheck {
   const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
+  const waiting = new Map<number, Waiting>();
+  let nextId = 1;
+  let isClosed = false;
+  const close = (reason: string) => {
+    if (isClosed) return;
+    isClosed = true;
+    worker.terminate();
+    for (const question of waiting.values()) question.reject(new Error(`[import] ${reason}`));
+    waiting.clear();
+  };
+  const ask = <T extends ImportAnswer['type']>(query: ImportQuery & { readonly type: T }): Promise<Extract<ImportAnswer, { type: T }>> =>
+    new Promise((resolve, reject) => {
+      if (isClosed) {
+        reject(new Error('[import] the checked file was closed'));
+        return;
+      }
+      waiting.set(query.id, { resolve: resolve as (answer: ImportAnswer) => void, reject });
+      worker.postMessage(query satisfies ImportMessage);
+    });
+  const plan: CheckedImport = {
+    page: async (filter, offset, limit) => {
+      const { rows, total } = await ask({ type: 'page', id: nextId++, filter, offset, limit });
+      return { rows, total };
+    },
+    source: (choice) => {
+      const counts = summary?.commitable ?? { records: 0, updates: 0 };
+      return {
+        recordCount: counts.records,
+        updateCount: choice === 'update' ? counts.updates : 0,
+        records: async (from, count) => (await ask({ type: 'records', id: nextId++, from, count })).records,
+        updates: async (from, count) => (await ask({ type: 'updates', id: nextId++, from, count })).updates,
+      };
+    },
+    close: () => close('the checked file was closed'),
+  };
+  let summary: ImportSummary | null = null;
   let settle: (outcome: ImportCheckOutcome) => void = () => undefined;
   let isSettled = false;
   const outcome = new Promise<ImportCheckOutcome>((resolve) => {
     settle = (value) => {
       if (isSettled) return;
       isSettled = true;
-      worker.terminate();
+      if (value.kind !== 'preview') close('the check ended');
       resolve(value);
     };
   });
-  const rows: ImportRow[] = [];
   worker.onmessage = (event: MessageEvent<ImportResponse>) => {
-    if (isSettled) return;
+    if (isClosed) return;
     const answer = event.data;
     switch (answer.type) {
       case 'progress':
-        onProgress(answer.stage, answer.done, answer.total);
-        break;
-      case 'rows':
-        // A loop, not push(...rows): a spread of a large chunk can exceed the argument limit.
-        for (const row of answer.rows) rows.push(row);
+        if (!isSettled) onProgress(answer.stage, answer.done, answer.total);
         break;
       case 'done':
-        settle({ kind: 'preview', summary: answer.summary, rows });
+        summary = answer.summary;
+        settle({ kind: 'preview', summary: answer.summary, plan });
         break;
       case 'refused':
         settle({ kind: 'refused', text: answer.text });
         break;
       case 'error':
-        settle(failed(answer.message));
+        if (isSettled) close(`the import worker failed: ${answer.message}`);
+        else settle(failed(answer.message));
         break;
+      case 'page':
+      case 'records':
+      case 'updates': {
+        const question = waiting.get(answer.id);
+        waiting.delete(answer.id);
+        question?.resolve(answer);
+        break;
+      }
     }
   };
   worker.onerror = (event) => {
     console.error('[import] worker error', event.message);
-    settle(failed(event.message));
+    if (isSettled) close(`the import worker failed: ${event.message}`);
+    else settle(failed(event.message));
   };
-  worker.postMessage(request, [request.bytes]);
+  worker.postMessage({ type: 'check', request } satisfies ImportMessage, [request.bytes]);
   return { outcome, cancel: () => settle({ kind: 'cancelled' }) };
 }
 
-/** The records and updates a preview commits with a choice for existing rows. */
-export function commitOf(rows: readonly ImportRow[], choice: ExistingChoice): { records: Scenario[]; updates: ImportUpdate[] } {
+/** A commit held in memory as a source (the rows of a preview made without the worker: tests, the Node bench). */
+export function commitOf(rows: readonly ImportRow[], choice: ExistingChoice): ImportCommit {
   const records: Scenario[] = [];
   const updates: ImportUpdate[] = [];
   for (const row of rows) {

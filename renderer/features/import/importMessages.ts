@@ -52,10 +52,13 @@ export const importZh = {
   doneUnchanged: '（{{unchanged}} 条与台账相同，未改动）',
   undo: '撤销本次导入',
   undone: '已撤销本次导入',
+  undoing: '正在撤销本次导入：{{done}} / {{total}} 条',
   commitFailed: '导入失败，台账未作任何改动：{{message}}',
   busy: '正在导入，请稍候',
   workerFailed: '检查文件时出错：{{reason}}',
   tableLabel: '导入预览',
+  previewFailed: '无法读取预览：{{reason}}',
+  backupFailed: '导入前的备份失败，未导入任何内容：{{reason}}',
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
@@ -114,8 +117,11 @@ export const importEn: Widen<typeof importZh> = {
   doneUnchanged: ' ({{unchanged}} matched the register and were left as they were)',
   undo: 'Undo this import',
   undone: 'The import was undone',
+  undoing: 'Undoing the import: {{done}} of {{total}} records',
   commitFailed: 'Import failed; the register is unchanged: {{message}}',
   busy: 'An import is running; please wait',
   workerFailed: 'Checking the file failed: {{reason}}',
   tableLabel: 'Import preview',
+  previewFailed: 'Could not read the preview: {{reason}}',
+  backupFailed: 'The backup taken before importing failed, so nothing was imported: {{reason}}',
 };

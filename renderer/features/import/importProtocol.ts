@@ -1,8 +1,14 @@
-/** Messages between the import hook and the import worker (importWorker.ts). */
+/**
+ * Messages between the page and the import worker (importWorker.ts). The worker keeps the plan of
+ * every row after the check (issue 5: 100k planned rows on the page heap made V8's memory reducer
+ * block the page for ≈ 0.8 s); the page asks it for what it shows — a page of the preview — and,
+ * on commit, for the records to write, a chunk at a time.
+ */
 import type { LocalizedText } from '../../../shared/domain/localizedText';
-import type { ExistingRecord, ImportColumn, ImportCounts, ImportRow } from '../../../shared/spreadsheet/scenarioImport';
+import type { Scenario } from '../../../shared/domain/scenario';
+import type { ExistingRecord, ImportColumn, ImportCounts, ImportRow, ImportUpdate } from '../../../shared/spreadsheet/scenarioImport';
 
-/** What the page asks the worker: check this file against this snapshot of the register. */
+/** What the page asks the worker first: check this file against this snapshot of the register. */
 export interface ImportRequest {
   readonly fileName: string;
   readonly bytes: ArrayBuffer;
@@ -12,7 +18,13 @@ export interface ImportRequest {
   readonly now: number;
 }
 
-/** The plan without its rows (they come in chunks, so no single message takes long to receive). */
+/** Which rows of the preview to show. */
+export type PreviewFilter = 'all' | 'problems';
+
+/** A row of the preview as the table shows it: the plan's row without the record or update it would write. */
+export type ImportPreviewRow = Omit<ImportRow, 'record' | 'update'>;
+
+/** The plan without its rows (they stay in the worker). */
 export interface ImportSummary {
   readonly sheetName: string;
   readonly format: 'xlsx' | 'csv';
@@ -20,15 +32,31 @@ export interface ImportSummary {
   readonly columns: readonly ImportColumn[];
   readonly unknownColumns: readonly string[];
   readonly counts: ImportCounts;
+  /** Rows with an error or a warning (the preview's default filter). */
+  readonly problemRows: number;
+  /** What a commit writes: new records, and the updates written when the person chooses 'update'. */
+  readonly commitable: { readonly records: number; readonly updates: number };
 }
+
+/** A question about the checked plan; `id` pairs it with its answer. */
+export type ImportQuery =
+  | { readonly type: 'page'; readonly id: number; readonly filter: PreviewFilter; readonly offset: number; readonly limit: number }
+  | { readonly type: 'records'; readonly id: number; readonly from: number; readonly count: number }
+  | { readonly type: 'updates'; readonly id: number; readonly from: number; readonly count: number };
+
+/** What the page sends: the file to check, then questions about its plan. */
+export type ImportMessage = { readonly type: 'check'; readonly request: ImportRequest } | ImportQuery;
+
+/** The answer to an {@link ImportQuery}. */
+export type ImportAnswer =
+  | { readonly type: 'page'; readonly id: number; readonly rows: readonly ImportPreviewRow[]; readonly total: number }
+  | { readonly type: 'records'; readonly id: number; readonly records: readonly Scenario[] }
+  | { readonly type: 'updates'; readonly id: number; readonly updates: readonly ImportUpdate[] };
 
 /** What the worker answers. */
 export type ImportResponse =
   | { readonly type: 'progress'; readonly stage: 'read' | 'plan'; readonly done: number; readonly total: number }
-  | { readonly type: 'rows'; readonly rows: readonly ImportRow[] }
   | { readonly type: 'done'; readonly summary: ImportSummary }
   | { readonly type: 'refused'; readonly error: string; readonly text: LocalizedText }
-  | { readonly type: 'error'; readonly message: string };
-
-/** Rows per 'rows' message: small enough that receiving one never holds the page for long. */
-export const ROWS_PER_MESSAGE = 250;
+  | { readonly type: 'error'; readonly message: string }
+  | ImportAnswer;

@@ -1,25 +1,48 @@
 /**
- * The import worker (issue 5): reads the chosen file, checks every row with the shared rules and
- * sends the plan back in chunks — off the UI thread, so the page stays responsive while a 100k-row
- * or hostile file is checked. The page cancels by terminating it.
+ * The import worker (issue 5): reads the chosen file and checks every row with the shared rules,
+ * off the UI thread, so the page stays responsive while a 100k-row or hostile file is checked.
+ * It then keeps the plan (checkedPlan.ts) and answers the page's questions about it: a page of the
+ * preview, a chunk of records to commit. The page cancels or ends an import by terminating it.
  */
 import { asRegionCode } from '../../../shared/regions/regions';
 import { importSpreadsheet } from '../../../shared/spreadsheet/importSpreadsheet';
 import { loadRegions } from '../../regions/loadRegions';
-import { ROWS_PER_MESSAGE, type ImportRequest, type ImportResponse } from './importProtocol';
+import { CheckedPlan } from './checkedPlan';
+import type { ImportMessage, ImportQuery, ImportRequest, ImportResponse } from './importProtocol';
 
 /** The parts of DedicatedWorkerGlobalScope used here (the renderer's tsconfig has the DOM lib, not WebWorker). */
 interface WorkerScope {
-  onmessage: ((event: MessageEvent<ImportRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<ImportMessage>) => void) | null;
   postMessage(message: ImportResponse): void;
 }
 
 const scope = self as unknown as WorkerScope;
 let regionsPromise: ReturnType<typeof loadRegions> | null = null;
+let plan: CheckedPlan | null = null;
 
-scope.onmessage = function handleImportRequest(event) {
-  void check(event.data);
+scope.onmessage = function handleImportMessage(event) {
+  const message = event.data;
+  if (message.type === 'check') void check(message.request);
+  else answer(message);
 };
+
+function answer(query: ImportQuery): void {
+  if (!plan) {
+    scope.postMessage({ type: 'error', message: 'the file has not been checked' });
+    return;
+  }
+  switch (query.type) {
+    case 'page':
+      scope.postMessage({ type: 'page', id: query.id, ...plan.page(query.filter, query.offset, query.limit) });
+      break;
+    case 'records':
+      scope.postMessage({ type: 'records', id: query.id, records: plan.recordsAt(query.from, query.count) });
+      break;
+    case 'updates':
+      scope.postMessage({ type: 'updates', id: query.id, updates: plan.updatesAt(query.from, query.count) });
+      break;
+  }
+}
 
 async function check(request: ImportRequest): Promise<void> {
   try {
@@ -45,11 +68,8 @@ async function check(request: ImportRequest): Promise<void> {
       scope.postMessage({ type: 'refused', error: result.error, text: result.text });
       return;
     }
-    const { rows, ...summary } = result.value;
-    for (let start = 0; start < rows.length; start += ROWS_PER_MESSAGE) {
-      scope.postMessage({ type: 'rows', rows: rows.slice(start, start + ROWS_PER_MESSAGE) });
-    }
-    scope.postMessage({ type: 'done', summary });
+    plan = new CheckedPlan(result.value);
+    scope.postMessage({ type: 'done', summary: plan.summary });
   } catch (cause) {
     console.error('[import] worker failed', cause);
     scope.postMessage({ type: 'error', message: cause instanceof Error ? cause.message : String(cause) });

@@ -1,14 +1,14 @@
 import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { localize, type LocalizedText } from '../../../shared/domain/localizedText';
+import { useTranslation } from 'react-i18next';
+import { failureMessage, localize, type LocalizedText } from '../../../shared/domain/localizedText';
 import { asRegionCode } from '../../../shared/regions/regions';
 import { checkImportFileSize } from '../../../shared/spreadsheet/importFile';
-import type { ImportRow } from '../../../shared/spreadsheet/scenarioImport';
 import { useRegions, useSettings } from '../../app/contexts';
 import { useAtlasDb } from '../../db/atlasDbContext';
 import { useCreateBackup } from '../../db/useBackups';
 import { commitImport, loadImportSnapshot, type ImportWrite } from '../../db/importRepository';
-import { undo, type WriteContext } from '../../db/writePath';
-import { commitOf, isProgressWorthShowing, pauseForPage, startImportCheck, type CommitProgress, type ExistingChoice, type ImportCheck } from './importCheck';
+import { undoBatch, type WriteContext } from '../../db/writePath';
+import { isProgressWorthShowing, pauseForPage, startImportCheck, type CheckedImport, type CommitProgress, type ExistingChoice, type ImportCheck } from './importCheck';
 import type { ImportRequest, ImportSummary } from './importProtocol';
 
 export type { CommitProgress, ExistingChoice } from './importCheck';
@@ -22,7 +22,8 @@ export type ImportState =
       readonly phase: 'preview' | 'committing';
       readonly fileName: string;
       readonly summary: ImportSummary;
-      readonly rows: readonly ImportRow[];
+      /** The checked rows, kept by the import worker: the preview reads its pages, the commit its records. */
+      readonly plan: CheckedImport;
       readonly commitError: string | null;
       /** While committing: the step and rows done of total (null until the first chunk). */
       readonly progress: CommitProgress | null;
@@ -40,8 +41,11 @@ export function useScenarioImport() {
   const createBackup = useCreateBackup();
   const regions = useRegions();
   const { settings } = useSettings();
+  const { t } = useTranslation();
   const [state, setState] = useState<ImportState>({ phase: 'idle' });
   const checkRef = useRef<ImportCheck | null>(null);
+  // The plan of the preview shown: closed (its worker ended) when the import ends or another file is chosen.
+  const planRef = useRef<CheckedImport | null>(null);
   // Counts checks started and cancels: a check whose number moved on while it read the file is dropped.
   const attemptRef = useRef(0);
   const commitAbortRef = useRef<AbortController | null>(null);
@@ -56,12 +60,15 @@ export function useScenarioImport() {
     attemptRef.current += 1;
     checkRef.current?.cancel();
     checkRef.current = null;
+    planRef.current?.close();
+    planRef.current = null;
   }, []);
 
   useEffect(function stopImportOnUnmount() {
     return function cancelImport() {
       checkRef.current?.cancel();
       commitAbortRef.current?.abort();
+      planRef.current?.close();
     };
   }, []);
 
@@ -89,8 +96,8 @@ export function useScenarioImport() {
       if (checkRef.current !== running) return; // cancelled, or another file chosen
       checkRef.current = null;
       if (outcome.kind === 'preview') {
-        // A transition: React renders the preview of 100k rows in slices, not in one long task.
-        startTransition(() => setState({ phase: 'preview', fileName, summary: outcome.summary, rows: outcome.rows, commitError: null, progress: null }));
+        planRef.current = outcome.plan;
+        startTransition(() => setState({ phase: 'preview', fileName, summary: outcome.summary, plan: outcome.plan, commitError: null, progress: null }));
       }
       else if (outcome.kind === 'refused') setState({ phase: 'refused', fileName, text: outcome.text });
     },
@@ -99,8 +106,14 @@ export function useScenarioImport() {
 
   /** Cancels the check, or the commit (its transaction rolls back: nothing is written). */
   const cancel = useCallback(() => {
+    const running = commitAbortRef.current;
+    if (running) {
+      // The commit closes its plan once its transaction has rolled back (closing it now would
+      // fail the read the transaction is waiting for, instead of cancelling it).
+      planRef.current = null;
+      running.abort();
+    }
     stopCheck();
-    commitAbortRef.current?.abort();
     setState({ phase: 'idle' });
   }, [stopCheck]);
 
@@ -119,13 +132,12 @@ export function useScenarioImport() {
         const backup = await createBackup('import');
         if (abort.signal.aborted) return null;
         if (!backup.ok) {
-          const message = language === 'en'
-            ? `The backup taken before importing failed, so nothing was imported: ${backup.message}`
-            : `导入前的备份失败，未导入任何内容：${backup.message}`;
+          // The cause in the person's language (a backup failure carries both; `message` is Chinese).
+          const message = t('import.backupFailed', { reason: failureMessage(backup, language) });
           setState({ ...preview, commitError: message });
           return { ok: false, message };
         }
-        const result = await commitImport(ctx, commitOf(preview.rows, choice), crypto.randomUUID(), {
+        const result = await commitImport(ctx, preview.plan.source(choice), crypto.randomUUID(), {
           pause: pauseForPage,
           signal: abort.signal,
           onProgress: (stage, done, total) => {
@@ -136,6 +148,8 @@ export function useScenarioImport() {
           },
         });
         if (result.ok) {
+          if (planRef.current === preview.plan) planRef.current = null;
+          preview.plan.close();
           setState({ phase: 'idle' });
           return { ok: true, value: result.value };
         }
@@ -145,15 +159,17 @@ export function useScenarioImport() {
         return { ok: false, message };
       } finally {
         if (commitAbortRef.current === abort) commitAbortRef.current = null;
+        if (abort.signal.aborted) preview.plan.close();
       }
     },
-    [createBackup, ctx, language, state],
+    [createBackup, ctx, language, state, t],
   );
 
+  /** Undoes a whole import in one transaction, in chunks (a 100k-row import takes a while): progress as records undone of total. */
   const undoImport = useCallback(
-    async (batchId: string): Promise<CommitOutcome | null> => {
+    async (batchId: string, onProgress?: (done: number, total: number) => void): Promise<CommitOutcome | null> => {
       if (!ctx) return null;
-      const result = await undo(ctx, { batchId });
+      const result = await undoBatch(ctx, batchId, { onProgress });
       return result.ok ? { ok: true, value: { batchId, created: 0, updated: 0, unchanged: 0 } } : { ok: false, message: localize(result.text, language) };
     },
     [ctx, language],

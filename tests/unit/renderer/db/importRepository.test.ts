@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoScenarios } from '../../../../shared/domain/demoData';
 import { asRegionCode } from '../../../../shared/regions/regions';
 import type { Scenario, ScenarioInput } from '../../../../shared/domain/scenario';
-import { chunksOf, commitImport, loadImportSnapshot } from '../../../../renderer/db/importRepository';
-import { createScenario, undo } from '../../../../renderer/db/writePath';
+import { chunksOf, commitImport, loadImportSnapshot, sourceOf, type ImportCommit, type ImportSource } from '../../../../renderer/db/importRepository';
+import { createScenario, deleteScenario, undo, undoBatch } from '../../../../renderer/db/writePath';
 import { freshDbsPerTest, makeContext, okValue, regions, wuhouInput, YEAR } from './dbTestKit';
 
 const db = freshDbsPerTest();
@@ -157,5 +157,146 @@ describe('commitImport in chunks (issue 5: the page is never blocked for long)',
     const result = await commitImport(ctx, { records: [row, { ...row, catalogNumber: '' }], updates: [] }, 'twice');
     expect(result).toMatchObject({ ok: false, error: 'duplicate-id' });
     expect(await d.scenarios.count()).toBe(0);
+  });
+});
+
+/**
+ * A source like the import worker's: every read answers in a task of its own (a message), after
+ * IndexedDB would have committed an idle transaction. Records every read.
+ */
+function workerLikeSource(commit: ImportCommit, options: { readonly failAt?: number } = {}): ImportSource & { readonly reads: string[] } {
+  const inMemory = sourceOf(commit);
+  const reads: string[] = [];
+  const later = <T>(value: () => T): Promise<T> => new Promise((resolve, reject) => setTimeout(() => {
+    try {
+      resolve(value());
+    } catch (cause) {
+      reject(cause instanceof Error ? cause : new Error(String(cause)));
+    }
+  }, 5));
+  let recordReads = 0;
+  return {
+    reads,
+    recordCount: inMemory.recordCount,
+    updateCount: inMemory.updateCount,
+    records: (from, count) => {
+      reads.push(`records ${String(from)}+${String(count)}`);
+      recordReads += 1;
+      const isFailing = recordReads === options.failAt;
+      return later(() => {
+        if (isFailing) throw new Error('the import worker stopped');
+        return commit.records.slice(from, from + count);
+      });
+    },
+    updates: (from, count) => {
+      reads.push(`updates ${String(from)}+${String(count)}`);
+      return later(() => commit.updates.slice(from, from + count));
+    },
+  };
+}
+
+describe('commitImport from a source read a chunk at a time (issue 5: the plan stays in the worker)', () => {
+  const totals = async (d: ReturnType<typeof db>) => ({ scenarios: await d.scenarios.count(), changes: await d.changes.count(), meta: await d.meta.toArray() });
+
+  it('keeps its one transaction open across reads that answer in later tasks, and reads in chunks', async () => {
+    const d = db();
+    const ctx = makeContext(d);
+    const existing = okValue(await createScenario(ctx, wuhouInput())).scenario;
+    const fresh = wuhouRows(5);
+    const source = workerLikeSource({ records: fresh, updates: [{ id: existing.id, expectedVersion: 1, input: inputOf(existing, { title: '从工作线程更新' }) }] });
+    const write = okValue(await commitImport(ctx, source, 'from-worker', { chunkRows: 2 }));
+    expect(write).toEqual({ batchId: 'from-worker', created: 5, updated: 1, unchanged: 0 });
+    // Checked before the transaction, then read again to be written: never more than a chunk at a time.
+    expect(source.reads).toEqual([
+      'records 0+2', 'records 2+2', 'records 4+2',
+      'updates 0+1',
+      'records 0+2', 'records 2+2', 'records 4+1',
+    ]);
+    expect((await d.scenarios.bulkGet(fresh.map((row) => row.id))).every((row) => row !== undefined)).toBe(true);
+    expect((await d.scenarios.get(existing.id))?.title).toBe('从工作线程更新');
+    expect(await d.changes.where('batchId').equals('from-worker').count()).toBe(6);
+  });
+
+  it('a read that fails half-way through the writes (the worker stopped) rolls everything back', async () => {
+    const d = db();
+    const ctx = makeContext(d);
+    okValue(await createScenario(ctx, wuhouInput()));
+    const before = await totals(d);
+    // Reads 1–5 check the rows; 6 and 7 are written; read 8 fails.
+    const result = await commitImport(ctx, workerLikeSource({ records: wuhouRows(9), updates: [] }, { failAt: 8 }), 'crashed', { chunkRows: 2 });
+    expect(result).toMatchObject({ ok: false, error: 'write-failed' });
+    expect(await totals(d)).toEqual(before);
+  });
+
+  it('a cancel while writing from the worker rolls everything back', async () => {
+    const d = db();
+    const ctx = makeContext(d);
+    okValue(await createScenario(ctx, wuhouInput()));
+    const before = await totals(d);
+    const abort = new AbortController();
+    const result = await commitImport(ctx, workerLikeSource({ records: wuhouRows(9), updates: [] }), 'cancelled', {
+      chunkRows: 2,
+      signal: abort.signal,
+      onProgress: (stage, done) => {
+        if (stage === 'write' && done >= 4) abort.abort();
+      },
+    });
+    expect(result).toMatchObject({ ok: false, error: 'cancelled' });
+    expect(await totals(d)).toEqual(before);
+  });
+
+  it('a source that gives fewer records than it promised fails, and nothing is written', async () => {
+    const d = db();
+    const ctx = makeContext(d);
+    const fresh = wuhouRows(3);
+    const short: ImportSource = { ...sourceOf({ records: fresh, updates: [] }), recordCount: 4 };
+    await expect(commitImport(ctx, short, 'short', { chunkRows: 2 })).rejects.toThrow(/no record 3 of 4/);
+    expect(await d.scenarios.count()).toBe(0);
+  });
+});
+
+describe('undoBatch (issue 5: a 100k-row import is undone in chunks, in one transaction)', () => {
+  const totals = async (d: ReturnType<typeof db>) => ({ scenarios: await d.scenarios.toArray(), changes: await d.changes.count(), meta: await d.meta.toArray() });
+
+  it('undoes every row of an import over many chunks, as one new batch, with progress to the end', async () => {
+    const d = db();
+    const ctx = makeContext(d);
+    const existing = okValue(await createScenario(ctx, wuhouInput())).scenario;
+    const fresh = wuhouRows(7);
+    okValue(await commitImport(ctx, { records: fresh, updates: [{ id: existing.id, expectedVersion: 1, input: inputOf(existing, { title: '导入后的名称' }) }] }, 'to-undo'));
+    const seen: string[] = [];
+    const undone = okValue(await undoBatch(ctx, 'to-undo', { chunkRows: 3, onProgress: (done, total) => seen.push(`${String(done)}/${String(total)}`) }));
+    expect(undone.undone).toBe(8);
+    expect(seen).toEqual(['0/8', '3/8', '6/8', '8/8']);
+    expect((await d.scenarios.bulkGet(fresh.map((row) => row.id))).every((row) => row?.deletedAt !== null)).toBe(true);
+    expect((await d.scenarios.get(existing.id))?.title).toBe(wuhouInput().title);
+    const inverses = await d.changes.where('batchId').equals(undone.batchId).toArray();
+    expect(inverses).toHaveLength(8);
+    expect(new Set(inverses.map((change) => change.hlc)).size).toBe(8);
+    // The undo is an operation of its own: undoing it brings the import back.
+    okValue(await undoBatch(ctx, undone.batchId, { chunkRows: 3 }));
+    expect((await d.scenarios.get(existing.id))?.title).toBe('导入后的名称');
+    expect((await d.scenarios.bulkGet(fresh.map((row) => row.id))).every((row) => row?.deletedAt === null)).toBe(true);
+  });
+
+  it('a record deleted since the import refuses the whole undo, even after chunks were written', async () => {
+    const d = db();
+    const ctx = makeContext(d);
+    const fresh = wuhouRows(7);
+    okValue(await commitImport(ctx, { records: fresh, updates: [] }, 'imported', { chunkRows: 2 }));
+    // The first row imported is undone last (newest first): the chunks before it are written by then.
+    const first = fresh[0] as Scenario;
+    okValue(await deleteScenario(ctx, first.id, (await d.scenarios.get(first.id))?.version ?? 0));
+    const before = await totals(d);
+    const result = await undoBatch(ctx, 'imported', { chunkRows: 2 });
+    expect(result).toMatchObject({ ok: false, error: 'undo-conflict' });
+    expect(await totals(d)).toEqual(before);
+  });
+
+  it.each([
+    ['no such batch', 'no-such-batch', 'nothing-to-undo'],
+  ] as const)('refuses %s', async (_name, batchId, error) => {
+    const d = db();
+    expect(await undoBatch(makeContext(d), batchId)).toMatchObject({ ok: false, error });
   });
 });
