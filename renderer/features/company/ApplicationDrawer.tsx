@@ -54,7 +54,7 @@ export function ApplicationDrawer({ scenario, onClose }: ApplicationDrawerProps)
     if (!actions || !values) return null;
     const result = await actions.saveDraft(scenario.id, values);
     if (!result.ok) {
-      void message.error(t('company.failed', { message: failureMessage(result, i18n.language) }));
+      void message.error(t('company.failed', { message: result.message }));
       return null;
     }
     return result.value.id;
@@ -100,7 +100,7 @@ export function ApplicationDrawer({ scenario, onClose }: ApplicationDrawerProps)
       }
       if (saved.value.status === 'cancelled') return;
       const marked = await actions.markExported(id);
-      if (!marked.ok) void message.error(t('company.failed', { message: failureMessage(marked, i18n.language) }));
+      if (!marked.ok) void message.error(t('company.failed', { message: marked.message }));
       void message.success(t('company.exported', { file: saved.value.fileName }));
     } finally {
       setBusy(false);

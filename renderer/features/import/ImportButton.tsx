@@ -1,5 +1,4 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { failureMessage } from '../../../shared/domain/localizedText';
 import { App as AntApp, Button, Dropdown, type MenuProps } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,7 +26,7 @@ function download(bytes: Uint8Array<ArrayBuffer>, fileName: string): void {
 
 /** The 导入 menu of the register (county, city and province offices): import a file, or download the template. */
 export function ImportButton() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const fileInput = useRef<HTMLInputElement>(null);
   const { state, canImport, check, cancel, commit, undoImport } = useScenarioImport();
@@ -73,7 +72,7 @@ export function ImportButton() {
                 });
                 message.destroy(key);
                 if (undone?.ok) void message.success(t('import.undone'));
-                else if (undone) void message.error(t('import.commitFailed', { message: failureMessage(undone, i18n.language) }));
+                else if (undone) void message.error(t('import.commitFailed', { message: undone.message }));
               }}
             >
               {t('import.undo')}

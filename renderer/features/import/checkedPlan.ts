@@ -5,7 +5,20 @@
  */
 import type { Scenario } from '../../../shared/domain/scenario';
 import type { ImportPlan, ImportRow, ImportUpdate } from '../../../shared/spreadsheet/scenarioImport';
+import type { ImportCommit } from '../../db/importRepository';
+import type { ExistingChoice } from './importCheck';
 import type { ImportPreviewRow, ImportSummary, PreviewFilter } from './importProtocol';
+
+/** The records and updates a commit of these rows writes, with a choice for rows whose 场景编号 exists. */
+export function commitOf(rows: readonly ImportRow[], choice: ExistingChoice): ImportCommit {
+  const records: Scenario[] = [];
+  const updates: ImportUpdate[] = [];
+  for (const row of rows) {
+    if (row.action === 'new' && row.record) records.push(row.record);
+    else if (row.action === 'existing' && row.update && choice === 'update') updates.push(row.update);
+  }
+  return { records, updates };
+}
 
 /** The preview row of a plan row: without the record or update (the table shows neither). */
 function previewRow(row: ImportRow): ImportPreviewRow {
@@ -24,13 +37,11 @@ export class CheckedPlan {
   constructor(plan: ImportPlan) {
     const { rows, ...rest } = plan;
     const problems: number[] = [];
-    const records: Scenario[] = [];
-    const updates: ImportUpdate[] = [];
     rows.forEach((row, index) => {
       if (row.errors.length + row.warnings.length > 0) problems.push(index);
-      if (row.action === 'new' && row.record) records.push(row.record);
-      else if (row.action === 'existing' && row.update) updates.push(row.update);
     });
+    // Every update is kept: the choice 'skip' asks for none of them (importCheck.ts, source()).
+    const { records, updates } = commitOf(rows, 'update');
     this.rows = rows;
     this.problems = problems;
     this.records = records;

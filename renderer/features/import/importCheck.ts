@@ -1,12 +1,10 @@
 /**
- * The import without React: the round trips to its worker, the rows a preview commits, and which
- * commit progress is worth a render. The hook (useScenarioImport.ts) and the page bench
+ * The import without React: the round trips to its worker, and which commit progress is worth a
+ * render. The hook (useScenarioImport.ts) and the page bench
  * (renderer/bench/importBench.ts) both run these, so the bench measures the app's code.
  */
 import type { LocalizedText } from '../../../shared/domain/localizedText';
-import type { ImportRow, ImportUpdate } from '../../../shared/spreadsheet/scenarioImport';
-import type { Scenario } from '../../../shared/domain/scenario';
-import type { ImportCommit, ImportCommitStage, ImportSource } from '../../db/importRepository';
+import type { ImportCommitStage, ImportSource } from '../../db/importRepository';
 import type { ImportAnswer, ImportMessage, ImportPreviewRow, ImportQuery, ImportRequest, ImportResponse, ImportSummary, PreviewFilter } from './importProtocol';
 
 /** What to do with rows whose 场景编号 exists. */
@@ -133,17 +131,6 @@ export function startImportCheck(request: ImportRequest, onProgress: ImportCheck
   };
   worker.postMessage({ type: 'check', request } satisfies ImportMessage, [request.bytes]);
   return { outcome, cancel: () => settle({ kind: 'cancelled' }) };
-}
-
-/** A commit held in memory as a source (the rows of a preview made without the worker: tests, the Node bench). */
-export function commitOf(rows: readonly ImportRow[], choice: ExistingChoice): ImportCommit {
-  const records: Scenario[] = [];
-  const updates: ImportUpdate[] = [];
-  for (const row of rows) {
-    if (row.action === 'new' && row.record) records.push(row.record);
-    else if (row.action === 'existing' && row.update && choice === 'update') updates.push(row.update);
-  }
-  return { records, updates };
 }
 
 /** Yields to the event loop between chunks of work done outside a transaction. */

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { App as AntApp } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { failureMessage, localize } from '../../../shared/domain/localizedText';
+import { localize } from '../../../shared/domain/localizedText';
 import type { Scenario } from '../../../shared/domain/scenario';
 import type { Partner } from '../../../shared/partners/partner';
 import type { Pilot } from '../../../shared/partners/pilot';
@@ -44,7 +44,7 @@ export function useStageMover(
         // The note names the pilot, so the scenario's history says why its status moved.
         const result = await actions.acceptOffer(offer, `试点项目 ${write.pilot.projectNumber} 进入“${stageLabel}”阶段`);
         if (result.ok) void message.success(t('pilots.offer.done', { status: t(`vocab.statuses.${offer.to}`) }));
-        else void message.error(t('pilots.offer.failed', { reason: failureMessage(result, i18n.language) }));
+        else void message.error(t('pilots.offer.failed', { reason: result.message }));
       },
     });
   }

@@ -1,5 +1,4 @@
 import { lazy, Suspense, useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
-import { failureMessage } from '../../../shared/domain/localizedText';
 import { App as AntApp, Button, Empty, Space } from 'antd';
 import { ExperimentOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -163,13 +162,13 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
         onReload: () => setForm({ isOpen: true, scenario: current, key: Date.now() }),
       };
     }
-    return { kind: 'failed', message: failureMessage(result, i18n.language) };
+    return { kind: 'failed', message: result.message };
   }
 
   async function submitStatus(to: ScenarioStatus, note: string): Promise<string | null> {
     if (!actions || !statusTarget) return t('register.readOnlyRole');
     const result = await actions.changeStatus(statusTarget.id, to, note, statusTarget.version);
-    if (!result.ok) return failureMessage(result, i18n.language);
+    if (!result.ok) return result.message;
     setStatusTarget(null);
     void message.success(t('register.statusChanged', { status: t(`vocab.statuses.${to}`) }));
     return null;
@@ -186,7 +185,7 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
       onOk: async () => {
         const result = await actions.remove(scenario.id, scenario.version);
         if (!result.ok) {
-          void message.error(t('register.writeFailed', { message: failureMessage(result, i18n.language) }));
+          void message.error(t('register.writeFailed', { message: result.message }));
           return;
         }
         setSelectedId(null);
@@ -200,7 +199,7 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
             if (undone.ok) {
               setSelectedId(scenario.id);
               void message.success(t('detail.undone'));
-            } else void message.error(t('register.writeFailed', { message: failureMessage(undone, i18n.language) }));
+            } else void message.error(t('register.writeFailed', { message: undone.message }));
           },
         });
       },
@@ -213,7 +212,7 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
     const result = await actions.loadDemo(DEMO_COUNT);
     setDemoBusy(false);
     if (result.ok) void message.success(t('register.demoLoaded', { count: result.value }));
-    else void message.error(t('register.writeFailed', { message: failureMessage(result, i18n.language) }));
+    else void message.error(t('register.writeFailed', { message: result.message }));
   }
 
   function confirmRemoveDemo() {
@@ -229,7 +228,7 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
         if (result.ok) {
           setSelectedId(null);
           void message.success(t('register.demoRemoved', { count: result.value }));
-        } else void message.error(t('register.writeFailed', { message: failureMessage(result, i18n.language) }));
+        } else void message.error(t('register.writeFailed', { message: result.message }));
       },
     });
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../../../shared/domain/scenario';
 import type { ImportRow, ImportUpdate } from '../../../../../shared/spreadsheet/scenarioImport';
-import { commitOf, isProgressWorthShowing, type CommitProgress } from '../../../../../renderer/features/import/importCheck';
+import { commitOf } from '../../../../../renderer/features/import/checkedPlan';
+import { isProgressWorthShowing, type CommitProgress } from '../../../../../renderer/features/import/importCheck';
 
 function row(rowNumber: number, action: ImportRow['action']): ImportRow {
   return {
