@@ -60,7 +60,7 @@ export const benchApi = {
   exchange: async (count: number, durability?: Durability) => measureExchange(await regions(), count, { build: buildPackageInWorker, open: openPackageInWorker, ...(durability ? { durability } : {}) }),
 
   /** The spreadsheet import in the page (issue 5): worker check, preview, commit, and its longest task (./importBench.ts). */
-  importPage: async (count: number) => measureImportPage(await regions(), count),
+  importPage: (count: number) => measureImportPage(count),
 
   /** Fills the app's own database with demo scenarios (for the cold-start figure). */
   seedAppDb: async (count: number) => {

@@ -2,8 +2,9 @@
  * The page figures of the spreadsheet import (issue 5: "the UI never blocked more than 100 ms"),
  * measured on the app's own code: our own export of `count` demo scenarios (owned by the
  * province, so the province office may import every row) goes through the import worker
- * (startImportCheck), the preview dialog is rendered with the plan, and commitImport writes it —
- * while a PerformanceObserver records every long task (> 50 ms) of the page.
+ * (startImportCheck), the preview dialog is rendered with the plan, and the worker commits it
+ * (commitImport there) while the page shows its progress — and a PerformanceObserver records every
+ * long task (> 50 ms) of the page.
  *
  * The database is a fresh one of its own (deleted afterwards): the app's register is untouched.
  */
@@ -11,13 +12,13 @@ import { createElement, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ConfigProvider } from 'antd';
 import zhCNLocale from 'antd/locale/zh_CN';
-import { asRegionCode, type RegionIndex } from '../../shared/regions/regions';
+import { asRegionCode } from '../../shared/regions/regions';
 import { ATLAS_THEME } from '../app/AntdWorkspace';
 import { AtlasDb } from '../db/atlasDb';
-import { commitImport, loadImportSnapshot } from '../db/importRepository';
-import { undoBatch, type WriteContext } from '../db/writePath';
+import { loadImportSnapshot } from '../db/importRepository';
+import type { Actor } from '../db/writePath';
 import { ImportDialog } from '../features/import/ImportDialog';
-import { isProgressWorthShowing, pauseForPage, startImportCheck, type CommitProgress } from '../features/import/importCheck';
+import { isProgressWorthShowing, startImportCheck, startImportUndo, type CommitProgress } from '../features/import/importCheck';
 import type { ImportState } from '../features/import/useScenarioImport';
 
 /** The import's page figures, in ms. */
@@ -34,7 +35,7 @@ export interface ImportPageFigures {
   readonly longestCheckTaskMs: number;
   readonly longestPreviewTaskMs: number;
   readonly longestCommitTaskMs: number;
-  /** Undoing the whole import (undoBatch: one transaction, in chunks), and its longest task. */
+  /** Undoing the whole import (undoBatch in a worker: one transaction, in chunks), and its longest task. */
   readonly undoMs: number;
   readonly longestUndoTaskMs: number;
   readonly tasksOver50: number;
@@ -61,7 +62,7 @@ function registerWorkbook(count: number): Promise<Uint8Array<ArrayBuffer>> {
 }
 
 /** Runs a `count`-row import in the page and reports its longest blocking task. */
-export async function measureImportPage(regions: RegionIndex, count: number): Promise<ImportPageFigures> {
+export async function measureImportPage(count: number): Promise<ImportPageFigures> {
   const file = await registerWorkbook(count);
   const db = new AtlasDb(`bench-import-${Math.random().toString(36).slice(2)}`);
   const host = document.createElement('div');
@@ -72,7 +73,7 @@ export async function measureImportPage(regions: RegionIndex, count: number): Pr
     for (const entry of list.getEntries()) tasks.push(entry);
   });
   try {
-    const ctx: WriteContext = { db, regions, actor: { unitCode: PROVINCE, role: 'province' }, now: () => Date.now(), newId: () => crypto.randomUUID() };
+    const actor: Actor = { unitCode: PROVINCE, role: 'province' };
     await db.open();
     await settle();
     observer.observe({ type: 'longtask', buffered: true });
@@ -105,8 +106,7 @@ export async function measureImportPage(regions: RegionIndex, count: number): Pr
 
     show({ ...preview, phase: 'committing' });
     let shown: CommitProgress | null = null;
-    const result = await commitImport(ctx, outcome.plan.source('skip'), crypto.randomUUID(), {
-      pause: pauseForPage,
+    const result = await outcome.plan.commit({ dbName: db.name, actor, choice: 'skip', batchId: crypto.randomUUID() }, {
       onProgress: (stage, done, total) => {
         const next = { stage, done, total };
         if (!isProgressWorthShowing(shown, next)) return;
@@ -120,8 +120,8 @@ export async function measureImportPage(regions: RegionIndex, count: number): Pr
     await settle();
     const end = performance.now();
 
-    // Undo of the whole import, as 撤销本次导入 runs it (its progress is a message, not measured here).
-    const undone = await undoBatch(ctx, result.value.batchId);
+    // Undo of the whole import, as 撤销本次导入 runs it: in a worker (its progress is a message, not measured here).
+    const undone = await startImportUndo({ dbName: db.name, actor, batchId: result.value.batchId }, () => undefined);
     if (!undone.ok) throw new Error(`[bench] the undo was refused: ${undone.message}`);
     await settle();
     const undoEnd = performance.now();

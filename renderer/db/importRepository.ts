@@ -1,8 +1,8 @@
 /**
  * The spreadsheet import's reads and its one write (issue 5). The plan (shared/spreadsheet/
- * scenarioImport.ts) is made in a worker from a snapshot of the register, and stays there: the
- * commit reads its records from an {@link ImportSource} a chunk at a time, and writes
- * every new record and every chosen update in ONE transaction of the write path
+ * scenarioImport.ts) is made in the import worker from a snapshot of the register, and stays
+ * there; the commit runs there too (importWorker.ts), so a 100k-row write never touches the page's
+ * heap or thread. It writes every new record and every chosen update in ONE transaction of the write path
  * (writePath.inWriteTransaction), each with an 'import' change record carrying the same batchId —
  * one operation in the change log, undone as a whole by `undoBatch(ctx, batchId)` (writePath.ts,
  * in chunks) — or nothing.
@@ -13,8 +13,9 @@
 import { diffFields, type ChangeRecord, type ChangeRecordId, type FieldChanges } from '../../shared/domain/changeRecord';
 import { canEditScenario, updateScenario, validateScenario, type Scenario } from '../../shared/domain/scenario';
 import { regionSubtree } from '../../shared/domain/scenarioFilter';
+import { catalogNumbering } from '../../shared/domain/catalogNumber';
 import type { ExistingRecord, ImportUpdate } from '../../shared/spreadsheet/scenarioImport';
-import { Dexie } from 'dexie';
+import type { BulkError } from 'dexie';
 import { toScenario, toScenarioRow, type AtlasDb, type ScenarioRow } from './atlasDb';
 import { ChunkSizer, WRITE_CHUNK_SIZING, type ChunkSizerOptions } from './chunkSizer';
 import { CatalogAllocator, issueHlcStamps, localHlcNode } from './metaStore';
@@ -51,35 +52,6 @@ export interface ImportCommit {
   readonly updates: readonly ImportUpdate[];
 }
 
-/**
- * What to commit, read a chunk at a time (issue 5): the import worker keeps the plan of 100k rows,
- * so the page heap holds one chunk of them at a time, not all (their garbage collection blocked
- * the page for ≈ 0.8 s). Reads may be worker round trips; commitImport keeps its transaction
- * alive across them (see {@link readInTransaction}).
- */
-export interface ImportSource {
-  readonly recordCount: number;
-  readonly updateCount: number;
-  /** New records `from`… (at most `count`). */
-  records(from: number, count: number): Promise<readonly Scenario[]>;
-  /** Updates `from`… (at most `count`). */
-  updates(from: number, count: number): Promise<readonly ImportUpdate[]>;
-}
-
-/** A commit held in memory as a source. */
-export function sourceOf(commit: ImportCommit): ImportSource {
-  return {
-    recordCount: commit.records.length,
-    updateCount: commit.updates.length,
-    records: (from, count) => Promise.resolve(commit.records.slice(from, from + count)),
-    updates: (from, count) => Promise.resolve(commit.updates.slice(from, from + count)),
-  };
-}
-
-function isSource(commit: ImportCommit | ImportSource): commit is ImportSource {
-  return typeof (commit as Partial<ImportSource>).recordCount === 'number';
-}
-
 /** The outcome of a commit. */
 export interface ImportWrite {
   readonly batchId: string;
@@ -98,19 +70,14 @@ function yearOf(epochMs: number): number {
   return new Date(epochMs).getFullYear();
 }
 
-/** The steps of a commit a progress bar shows: checking the rows, then writing them. */
+/** The steps of a commit a progress bar shows: checking the updates against the register, then writing. */
 export type ImportCommitStage = 'check' | 'write';
 
 /** Options of {@link commitImport}. */
 export interface CommitImportOptions {
   /**
-   * Lets the page breathe between chunks of the checks made before the transaction (a
-   * transaction cannot wait on a timer: IndexedDB would commit it). Default: no pause.
-   */
-  readonly pause?: () => Promise<void>;
-  /**
-   * Rows per chunk, every chunk (for tests). Default: {@link COMMIT_CHUNK} for key lookups, and
-   * chunks sized to a time budget (chunkSizer.ts) for checking and writing rows.
+   * Rows per chunk, every chunk (for tests). Default: chunks sized to a time budget
+   * (chunkSizer.ts) for checking and writing rows.
    */
   readonly chunkRows?: number;
   /** Rows checked or written so far, of `total`, after each chunk. */
@@ -120,127 +87,83 @@ export interface CommitImportOptions {
 }
 
 /**
- * Keys per lookup of the commit (issue 5: "the UI never blocked more than 100 ms"): a key costs a
- * few µs. Checking and writing rows costs tens to hundreds of µs a row, so those chunks are sized
- * to a time budget instead (chunkSizer.ts).
- */
-export const COMMIT_CHUNK = 500;
-
-/**
  * Chunks of the import's checks and writes: sized to the time budget like any long write, but at
- * most 500 rows. Each chunk also arrives from the import worker as a message (decoded in a task of
- * its own, outside the budget) and the next one is read while this one is written: two big chunks
- * alive across young-generation collections get promoted, and collecting them later blocked the page.
+ * most 500 rows, so the thread that commits answers a cancel and reports progress several times a
+ * second, and the garbage of one chunk stays young.
  */
 export const IMPORT_CHUNK_SIZING: ChunkSizerOptions = { ...WRITE_CHUNK_SIZING, max: 500 };
 
 const CANCELLED: LocalizedText = { zh: '已取消导入，台账未作任何改动', en: 'The import was cancelled; the register is unchanged' };
+const SAME_ID_TWICE: LocalizedText = { zh: '导入数据中有重复的记录标识，本次未导入任何数据', en: 'The import holds the same record id twice; nothing was imported' };
+const SAME_NUMBER_TWICE: LocalizedText = { zh: '导入数据中有重复的场景编号，本次未导入任何数据', en: 'The import holds the same catalog number twice; nothing was imported' };
 
-/** Splits `items` into consecutive chunks of `size`. */
-export function chunksOf<T>(items: readonly T[], size: number): T[][] {
-  const step = Math.max(1, Math.floor(size));
-  const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += step) chunks.push(items.slice(start, start + step));
-  return chunks;
+/** Did this import write any of these records already (an earlier chunk of the same transaction)? */
+async function isWrittenByImport(db: AtlasDb, ids: readonly string[], batchId: string): Promise<boolean> {
+  const written = await db.changes
+    .where('[entity+entityId]')
+    .anyOf(ids.map((id) => ['scenario', id]))
+    .filter((change) => change.batchId === batchId)
+    .count();
+  return written > 0;
 }
 
 /**
- * Awaits a read of the source inside the transaction. A worker's answer arrives as a message, a
- * task of its own: IndexedDB would commit a transaction with no request pending by then, so
- * Dexie.waitFor keeps it busy with dummy requests until the answer is in. The caller asks for the
- * next chunk before writing the current one, so the answer is usually in already and the wait
- * costs nothing (Dexie warns that a long wait spins the CPU).
+ * Refuses a chunk of new records before it is written: a record that is invalid, outside the
+ * unit's jurisdiction or not the unit's own, or an id or kept 场景编号 twice in the chunk.
+ *
+ * Whether an id or a number is taken — in the register, or by an earlier chunk of this import —
+ * is left to the database's own unique keys (the primary key and the unique `catalogNumber`
+ * index): looking each chunk's keys up first cost a cursor step, a round trip, per key, which at
+ * 100k rows doubled the commit. A write that breaks them is explained by {@link refuseTakenKeys}.
  */
-function readInTransaction<T>(read: Promise<T>): Promise<T> {
-  return Dexie.waitFor(read, READ_TIMEOUT_MS);
-}
-
-/** The longest a read of the source may take inside the transaction before the import fails. */
-const READ_TIMEOUT_MS = 60_000;
-
-/** What the check before the transaction learnt of the new records: their keys. */
-interface CheckedKeys {
-  readonly ids: readonly string[];
-  /** The numbers the records keep (the others get the next free number). */
-  readonly kept: readonly string[];
-  /** Regions with records to number. */
-  readonly numbered: ReadonlySet<string>;
-}
-
-/**
- * Checks the rows that need no database (valid, in the unit's jurisdiction, owned by it) in chunks
- * before the transaction, so 100k rows do not freeze the page; refuses on the first bad one.
- * Keeps only the keys of the records: the transaction checks them against the register first.
- */
-async function precheck(ctx: WriteContext, source: ImportSource, options: CommitImportOptions, fixedChunk: number | undefined): Promise<WriteResult<CheckedKeys>> {
-  const { actor } = ctx;
-  if (actor.role === 'company') return fail('read-only-role', { zh: '企业/科研机构用户不能导入场景', en: 'Companies and institutes cannot import scenarios' });
-  if (source.recordCount === 0 && source.updateCount === 0) return invalidRows({ zh: '没有可导入的行', en: 'There are no rows to import' });
-  const jurisdiction = regionSubtree(ctx.regions, actor.unitCode);
-  const ids: string[] = [];
-  const kept: string[] = [];
-  const numbered = new Set<string>();
-  // Validation runs the schema and a point-in-region test (tens of µs a row): chunks sized to a time budget.
-  const sizer = fixedChunk === undefined ? new ChunkSizer(IMPORT_CHUNK_SIZING) : null;
-  for (let done = 0; done < source.recordCount; ) {
-    if (options.signal?.aborted === true) return fail('cancelled', CANCELLED);
-    const records = await source.records(done, sizer?.size ?? (fixedChunk as number));
-    if (records.length === 0) throw new Error(`[import] the source has no record ${String(done)} of ${String(source.recordCount)}`);
-    const began = performance.now();
-    for (const record of records) {
-      const validation = validateScenario(record, ctx.regions);
-      if (!validation.ok) return invalidRows({ zh: `“${record.title}”的数据无效：${validation.message}，本次未导入任何数据`, en: `"${record.title}" is invalid: ${validation.text.en}; nothing was imported` });
-      if (!jurisdiction.has(record.regionCode) || record.ownerUnitCode !== actor.unitCode) {
-        return fail('outside-jurisdiction', { zh: `“${record.title}”不在本单位辖区内，本次未导入任何数据`, en: `"${record.title}" is outside your unit's jurisdiction; nothing was imported` });
-      }
-      ids.push(record.id);
-      if (record.catalogNumber === '') numbered.add(record.regionCode);
-      else kept.push(record.catalogNumber);
+function checkNewRecords(ctx: WriteContext, records: readonly Scenario[], jurisdiction: ReadonlySet<string>): void {
+  for (const record of records) {
+    const validation = validateScenario(record, ctx.regions);
+    if (!validation.ok) throw new WriteRefused(invalidRows({ zh: `“${record.title}”的数据无效：${validation.message}，本次未导入任何数据`, en: `"${record.title}" is invalid: ${validation.text.en}; nothing was imported` }));
+    if (!jurisdiction.has(record.regionCode) || record.ownerUnitCode !== ctx.actor.unitCode) {
+      refuse('outside-jurisdiction', { zh: `“${record.title}”不在本单位辖区内，本次未导入任何数据`, en: `"${record.title}" is outside your unit's jurisdiction; nothing was imported` });
     }
-    sizer?.record(records.length, performance.now() - began);
-    done += records.length;
-    options.onProgress?.('check', done, source.recordCount);
-    if (options.pause) await options.pause();
   }
-  if (options.signal?.aborted === true) return fail('cancelled', CANCELLED);
-  return { ok: true, value: { ids, kept, numbered } };
+  const ids = records.map((record) => record.id);
+  if (new Set(ids).size !== ids.length) refuse('duplicate-id', SAME_ID_TWICE);
+  const kept = records.map((record) => record.catalogNumber).filter((number) => number !== '');
+  if (new Set(kept).size !== kept.length) refuse('duplicate-catalog-number', SAME_NUMBER_TWICE);
 }
 
-/** Reads a source's items in chunks inside a transaction, asking for the next chunk before the current one is handed out. */
-class ChunkReader<T> {
-  private next: Promise<readonly T[]> | null = null;
-  private asked = 0;
+/**
+ * The rows of a bulkAdd a unique key refused (Dexie's BulkError says which; a lone ConstraintError
+ * could be any of them); empty when the write failed for another reason.
+ */
+function rowsRefusedByKey<T>(error: unknown, rows: readonly T[]): readonly T[] {
+  if (!(error instanceof Error)) return [];
+  if (error.name === 'ConstraintError') return rows;
+  const byPos = error.name === 'BulkError' ? (error as Partial<BulkError>).failuresByPos : undefined;
+  if (byPos === undefined) return [];
+  return Object.entries(byPos)
+    .filter(([, failure]) => failure.name === 'ConstraintError')
+    .map(([position]) => rows[Number(position)])
+    .filter((row): row is T => row !== undefined);
+}
 
-  constructor(
-    private readonly total: number,
-    private readonly read: (from: number, count: number) => Promise<readonly T[]>,
-  ) {}
-
-  /** Asks for the chunk after those asked for so far (nothing when all were). */
-  prefetch(count: number): void {
-    if (this.next !== null || this.asked >= this.total) return;
-    const size = Math.min(Math.max(1, count), this.total - this.asked);
-    const from = this.asked;
-    this.asked += size;
-    this.next = this.read(from, size).then((items) => {
-      if (items.length !== size) throw new Error(`[import] the source gave ${String(items.length)} items from ${String(from)}, not ${String(size)}`);
-      return items;
-    });
-    // Handled by take(); without this an early refusal would leave an unhandled rejection.
-    this.next.catch(() => undefined);
+/**
+ * Explains new records the database refused for a taken id or number: taken in the
+ * register (created in another window since the preview), or by a record this import wrote in an
+ * earlier chunk (the transaction reads its own writes). Throws the refusal; returns when neither
+ * is found, for the caller to rethrow the database's error.
+ */
+async function refuseTakenKeys(db: AtlasDb, records: readonly Scenario[], batchId: string): Promise<void> {
+  const takenIds = await db.scenarios.where(':id').anyOf(records.map((record) => record.id)).primaryKeys();
+  if (takenIds.length > 0) {
+    if (await isWrittenByImport(db, takenIds, batchId)) refuse('duplicate-id', SAME_ID_TWICE);
+    const numbers = (await db.scenarios.bulkGet(takenIds.slice(0, 20))).map((row) => row?.catalogNumber ?? '');
+    refuse('duplicate-id', { zh: '导入期间台账已有变化（部分记录已存在），本次未导入任何数据，请重新导入', en: 'The register changed during the import (some records exist now); nothing was imported — import again' }, numbers);
   }
-
-  /**
-   * The prefetched chunk (asked for now when none was), or null when every item was read. Not an
-   * async function: the transaction's zone survives an await of Dexie's promise, but not of the
-   * extra native promise an async function returns — the writes after it would run outside the
-   * transaction, which then commits early (PrematureCommitError, seen in Chromium).
-   */
-  take(count: number): Promise<readonly T[] | null> {
-    this.prefetch(count);
-    const pending = this.next;
-    this.next = null;
-    return pending === null ? Promise.resolve(null) : readInTransaction(pending);
+  const kept = records.map((record) => record.catalogNumber).filter((number) => number !== '');
+  const holders = kept.length === 0 ? [] : await db.scenarios.where('catalogNumber').anyOf(kept).primaryKeys();
+  if (holders.length > 0) {
+    if (await isWrittenByImport(db, holders, batchId)) refuse('duplicate-catalog-number', SAME_NUMBER_TWICE);
+    const numbers = (await db.scenarios.bulkGet(holders.slice(0, 20))).map((row) => row?.catalogNumber ?? '');
+    refuse('duplicate-catalog-number', { zh: '导入数据的场景编号与已有记录重复，本次未导入任何数据', en: 'Catalog numbers of the import are already taken; nothing was imported' }, numbers);
   }
 }
 
@@ -248,63 +171,46 @@ class ChunkReader<T> {
  * Commits an import in one transaction with one batchId; refuses all if anything no longer holds.
  *
  * Everything inside the transaction runs in chunks that each end in an IndexedDB request awaited
- * (never a timer: the transaction would commit), so no single task of the page handles 100k rows;
- * a cancel between chunks throws, and the whole transaction rolls back. The rows come from the
- * source a chunk at a time (an in-memory commit, or the import worker).
+ * (never a timer: the transaction would commit), so no task handles 100k rows at once and the
+ * thread it runs on (the import worker's, in the app) answers between chunks: progress goes out
+ * and a cancel comes in, which throws at the next chunk and rolls the whole transaction back. A
+ * chunk of new records is checked (checkNewRecords) right before it is written.
  */
-export async function commitImport(ctx: WriteContext, commit: ImportCommit | ImportSource, batchId: string, options: CommitImportOptions = {}): Promise<WriteResult<ImportWrite>> {
-  const source = isSource(commit) ? commit : sourceOf(commit);
+export async function commitImport(ctx: WriteContext, commit: ImportCommit, batchId: string, options: CommitImportOptions = {}): Promise<WriteResult<ImportWrite>> {
+  const { actor } = ctx;
+  if (actor.role === 'company') return fail('read-only-role', { zh: '企业/科研机构用户不能导入场景', en: 'Companies and institutes cannot import scenarios' });
+  if (commit.records.length === 0 && commit.updates.length === 0) return invalidRows({ zh: '没有可导入的行', en: 'There are no rows to import' });
   const fixedChunk = options.chunkRows === undefined ? undefined : Math.max(1, Math.floor(options.chunkRows));
-  const chunk = fixedChunk ?? COMMIT_CHUNK;
-  const checked = await precheck(ctx, source, options, fixedChunk);
-  if (!checked.ok) return checked;
-  const { ids, kept, numbered } = checked.value;
   return inWriteTransaction(ctx, async () => {
-    const { db, actor } = ctx;
+    const { db } = ctx;
     const jurisdiction = regionSubtree(ctx.regions, actor.unitCode);
     const stopIfCancelled = () => {
       if (options.signal?.aborted === true) refuse('cancelled', CANCELLED);
     };
+    const newSizer = () => (fixedChunk === undefined ? new ChunkSizer(IMPORT_CHUNK_SIZING) : null);
+    const sizeOf = (sizer: ChunkSizer | null) => () => sizer?.size ?? (fixedChunk as number);
 
-    // New records: ids and kept numbers must still be free (key-only lookups, a chunk at a time).
-    if (new Set(ids).size !== ids.length) {
-      refuse('duplicate-id', { zh: '导入数据中有重复的记录标识，本次未导入任何数据', en: 'The import holds the same record id twice; nothing was imported' });
-    }
-    for (const part of chunksOf(ids, chunk)) {
-      stopIfCancelled();
-      const taken = await db.scenarios.where(':id').anyOf(part).primaryKeys();
-      if (taken.length > 0) {
-        const numbers = (await db.scenarios.bulkGet(taken.slice(0, 20))).map((row) => row?.catalogNumber ?? '');
-        refuse('duplicate-id', { zh: '导入期间台账已有变化（部分记录已存在），本次未导入任何数据，请重新导入', en: 'The register changed during the import (some records exist now); nothing was imported — import again' }, numbers);
-      }
-    }
-    if (new Set(kept).size !== kept.length) {
-      refuse('duplicate-catalog-number', { zh: '导入数据中有重复的场景编号，本次未导入任何数据', en: 'The import holds the same catalog number twice; nothing was imported' });
-    }
+    // Kept numbers are never handed out again: the sequences move past the highest of each first,
+    // so a number handed out in one chunk never meets one kept in a later chunk.
     const allocator = new CatalogAllocator(db);
     const now = ctx.now();
     const year = yearOf(now);
-    for (const part of chunksOf(kept, chunk)) {
-      stopIfCancelled();
-      const keptTaken = await db.scenarios.where('catalogNumber').anyOf(part).keys();
-      if (keptTaken.length > 0) {
-        refuse('duplicate-catalog-number', { zh: '导入数据的场景编号与已有记录重复，本次未导入任何数据', en: 'Catalog numbers of the import are already taken; nothing was imported' }, keptTaken.slice(0, 20).map(String));
-      }
-      // Kept numbers are never handed out again: their sequences move past them.
-      await allocator.prepare([], part);
-      for (const number of part) allocator.reserve(number);
-    }
-    await allocator.prepare([...numbered].map((regionCode) => [regionCode, year] as const));
+    const { regions: numbered, highestKept } = catalogNumbering(commit.records);
+    await allocator.prepare(
+      numbered.map((regionCode) => [regionCode, year] as const),
+      highestKept,
+    );
+    for (const number of highestKept) allocator.reserve(number);
 
     // Updates: still there, still ours, still the version the preview saw.
     const updated: { next: Scenario; changes: FieldChanges }[] = [];
     let unchanged = 0;
-    const updateSizer = fixedChunk === undefined ? new ChunkSizer(IMPORT_CHUNK_SIZING) : null;
-    const updates = new ChunkReader(source.updateCount, (from, count) => source.updates(from, count));
-    for (let part = await updates.take(updateSizer?.size ?? chunk); part !== null; part = await updates.take(updateSizer?.size ?? chunk)) {
+    const updateSizer = newSizer();
+    const updateSize = sizeOf(updateSizer);
+    for (let checked = 0; checked < commit.updates.length; ) {
       stopIfCancelled();
+      const part = commit.updates.slice(checked, checked + updateSize());
       const currentRows = await db.scenarios.bulkGet(part.map((update) => update.id));
-      updates.prefetch(updateSizer?.size ?? chunk);
       const began = performance.now();
       part.forEach((update, index) => {
         const row = currentRows[index];
@@ -331,6 +237,8 @@ export async function commitImport(ctx: WriteContext, commit: ImportCommit | Imp
         else updated.push({ next, changes });
       });
       updateSizer?.record(part.length, performance.now() - began);
+      checked += part.length;
+      options.onProgress?.('check', checked, commit.updates.length);
     }
 
     // The writes, a chunk at a time, each chunk's requests awaited before the next is built: the
@@ -348,43 +256,72 @@ export async function commitImport(ctx: WriteContext, commit: ImportCommit | Imp
       at: now,
       batchId,
     });
-    const sizer = options.chunkRows === undefined ? new ChunkSizer(IMPORT_CHUNK_SIZING) : null;
-    const total = source.recordCount + updated.length;
+    const sizer = newSizer();
+    const size = sizeOf(sizer);
+    const total = commit.records.length + updated.length;
     let written = 0;
-    /** Writes a reader's items in chunks; `build` turns a chunk and its HLC stamps into rows and change records. */
-    const writeAll = async <T>(reader: ChunkReader<T>, isNew: boolean, build: (part: readonly T[], stamps: readonly string[]) => { rows: ScenarioRow[]; changes: ChangeRecord[] }) => {
-      const size = () => sizer?.size ?? chunk;
-      for (let part = await reader.take(size()); part !== null; part = await reader.take(size())) {
+    /** How items are written: as new rows or over existing ones. */
+    interface ChunkWrite<T> {
+      readonly isNew: boolean;
+      /** Refuses a chunk before anything of it is written. */
+      readonly check: (part: readonly T[]) => void;
+      /** The chunk's rows and change records, with its HLC stamps. */
+      readonly build: (part: readonly T[], stamps: readonly string[]) => { rows: ScenarioRow[]; changes: ChangeRecord[] };
+    }
+    /** Writes items in chunks (see {@link ChunkWrite}). */
+    const writeAll = async <T>(items: readonly T[], how: ChunkWrite<T>) => {
+      for (let done = 0; done < items.length; ) {
         stopIfCancelled();
+        const part = items.slice(done, done + size());
+        // Checking and building run in two tasks (the stamps are awaited between): both count against the budget.
+        let began = performance.now();
+        how.check(part);
+        let spent = performance.now() - began;
         // Stamps a chunk at a time: each call continues the clock the previous one persisted.
         const stamps = await issueHlcStamps(db, node, now, part.length);
-        const began = performance.now();
-        const { rows, changes } = build(part, stamps);
-        const landed = Promise.all([isNew ? db.scenarios.bulkAdd(rows) : db.scenarios.bulkPut(rows), db.changes.bulkAdd(changes)]);
-        sizer?.record(part.length, performance.now() - began);
-        // The next chunk is read while IndexedDB writes this one.
-        reader.prefetch(size());
-        await landed;
+        began = performance.now();
+        const { rows, changes } = how.build(part, stamps);
+        const landed = how.isNew ? db.scenarios.bulkAdd(rows) : db.scenarios.bulkPut(rows);
+        spent += performance.now() - began;
+        sizer?.record(part.length, spent);
+        try {
+          await landed;
+        } catch (error) {
+          const refused = how.isNew ? rowsRefusedByKey(error, rows) : [];
+          if (refused.length > 0) await refuseTakenKeys(db, refused, batchId);
+          throw error;
+        }
+        // After the rows: a refused chunk has no change records, so refuseTakenKeys finds only earlier chunks' own.
+        await db.changes.bulkAdd(changes);
+        done += part.length;
         written += part.length;
         options.onProgress?.('write', written, total);
       }
     };
     options.onProgress?.('write', 0, total);
-    await writeAll(new ChunkReader(source.recordCount, (from, count) => source.records(from, count)), true, (part, stamps) => {
-      const records = part.map((record) => {
-        if (record.catalogNumber !== '') return record;
-        const catalogNumber = allocator.take(record.regionCode, year);
-        if (catalogNumber === null) refuse('catalog-exhausted', { zh: `地区 ${record.regionCode} 今年的场景编号已用完`, en: `Region ${record.regionCode} has no catalog numbers left this year` });
-        return { ...record, catalogNumber };
-      });
-      return { rows: records.map(toScenarioRow), changes: records.map((record, index) => change(record.id, creationChanges(record), stamps[index] as string)) };
+    await writeAll(commit.records, {
+      isNew: true,
+      check: (part) => checkNewRecords(ctx, part, jurisdiction),
+      build: (part, stamps) => {
+        const numbered = part.map((record) => {
+          if (record.catalogNumber !== '') return record;
+          const catalogNumber = allocator.take(record.regionCode, year);
+          if (catalogNumber === null) refuse('catalog-exhausted', { zh: `地区 ${record.regionCode} 今年的场景编号已用完`, en: `Region ${record.regionCode} has no catalog numbers left this year` });
+          return { ...record, catalogNumber };
+        });
+        return { rows: numbered.map(toScenarioRow), changes: numbered.map((record, index) => change(record.id, creationChanges(record), stamps[index] as string)) };
+      },
     });
-    await writeAll(new ChunkReader(updated.length, (from, count) => Promise.resolve(updated.slice(from, from + count))), false, (part, stamps) => ({
-      rows: part.map((item) => toScenarioRow(item.next)),
-      changes: part.map((item, index) => change(item.next.id, item.changes, stamps[index] as string)),
-    }));
+    await writeAll(updated, {
+      isNew: false,
+      check: () => undefined,
+      build: (part, stamps) => ({
+        rows: part.map((item) => toScenarioRow(item.next)),
+        changes: part.map((item, index) => change(item.next.id, item.changes, stamps[index] as string)),
+      }),
+    });
     stopIfCancelled();
     await allocator.flush();
-    return { batchId, created: source.recordCount, updated: updated.length, unchanged };
+    return { batchId, created: commit.records.length, updated: updated.length, unchanged };
   });
 }

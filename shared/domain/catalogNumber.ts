@@ -92,3 +92,33 @@ export function nextCatalogNumber(
   }
   return { ok: true, value: formatCatalogNumber({ regionCode: regionCode as RegionCode, year, sequence: last + 1 }) };
 }
+
+/** What a batch of new records needs from the numbering before any of them is written. */
+export interface CatalogNumbering {
+  /** Regions with records to number (场景编号 left blank), each once, in the order first met. */
+  readonly regions: readonly string[];
+  /** The highest kept 场景编号 of each region and year, in the order first met (malformed ones ignored). */
+  readonly highestKept: readonly string[];
+}
+
+/**
+ * The numbering a batch of new records needs (`catalogNumber` '' = to number). A batch that keeps
+ * some numbers and numbers the others reserves the highest kept number of each region and year
+ * first, so a number it hands out never meets one it keeps further on.
+ */
+export function catalogNumbering(records: Iterable<{ readonly regionCode: string; readonly catalogNumber: string }>): CatalogNumbering {
+  const regions = new Set<string>();
+  const highest = new Map<string, CatalogNumberParts>();
+  for (const { regionCode, catalogNumber } of records) {
+    if (catalogNumber === '') {
+      regions.add(regionCode);
+      continue;
+    }
+    const parsed = parseCatalogNumber(catalogNumber);
+    if (!parsed.ok) continue;
+    const key = `${parsed.value.regionCode}-${String(parsed.value.year)}`;
+    const known = highest.get(key);
+    if (known === undefined || parsed.value.sequence > known.sequence) highest.set(key, parsed.value);
+  }
+  return { regions: [...regions], highestKept: [...highest.values()].map(formatCatalogNumber) };
+}

@@ -1,13 +1,12 @@
 /**
  * The checked plan as the import worker keeps it (issue 5): the page never holds 100k planned
- * rows, it asks for the page of the preview it shows and, on commit, for the records and updates
- * to write, a chunk at a time. Pure, so it is tested without a worker.
+ * rows, it asks for the page of the preview it shows, and the worker commits the plan itself.
+ * Pure, so it is tested without a worker.
  */
 import type { Scenario } from '../../../shared/domain/scenario';
 import type { ImportPlan, ImportRow, ImportUpdate } from '../../../shared/spreadsheet/scenarioImport';
 import type { ImportCommit } from '../../db/importRepository';
-import type { ExistingChoice } from './importCheck';
-import type { ImportPreviewRow, ImportSummary, PreviewFilter } from './importProtocol';
+import type { ExistingChoice, ImportPreviewRow, ImportSummary, PreviewFilter } from './importProtocol';
 
 /** The records and updates a commit of these rows writes, with a choice for rows whose 场景编号 exists. */
 export function commitOf(rows: readonly ImportRow[], choice: ExistingChoice): ImportCommit {
@@ -59,13 +58,8 @@ export class CheckedPlan {
     return { rows: this.rows.slice(from, to).map(previewRow), total: this.rows.length };
   }
 
-  /** New records `from`… of the commit (at most `count`). */
-  recordsAt(from: number, count: number): Scenario[] {
-    return this.records.slice(Math.max(0, from), Math.max(0, from) + Math.max(0, count));
-  }
-
-  /** Updates `from`… of the commit (at most `count`), for the choice 'update'. */
-  updatesAt(from: number, count: number): ImportUpdate[] {
-    return this.updates.slice(Math.max(0, from), Math.max(0, from) + Math.max(0, count));
+  /** What a commit with this choice writes ('skip': none of the updates). */
+  commit(choice: ExistingChoice): ImportCommit {
+    return { records: this.records, updates: choice === 'update' ? this.updates : [] };
   }
 }

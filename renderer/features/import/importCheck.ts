@@ -4,11 +4,11 @@
  * (renderer/bench/importBench.ts) both run these, so the bench measures the app's code.
  */
 import type { LocalizedText } from '../../../shared/domain/localizedText';
-import type { ImportCommitStage, ImportSource } from '../../db/importRepository';
-import type { ImportAnswer, ImportMessage, ImportPreviewRow, ImportQuery, ImportRequest, ImportResponse, ImportSummary, PreviewFilter } from './importProtocol';
+import type { CommitImportOptions, ImportCommitStage, ImportWrite } from '../../db/importRepository';
+import type { UndoBatchWrite, WriteResult } from '../../db/writePath';
+import type { CommitRequest, ImportAnswer, ImportMessage, ImportPreviewRow, ImportQuery, ImportRequest, ImportResponse, ImportSummary, PreviewFilter, UndoRequest } from './importProtocol';
 
-/** What to do with rows whose 场景编号 exists. */
-export type ExistingChoice = 'update' | 'skip';
+export type { ExistingChoice } from './importProtocol';
 
 /** How a check ended: a preview to show, a refusal, or a cancel. */
 export type ImportCheckOutcome =
@@ -29,8 +29,12 @@ export interface ImportCheck {
 export interface CheckedImport {
   /** Rows `offset`… of the preview, and how many rows the filter shows in all. */
   page(filter: PreviewFilter, offset: number, limit: number): Promise<{ readonly rows: readonly ImportPreviewRow[]; readonly total: number }>;
-  /** What a commit with this choice writes, read from the worker a chunk at a time. */
-  source(choice: ExistingChoice): ImportSource;
+  /**
+   * Commits the plan in the worker (commitImport there, in one transaction); progress as it
+   * writes. An abort asks the worker to stop: the transaction rolls back and the result is
+   * 'cancelled'. Rejects when the worker fails or the plan is closed first.
+   */
+  commit(request: CommitRequest, options?: Pick<CommitImportOptions, 'onProgress' | 'signal'>): Promise<WriteResult<ImportWrite>>;
   close(): void;
 }
 
@@ -53,12 +57,16 @@ export function startImportCheck(request: ImportRequest, onProgress: ImportCheck
   const waiting = new Map<number, Waiting>();
   let nextId = 1;
   let isClosed = false;
+  // The commit running in the worker, if any: its progress and its end.
+  let committing: { readonly onProgress?: CommitImportOptions['onProgress']; readonly resolve: (result: WriteResult<ImportWrite>) => void; readonly reject: (error: Error) => void } | null = null;
   const close = (reason: string) => {
     if (isClosed) return;
     isClosed = true;
     worker.terminate();
     for (const question of waiting.values()) question.reject(new Error(`[import] ${reason}`));
     waiting.clear();
+    committing?.reject(new Error(`[import] ${reason}`));
+    committing = null;
   };
   const ask = <T extends ImportAnswer['type']>(query: ImportQuery & { readonly type: T }): Promise<Extract<ImportAnswer, { type: T }>> =>
     new Promise((resolve, reject) => {
@@ -74,18 +82,22 @@ export function startImportCheck(request: ImportRequest, onProgress: ImportCheck
       const { rows, total } = await ask({ type: 'page', id: nextId++, filter, offset, limit });
       return { rows, total };
     },
-    source: (choice) => {
-      const counts = summary?.commitable ?? { records: 0, updates: 0 };
-      return {
-        recordCount: counts.records,
-        updateCount: choice === 'update' ? counts.updates : 0,
-        records: async (from, count) => (await ask({ type: 'records', id: nextId++, from, count })).records,
-        updates: async (from, count) => (await ask({ type: 'updates', id: nextId++, from, count })).updates,
-      };
-    },
+    commit: (commitRequest, options = {}) =>
+      new Promise((resolve, reject) => {
+        if (isClosed || committing) {
+          reject(new Error(isClosed ? '[import] the checked file was closed' : '[import] a commit is running already'));
+          return;
+        }
+        committing = { ...(options.onProgress ? { onProgress: options.onProgress } : {}), resolve, reject };
+        const { signal } = options;
+        signal?.addEventListener('abort', () => {
+          if (!isClosed) worker.postMessage({ type: 'cancel-commit' } satisfies ImportMessage);
+        }, { once: true });
+        worker.postMessage({ type: 'commit', request: commitRequest } satisfies ImportMessage);
+        if (signal?.aborted === true) worker.postMessage({ type: 'cancel-commit' } satisfies ImportMessage);
+      }),
     close: () => close('the checked file was closed'),
   };
-  let summary: ImportSummary | null = null;
   let settle: (outcome: ImportCheckOutcome) => void = () => undefined;
   let isSettled = false;
   const outcome = new Promise<ImportCheckOutcome>((resolve) => {
@@ -104,7 +116,6 @@ export function startImportCheck(request: ImportRequest, onProgress: ImportCheck
         if (!isSettled) onProgress(answer.stage, answer.done, answer.total);
         break;
       case 'done':
-        summary = answer.summary;
         settle({ kind: 'preview', summary: answer.summary, plan });
         break;
       case 'refused':
@@ -114,14 +125,19 @@ export function startImportCheck(request: ImportRequest, onProgress: ImportCheck
         if (isSettled) close(`the import worker failed: ${answer.message}`);
         else settle(failed(answer.message));
         break;
-      case 'page':
-      case 'records':
-      case 'updates': {
+      case 'page': {
         const question = waiting.get(answer.id);
         waiting.delete(answer.id);
         question?.resolve(answer);
         break;
       }
+      case 'commit-progress':
+        committing?.onProgress?.(answer.stage, answer.done, answer.total);
+        break;
+      case 'committed':
+        committing?.resolve(answer.result);
+        committing = null;
+        break;
     }
   };
   worker.onerror = (event) => {
@@ -133,8 +149,23 @@ export function startImportCheck(request: ImportRequest, onProgress: ImportCheck
   return { outcome, cancel: () => settle({ kind: 'cancelled' }) };
 }
 
-/** Yields to the event loop between chunks of work done outside a transaction. */
-export const pauseForPage = (): Promise<void> => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Undoes a whole import in a worker of its own (undoBatch there, one transaction in chunks), so
+ * undoing 100k records never blocks the page; progress as records undone of `total`. Rejects when
+ * the worker fails (its transaction rolls back with it).
+ */
+export function startImportUndo(request: UndoRequest, onProgress: (done: number, total: number) => void): Promise<WriteResult<UndoBatchWrite>> {
+  const worker = new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' });
+  return new Promise<WriteResult<UndoBatchWrite>>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<ImportResponse>) => {
+      const answer = event.data;
+      if (answer.type === 'undo-progress') onProgress(answer.done, answer.total);
+      else if (answer.type === 'undone') resolve(answer.result);
+    };
+    worker.onerror = (event) => reject(new Error(`[import] the undo worker failed: ${event.message}`));
+    worker.postMessage({ type: 'undo', request } satisfies ImportMessage);
+  }).finally(() => worker.terminate());
+}
 
 /** Where a commit is: checking the rows, then writing them; `done` of `total` rows. */
 export interface CommitProgress {

@@ -2,11 +2,16 @@
  * Messages between the page and the import worker (importWorker.ts). The worker keeps the plan of
  * every row after the check (issue 5: 100k planned rows on the page heap made V8's memory reducer
  * block the page for ≈ 0.8 s); the page asks it for what it shows — a page of the preview — and,
- * on commit, for the records to write, a chunk at a time.
+ * on commit, asks it to write the plan: the worker opens the same database and commits in one
+ * transaction, sending progress, while the page only draws the dialog.
  */
 import type { LocalizedText } from '../../../shared/domain/localizedText';
-import type { Scenario } from '../../../shared/domain/scenario';
-import type { ExistingRecord, ImportColumn, ImportCounts, ImportRow, ImportUpdate } from '../../../shared/spreadsheet/scenarioImport';
+import type { ExistingRecord, ImportColumn, ImportCounts, ImportRow } from '../../../shared/spreadsheet/scenarioImport';
+import type { ImportCommitStage, ImportWrite } from '../../db/importRepository';
+import type { Actor, UndoBatchWrite, WriteResult } from '../../db/writePath';
+
+/** What to do with rows whose 场景编号 exists: update the register's record from the file, or skip the row. */
+export type ExistingChoice = 'update' | 'skip';
 
 /** What the page asks the worker first: check this file against this snapshot of the register. */
 export interface ImportRequest {
@@ -39,19 +44,39 @@ export interface ImportSummary {
 }
 
 /** A question about the checked plan; `id` pairs it with its answer. */
-export type ImportQuery =
-  | { readonly type: 'page'; readonly id: number; readonly filter: PreviewFilter; readonly offset: number; readonly limit: number }
-  | { readonly type: 'records'; readonly id: number; readonly from: number; readonly count: number }
-  | { readonly type: 'updates'; readonly id: number; readonly from: number; readonly count: number };
+export type ImportQuery = { readonly type: 'page'; readonly id: number; readonly filter: PreviewFilter; readonly offset: number; readonly limit: number };
 
-/** What the page sends: the file to check, then questions about its plan. */
-export type ImportMessage = { readonly type: 'check'; readonly request: ImportRequest } | ImportQuery;
+/**
+ * Commit the plan into the database named `dbName` as `actor`, with `choice` for rows whose
+ * 场景编号 exists, as one operation `batchId` of the change log.
+ */
+export interface CommitRequest {
+  readonly dbName: string;
+  readonly actor: Actor;
+  readonly choice: ExistingChoice;
+  readonly batchId: string;
+}
+
+/** Undo the whole import `batchId` (undoBatch) in the database named `dbName` as `actor`. */
+export interface UndoRequest {
+  readonly dbName: string;
+  readonly actor: Actor;
+  readonly batchId: string;
+}
+
+/**
+ * What the page sends: the file to check, then questions about its plan, its commit and a cancel
+ * of it; or, to a worker of its own, an import to undo.
+ */
+export type ImportMessage =
+  | { readonly type: 'check'; readonly request: ImportRequest }
+  | ImportQuery
+  | { readonly type: 'commit'; readonly request: CommitRequest }
+  | { readonly type: 'cancel-commit' }
+  | { readonly type: 'undo'; readonly request: UndoRequest };
 
 /** The answer to an {@link ImportQuery}. */
-export type ImportAnswer =
-  | { readonly type: 'page'; readonly id: number; readonly rows: readonly ImportPreviewRow[]; readonly total: number }
-  | { readonly type: 'records'; readonly id: number; readonly records: readonly Scenario[] }
-  | { readonly type: 'updates'; readonly id: number; readonly updates: readonly ImportUpdate[] };
+export type ImportAnswer = { readonly type: 'page'; readonly id: number; readonly rows: readonly ImportPreviewRow[]; readonly total: number };
 
 /** What the worker answers. */
 export type ImportResponse =
@@ -59,4 +84,8 @@ export type ImportResponse =
   | { readonly type: 'done'; readonly summary: ImportSummary }
   | { readonly type: 'refused'; readonly error: string; readonly text: LocalizedText }
   | { readonly type: 'error'; readonly message: string }
-  | ImportAnswer;
+  | ImportAnswer
+  | { readonly type: 'commit-progress'; readonly stage: ImportCommitStage; readonly done: number; readonly total: number }
+  | { readonly type: 'committed'; readonly result: WriteResult<ImportWrite> }
+  | { readonly type: 'undo-progress'; readonly done: number; readonly total: number }
+  | { readonly type: 'undone'; readonly result: WriteResult<UndoBatchWrite> };

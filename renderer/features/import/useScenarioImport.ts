@@ -6,9 +6,10 @@ import { checkImportFileSize } from '../../../shared/spreadsheet/importFile';
 import { useRegions, useSettings } from '../../app/contexts';
 import { useAtlasDb } from '../../db/atlasDbContext';
 import { useCreateBackup } from '../../db/useBackups';
-import { commitImport, loadImportSnapshot, type ImportWrite } from '../../db/importRepository';
-import { undoBatch, type WriteContext } from '../../db/writePath';
-import { isProgressWorthShowing, pauseForPage, startImportCheck, type CheckedImport, type CommitProgress, type ExistingChoice, type ImportCheck } from './importCheck';
+import { loadImportSnapshot, type ImportWrite } from '../../db/importRepository';
+import { storageFailure } from '../../db/writeFailure';
+import type { WriteContext } from '../../db/writePath';
+import { isProgressWorthShowing, startImportCheck, startImportUndo, type CheckedImport, type CommitProgress, type ExistingChoice, type ImportCheck } from './importCheck';
 import type { ImportRequest, ImportSummary } from './importProtocol';
 
 export type { CommitProgress, ExistingChoice } from './importCheck';
@@ -108,8 +109,8 @@ export function useScenarioImport() {
   const cancel = useCallback(() => {
     const running = commitAbortRef.current;
     if (running) {
-      // The commit closes its plan once its transaction has rolled back (closing it now would
-      // fail the read the transaction is waiting for, instead of cancelling it).
+      // The commit closes its plan once the worker has rolled its transaction back and said so
+      // (closing it now would end the worker mid-write: rolled back too, but never reported).
       planRef.current = null;
       running.abort();
     }
@@ -137,16 +138,19 @@ export function useScenarioImport() {
           setState({ ...preview, commitError: message });
           return { ok: false, message };
         }
-        const result = await commitImport(ctx, preview.plan.source(choice), crypto.randomUUID(), {
-          pause: pauseForPage,
-          signal: abort.signal,
-          onProgress: (stage, done, total) => {
-            const next = { stage, done, total };
-            if (!isProgressWorthShowing(shown, next)) return;
-            shown = next;
-            if (!abort.signal.aborted) startTransition(() => setState({ ...preview, phase: 'committing', commitError: null, progress: next }));
-          },
-        });
+        const request = { dbName: ctx.db.name, actor: ctx.actor, choice, batchId: crypto.randomUUID() };
+        const result = await preview.plan
+          .commit(request, {
+            signal: abort.signal,
+            onProgress: (stage, done, total) => {
+              const next = { stage, done, total };
+              if (!isProgressWorthShowing(shown, next)) return;
+              shown = next;
+              if (!abort.signal.aborted) startTransition(() => setState({ ...preview, phase: 'committing', commitError: null, progress: next }));
+            },
+          })
+          // The worker failed (it answers every refusal as a result): its transaction rolled back with it.
+          .catch((cause: unknown) => storageFailure(cause));
         if (result.ok) {
           if (planRef.current === preview.plan) planRef.current = null;
           preview.plan.close();
@@ -165,11 +169,14 @@ export function useScenarioImport() {
     [createBackup, ctx, language, state, t],
   );
 
-  /** Undoes a whole import in one transaction, in chunks (a 100k-row import takes a while): progress as records undone of total. */
+  /**
+   * Undoes a whole import in one transaction, in chunks, in a worker (a 100k-row import takes a
+   * while and must not block the page): progress as records undone of total.
+   */
   const undoImport = useCallback(
     async (batchId: string, onProgress?: (done: number, total: number) => void): Promise<CommitOutcome | null> => {
       if (!ctx) return null;
-      const result = await undoBatch(ctx, batchId, { onProgress });
+      const result = await startImportUndo({ dbName: ctx.db.name, actor: ctx.actor, batchId }, (done, total) => onProgress?.(done, total)).catch((cause: unknown) => storageFailure(cause));
       return result.ok ? { ok: true, value: { batchId, created: 0, updated: 0, unchanged: 0 } } : { ok: false, message: localize(result.text, language) };
     },
     [ctx, language],

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoScenarios } from '../../../../shared/domain/demoData';
 import { asRegionCode } from '../../../../shared/regions/regions';
 import type { Scenario, ScenarioInput } from '../../../../shared/domain/scenario';
-import { chunksOf, commitImport, loadImportSnapshot, sourceOf, type ImportCommit, type ImportSource } from '../../../../renderer/db/importRepository';
+import { commitImport, loadImportSnapshot } from '../../../../renderer/db/importRepository';
 import { createScenario, deleteScenario, undo, undoBatch } from '../../../../renderer/db/writePath';
 import { freshDbsPerTest, makeContext, okValue, regions, wuhouInput, YEAR } from './dbTestKit';
 
@@ -88,18 +88,6 @@ describe('commitImport', () => {
   });
 });
 
-describe('chunksOf', () => {
-  it.each([
-    [[], 3, []],
-    [[1, 2, 3, 4, 5], 2, [[1, 2], [3, 4], [5]]],
-    [[1, 2, 3], 3, [[1, 2, 3]]],
-    [[1, 2], 0, [[1], [2]]],
-    [[1, 2, 3], 2.7, [[1, 2], [3]]],
-  ])('%j in chunks of %d', (items, size, chunks) => {
-    expect(chunksOf(items, size)).toEqual(chunks);
-  });
-});
-
 describe('commitImport in chunks (issue 5: the page is never blocked for long)', () => {
   const totals = async (d: ReturnType<typeof db>) => ({ scenarios: await d.scenarios.count(), changes: await d.changes.count(), meta: await d.meta.toArray() });
 
@@ -116,7 +104,8 @@ describe('commitImport in chunks (issue 5: the page is never blocked for long)',
       }),
     );
     expect(write).toEqual({ batchId: 'chunked', created: 7, updated: 1, unchanged: 0 });
-    expect(seen).toEqual(['check 2/7', 'check 4/7', 'check 6/7', 'check 7/7', 'write 0/8', 'write 2/8', 'write 4/8', 'write 6/8', 'write 7/8', 'write 8/8']);
+    // The update is checked against the register first; each new record is checked as its chunk is written.
+    expect(seen).toEqual(['check 1/1', 'write 0/8', 'write 2/8', 'write 4/8', 'write 6/8', 'write 7/8', 'write 8/8']);
     const log = await d.changes.where('batchId').equals('chunked').toArray();
     const stamps = log.map((change) => change.hlc).sort();
     expect(new Set(stamps).size).toBe(8);
@@ -131,15 +120,17 @@ describe('commitImport in chunks (issue 5: the page is never blocked for long)',
   });
 
   it.each([
-    ['checking the rows', 'check'],
-    ['writing them', 'write'],
+    ['checking the updates', 'check'],
+    ['writing', 'write'],
   ] as const)('a cancel while %s rolls everything back', async (_name, when) => {
     const d = db();
     const ctx = makeContext(d);
-    okValue(await createScenario(ctx, wuhouInput()));
+    const existing: Scenario[] = [];
+    for (let i = 0; i < 5; i += 1) existing.push(okValue(await createScenario(ctx, wuhouInput({ title: `已有场景 ${String(i)}` }))).scenario);
     const before = await totals(d);
     const abort = new AbortController();
-    const result = await commitImport(ctx, { records: wuhouRows(9), updates: [] }, 'cancelled', {
+    const updates = existing.map((row) => ({ id: row.id, expectedVersion: 1, input: inputOf(row, { title: `${row.title}（更新）` }) }));
+    const result = await commitImport(ctx, { records: wuhouRows(9), updates }, 'cancelled', {
       chunkRows: 2,
       signal: abort.signal,
       onProgress: (stage, done) => {
@@ -150,108 +141,56 @@ describe('commitImport in chunks (issue 5: the page is never blocked for long)',
     expect(await totals(d)).toEqual(before);
   });
 
-  it('the same record id twice in one import is refused before anything is written', async () => {
+  it.each([1, 2, 500])('the same record id twice in one import is refused and nothing written (chunks of %d)', async (chunkRows) => {
     const d = db();
     const ctx = makeContext(d);
-    const [row] = wuhouRows(1) as [Scenario];
-    const result = await commitImport(ctx, { records: [row, { ...row, catalogNumber: '' }], updates: [] }, 'twice');
-    expect(result).toMatchObject({ ok: false, error: 'duplicate-id' });
+    const rows = wuhouRows(3);
+    const twice = { ...(rows[0] as Scenario), catalogNumber: '' };
+    const result = await commitImport(ctx, { records: [...rows, twice], updates: [] }, 'twice', { chunkRows });
+    expect(result).toMatchObject({ ok: false, error: 'duplicate-id', text: { en: 'The import holds the same record id twice; nothing was imported' } });
+    expect({ scenarios: await d.scenarios.count(), changes: await d.changes.count() }).toEqual({ scenarios: 0, changes: 0 });
+  });
+
+  it.each([1, 500])('the same kept catalog number twice in one import is refused and nothing written (chunks of %d)', async (chunkRows) => {
+    const d = db();
+    const ctx = makeContext(d);
+    const [first, second] = wuhouRows(3) as [Scenario, Scenario, Scenario];
+    const result = await commitImport(ctx, { records: [first, second, { ...wuhouRows(4)[3] as Scenario, catalogNumber: first.catalogNumber }], updates: [] }, 'twice', { chunkRows });
+    expect(result).toMatchObject({ ok: false, error: 'duplicate-catalog-number', text: { en: 'The import holds the same catalog number twice; nothing was imported' } });
     expect(await d.scenarios.count()).toBe(0);
   });
-});
 
-/**
- * A source like the import worker's: every read answers in a task of its own (a message), after
- * IndexedDB would have committed an idle transaction. Records every read.
- */
-function workerLikeSource(commit: ImportCommit, options: { readonly failAt?: number } = {}): ImportSource & { readonly reads: string[] } {
-  const inMemory = sourceOf(commit);
-  const reads: string[] = [];
-  const later = <T>(value: () => T): Promise<T> => new Promise((resolve, reject) => setTimeout(() => {
-    try {
-      resolve(value());
-    } catch (cause) {
-      reject(cause instanceof Error ? cause : new Error(String(cause)));
-    }
-  }, 5));
-  let recordReads = 0;
-  return {
-    reads,
-    recordCount: inMemory.recordCount,
-    updateCount: inMemory.updateCount,
-    records: (from, count) => {
-      reads.push(`records ${String(from)}+${String(count)}`);
-      recordReads += 1;
-      const isFailing = recordReads === options.failAt;
-      return later(() => {
-        if (isFailing) throw new Error('the import worker stopped');
-        return commit.records.slice(from, from + count);
-      });
-    },
-    updates: (from, count) => {
-      reads.push(`updates ${String(from)}+${String(count)}`);
-      return later(() => commit.updates.slice(from, from + count));
-    },
-  };
-}
-
-describe('commitImport from a source read a chunk at a time (issue 5: the plan stays in the worker)', () => {
-  const totals = async (d: ReturnType<typeof db>) => ({ scenarios: await d.scenarios.count(), changes: await d.changes.count(), meta: await d.meta.toArray() });
-
-  it('keeps its one transaction open across reads that answer in later tasks, and reads in chunks', async () => {
+  it('a record created elsewhere since the preview refuses all, naming only its number', async () => {
     const d = db();
     const ctx = makeContext(d);
     const existing = okValue(await createScenario(ctx, wuhouInput())).scenario;
-    const fresh = wuhouRows(5);
-    const source = workerLikeSource({ records: fresh, updates: [{ id: existing.id, expectedVersion: 1, input: inputOf(existing, { title: '从工作线程更新' }) }] });
-    const write = okValue(await commitImport(ctx, source, 'from-worker', { chunkRows: 2 }));
-    expect(write).toEqual({ batchId: 'from-worker', created: 5, updated: 1, unchanged: 0 });
-    // Checked before the transaction, then read again to be written: never more than a chunk at a time.
-    expect(source.reads).toEqual([
-      'records 0+2', 'records 2+2', 'records 4+2',
-      'updates 0+1',
-      'records 0+2', 'records 2+2', 'records 4+1',
-    ]);
-    expect((await d.scenarios.bulkGet(fresh.map((row) => row.id))).every((row) => row !== undefined)).toBe(true);
-    expect((await d.scenarios.get(existing.id))?.title).toBe('从工作线程更新');
-    expect(await d.changes.where('batchId').equals('from-worker').count()).toBe(6);
+    const rows = wuhouRows(3);
+    const before = { scenarios: await d.scenarios.count(), changes: await d.changes.count() };
+    const result = await commitImport(ctx, { records: [rows[0] as Scenario, { ...(rows[1] as Scenario), id: existing.id }, rows[2] as Scenario], updates: [] }, 'late');
+    expect(result).toMatchObject({ ok: false, error: 'duplicate-id', details: [existing.catalogNumber], text: { en: 'The register changed during the import (some records exist now); nothing was imported — import again' } });
+    expect({ scenarios: await d.scenarios.count(), changes: await d.changes.count() }).toEqual(before);
   });
 
-  it('a read that fails half-way through the writes (the worker stopped) rolls everything back', async () => {
+  it('a bad row in a later chunk refuses all, though the chunks before it were written in the transaction', async () => {
     const d = db();
     const ctx = makeContext(d);
     okValue(await createScenario(ctx, wuhouInput()));
     const before = await totals(d);
-    // Reads 1–5 check the rows; 6 and 7 are written; read 8 fails.
-    const result = await commitImport(ctx, workerLikeSource({ records: wuhouRows(9), updates: [] }, { failAt: 8 }), 'crashed', { chunkRows: 2 });
-    expect(result).toMatchObject({ ok: false, error: 'write-failed' });
+    const rows = wuhouRows(5);
+    const outside = { ...(rows[4] as Scenario), regionCode: asRegionCode('510104') };
+    const result = await commitImport(ctx, { records: [...rows.slice(0, 4), outside], updates: [] }, 'late', { chunkRows: 2 });
+    expect(result).toMatchObject({ ok: false, error: 'outside-jurisdiction' });
     expect(await totals(d)).toEqual(before);
   });
 
-  it('a cancel while writing from the worker rolls everything back', async () => {
+  it('numbers are handed out past the highest kept number of each region and year, whatever the order', async () => {
     const d = db();
     const ctx = makeContext(d);
-    okValue(await createScenario(ctx, wuhouInput()));
-    const before = await totals(d);
-    const abort = new AbortController();
-    const result = await commitImport(ctx, workerLikeSource({ records: wuhouRows(9), updates: [] }), 'cancelled', {
-      chunkRows: 2,
-      signal: abort.signal,
-      onProgress: (stage, done) => {
-        if (stage === 'write' && done >= 4) abort.abort();
-      },
-    });
-    expect(result).toMatchObject({ ok: false, error: 'cancelled' });
-    expect(await totals(d)).toEqual(before);
-  });
-
-  it('a source that gives fewer records than it promised fails, and nothing is written', async () => {
-    const d = db();
-    const ctx = makeContext(d);
-    const fresh = wuhouRows(3);
-    const short: ImportSource = { ...sourceOf({ records: fresh, updates: [] }), recordCount: 4 };
-    await expect(commitImport(ctx, short, 'short', { chunkRows: 2 })).rejects.toThrow(/no record 3 of 4/);
-    expect(await d.scenarios.count()).toBe(0);
+    const [blank, kept] = wuhouRows(2) as [Scenario, Scenario];
+    const keptNumber = `510107-${String(YEAR)}-0003`;
+    okValue(await commitImport(ctx, { records: [{ ...blank, catalogNumber: '' }, { ...kept, catalogNumber: keptNumber }], updates: [] }, 'order', { chunkRows: 1 }));
+    expect((await d.scenarios.get(blank.id))?.catalogNumber).toBe(`510107-${String(YEAR)}-0004`);
+    expect((await d.scenarios.get(kept.id))?.catalogNumber).toBe(keptNumber);
   });
 });
 

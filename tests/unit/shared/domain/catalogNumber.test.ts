@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextCatalogNumber, parseCatalogNumber } from '../../../../shared/domain/catalogNumber';
+import { catalogNumbering, nextCatalogNumber, parseCatalogNumber } from '../../../../shared/domain/catalogNumber';
 
 describe('catalog numbers', () => {
   it('parses a well-formed number', () => {
@@ -62,5 +62,24 @@ describe('catalog numbers', () => {
     const full = nextCatalogNumber('510107', 2026, ['510107-2026-9999']);
     expect(full).toMatchObject({ ok: false, error: 'sequence-exhausted' });
     if (!full.ok) expect(full.message).toContain('已用完');
+  });
+});
+
+describe('catalogNumbering', () => {
+  const row = (regionCode: string, catalogNumber: string) => ({ regionCode, catalogNumber });
+
+  it.each([
+    ['nothing', [], { regions: [], highestKept: [] }],
+    ['only rows to number, each region once', [row('510107', ''), row('510104', ''), row('510107', '')], { regions: ['510107', '510104'], highestKept: [] }],
+    [
+      'the highest kept number of each region and year',
+      [row('510107', '510107-2026-0007'), row('510107', '510107-2026-0012'), row('510107', '510107-2025-0040'), row('510104', '510104-2026-0003'), row('510107', '510107-2026-0009')],
+      { regions: [], highestKept: ['510107-2026-0012', '510107-2025-0040', '510104-2026-0003'] },
+    ],
+    // The number's own region counts, not the row's: a record keeps its number when it moves.
+    ['a kept number of another region', [row('510104', '510107-2026-0005'), row('510104', '')], { regions: ['510104'], highestKept: ['510107-2026-0005'] }],
+    ['malformed numbers are ignored', [row('510107', '510107-2026-1'), row('510107', 'x'), row('510107', '５１０１０７-2026-0001')], { regions: [], highestKept: [] }],
+  ])('%s', (_name, rows, expected) => {
+    expect(catalogNumbering(rows)).toEqual(expected);
   });
 });

@@ -59,10 +59,12 @@ describe('CheckedPlan (the import worker keeps the plan; the page asks for what 
     expect(withWarning).not.toHaveProperty('record');
   });
 
-  it('hands out the new records and the updates a chunk at a time, in file order', () => {
-    expect(plan.recordsAt(0, 2).map((record) => record.id)).toEqual(['new-2', 'new-5']);
-    expect(plan.recordsAt(2, 2).map((record) => record.id)).toEqual(['new-8']);
-    expect(plan.recordsAt(3, 2)).toEqual([]);
-    expect(plan.updatesAt(0, 5).map((update) => update.id)).toEqual(['old-4']);
+  it.each([
+    ['update', ['old-4']],
+    ['skip', []],
+  ] as const)('commits the new records and, choosing %s, these updates, in file order', (choice, updates) => {
+    const commit = plan.commit(choice);
+    expect(commit.records.map((record) => record.id)).toEqual(['new-2', 'new-5', 'new-8']);
+    expect(commit.updates.map((update) => update.id)).toEqual(updates);
   });
 });
