@@ -8,13 +8,28 @@ import { DEMO_ENTITY_ID } from './writePath';
 export type RowsListener = (rows: readonly ScenarioRow[]) => void;
 
 /**
+ * Most newer change records read to bring the rows up to date. Past it (a 100k-row import, a big
+ * exchange package) the rows are read again instead: every change record carries the old and new
+ * values of its fields, so reading 100k of them into the page, in one request, cost far more than
+ * the rows themselves and blocked the page while they were decoded.
+ */
+export const INCREMENTAL_LIMIT = 2000;
+
+/** Options of {@link watchLiveRows} (tests set a small limit). */
+export interface WatchOptions {
+  readonly incrementalLimit?: number;
+}
+
+/**
  * Keeps every live scenario row in memory and in step with the database, cheaply: one full read at
  * start, then only the records named by change records newer than the last one seen. A write
  * costs a read of the rows it touched, not of all 100k (a full re-read takes seconds there).
  * Works across windows too: another tab's write lands in `changes`, which the live query watches.
- * A demo load/removal (one marker record for many rows) falls back to a full read.
+ * A demo load/removal (one marker record for many rows), or more than {@link INCREMENTAL_LIMIT}
+ * change records at once, falls back to a full read.
  */
-export function watchLiveRows(db: AtlasDb, onRows: RowsListener, onError: (error: unknown) => void): () => void {
+export function watchLiveRows(db: AtlasDb, onRows: RowsListener, onError: (error: unknown) => void, options: WatchOptions = {}): () => void {
+  const limit = options.incrementalLimit ?? INCREMENTAL_LIMIT;
   const byId = new Map<string, ScenarioRow>();
   let lastHlc = '';
   let isStopped = false;
@@ -47,7 +62,7 @@ export function watchLiveRows(db: AtlasDb, onRows: RowsListener, onError: (error
   async function applyChanges(changes: readonly ChangeRecord[]) {
     if (changes.length === 0) return;
     // An exchange import's marker too (issue 6): its records carry their owners' older clocks.
-    if (changes.some((change) => change.entityId === DEMO_ENTITY_ID || change.entityId === EXCHANGE_MARKER_ENTITY_ID)) {
+    if (changes.length > limit || changes.some((change) => change.entityId === DEMO_ENTITY_ID || change.entityId === EXCHANGE_MARKER_ENTITY_ID)) {
       await fullLoad();
       return;
     }
@@ -71,8 +86,9 @@ export function watchLiveRows(db: AtlasDb, onRows: RowsListener, onError: (error
       if (isStopped) return;
       // The querier reads lastHlc each time Dexie re-runs it, i.e. after every write to `changes`.
       // It also reads the newest stamp: a log that went back (a backup restored) means a full read.
+      // One record past the limit says "more than the limit" (applyChanges then reads the rows).
       subscription = liveQuery(async () => ({
-        changes: await db.changes.where('hlc').above(lastHlc).toArray(),
+        changes: await db.changes.where('hlc').above(lastHlc).limit(limit + 1).toArray(),
         newest: (await db.changes.orderBy('hlc').last())?.hlc ?? '',
       })).subscribe({
         next({ changes, newest }) {

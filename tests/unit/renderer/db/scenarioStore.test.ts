@@ -1,10 +1,13 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AtlasDb, ScenarioRow } from '../../../../renderer/db/atlasDb';
 import { watchLiveRows } from '../../../../renderer/db/scenarioStore';
 import { createScenario, deleteScenario, updateScenario, type WriteContext } from '../../../../renderer/db/writePath';
 import { loadDemoData, removeDemoData } from '../../../../renderer/db/demoRepository';
-import { freshDb, makeContext, wuhouInput } from './dbTestKit';
+import { commitImport } from '../../../../renderer/db/importRepository';
+import { generateDemoScenarios } from '../../../../shared/domain/demoData';
+import { asRegionCode } from '../../../../shared/regions/regions';
+import { freshDb, makeContext, regions, wuhouInput, YEAR } from './dbTestKit';
 
 const opened: AtlasDb[] = [];
 afterEach(async () => {
@@ -82,6 +85,39 @@ describe('watchLiveRows', () => {
       const removed = await removeDemoData(ctx);
       if (!removed.ok) throw new Error(removed.message);
       await nextRows(received, (rows) => rows.length === 0 && received.indexOf(rows) >= before);
+    } finally {
+      stop();
+    }
+  });
+
+  it.each([
+    ['within the limit: only the records the change records name are read', 10, 1],
+    ['past the limit (a big import): the rows are read again, not the change records', 3, 2],
+  ])('an import of 5 records %s', async (_name, incrementalLimit, fullReads) => {
+    const ctx = setup();
+    const wuhou = asRegionCode('510107');
+    const center = regions.get(wuhou)?.center ?? [104, 30.6];
+    const records = generateDemoScenarios(5, regions, { seed: 3, year: YEAR, ownerUnitCode: wuhou }).map((row) => ({
+      ...row,
+      regionCode: wuhou,
+      openingLevel: 'county' as const,
+      location: { lng: center[0], lat: center[1] },
+      isPlaced: true,
+      isDemo: false,
+      catalogNumber: '',
+    }));
+    const each = vi.spyOn(ctx.db.scenarios, 'each');
+    const received: (readonly ScenarioRow[])[] = [];
+    const stop = watchLiveRows(ctx.db, (rows) => received.push(rows), (error) => {
+      throw error;
+    }, { incrementalLimit });
+    try {
+      await nextRows(received, (rows) => rows.length === 0);
+      const written = await commitImport(ctx, { records, updates: [] }, 'big');
+      if (!written.ok) throw new Error(written.message);
+      const rows = await nextRows(received, (current) => current.length === 5);
+      expect(new Set(rows.map((row) => row.id))).toEqual(new Set(records.map((record) => record.id)));
+      expect(each).toHaveBeenCalledTimes(fullReads);
     } finally {
       stop();
     }
