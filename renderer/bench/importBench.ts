@@ -44,6 +44,12 @@ export interface ImportPageFigures {
   readonly fileMb: number;
   /** Every long task of the import: when (ms from the start), how long, and in which phase. */
   readonly longTasks: readonly { readonly at: number; readonly ms: number; readonly phase: 'check' | 'preview' | 'commit' | 'undo' }[];
+  /**
+   * When the import started and the commit began, in ms since the page's time origin: lines the
+   * long tasks up with a V8 GC trace (ATLAS_BENCH_JSFLAGS=--trace-gc), whose times count from about then.
+   */
+  readonly startedAt: number;
+  readonly commitStartedAt: number;
 }
 
 const PROVINCE = asRegionCode('510000');
@@ -145,6 +151,8 @@ export async function measureImportPage(count: number): Promise<ImportPageFigure
       tasksOver100: during.filter((task) => task.startTime < end && task.duration > 100).length,
       created: result.value.created,
       fileMb: file.length / 1e6,
+      startedAt: Math.round(start),
+      commitStartedAt: Math.round(previewed),
       longTasks: during.map((task) => ({
         at: Math.round(task.startTime - start),
         ms: task.duration,

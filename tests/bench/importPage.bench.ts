@@ -48,6 +48,7 @@ export function reportImportPage(figures: ImportPageFigures, count: number): voi
   if (process.env['ATLAS_BENCH_VERBOSE']) {
     const longest = [...figures.longTasks].sort((a, b) => b.ms - a.ms).slice(0, 10);
     console.log(`# longest tasks (phase@ms from start:duration): ${longest.map((task) => `${task.phase}@${String(task.at)}:${String(task.ms)}`).join(' ')}`);
+    console.log(`# started at ${String(figures.startedAt)} ms, commit at ${String(figures.commitStartedAt)} ms of the page's time origin`);
   }
 }
 
