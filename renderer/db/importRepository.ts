@@ -126,8 +126,13 @@ function checkNewRecords(ctx: WriteContext, records: readonly Scenario[], jurisd
   }
   const ids = records.map((record) => record.id);
   if (new Set(ids).size !== ids.length) refuse('duplicate-id', SAME_ID_TWICE);
-  const kept = records.map((record) => record.catalogNumber).filter((number) => number !== '');
+  const kept = keptNumbers(records);
   if (new Set(kept).size !== kept.length) refuse('duplicate-catalog-number', SAME_NUMBER_TWICE);
+}
+
+/** The 场景编号 these records keep ('' = to be numbered). */
+function keptNumbers(records: readonly Scenario[]): string[] {
+  return records.map((record) => record.catalogNumber).filter((number) => number !== '');
 }
 
 /**
@@ -153,18 +158,27 @@ function rowsRefusedByKey<T>(error: unknown, rows: readonly T[]): readonly T[] {
  */
 async function refuseTakenKeys(db: AtlasDb, records: readonly Scenario[], batchId: string): Promise<void> {
   const takenIds = await db.scenarios.where(':id').anyOf(records.map((record) => record.id)).primaryKeys();
-  if (takenIds.length > 0) {
-    if (await isWrittenByImport(db, takenIds, batchId)) refuse('duplicate-id', SAME_ID_TWICE);
-    const numbers = (await db.scenarios.bulkGet(takenIds.slice(0, 20))).map((row) => row?.catalogNumber ?? '');
-    refuse('duplicate-id', { zh: '导入期间台账已有变化（部分记录已存在），本次未导入任何数据，请重新导入', en: 'The register changed during the import (some records exist now); nothing was imported — import again' }, numbers);
-  }
-  const kept = records.map((record) => record.catalogNumber).filter((number) => number !== '');
+  await refuseIfHeld(db, takenIds, batchId, 'duplicate-id', SAME_ID_TWICE, {
+    zh: '导入期间台账已有变化（部分记录已存在），本次未导入任何数据，请重新导入',
+    en: 'The register changed during the import (some records exist now); nothing was imported — import again',
+  });
+  const kept = keptNumbers(records);
   const holders = kept.length === 0 ? [] : await db.scenarios.where('catalogNumber').anyOf(kept).primaryKeys();
-  if (holders.length > 0) {
-    if (await isWrittenByImport(db, holders, batchId)) refuse('duplicate-catalog-number', SAME_NUMBER_TWICE);
-    const numbers = (await db.scenarios.bulkGet(holders.slice(0, 20))).map((row) => row?.catalogNumber ?? '');
-    refuse('duplicate-catalog-number', { zh: '导入数据的场景编号与已有记录重复，本次未导入任何数据', en: 'Catalog numbers of the import are already taken; nothing was imported' }, numbers);
-  }
+  await refuseIfHeld(db, holders, batchId, 'duplicate-catalog-number', SAME_NUMBER_TWICE, {
+    zh: '导入数据的场景编号与已有记录重复，本次未导入任何数据',
+    en: 'Catalog numbers of the import are already taken; nothing was imported',
+  });
+}
+
+/**
+ * Refuses when records hold the keys (`holders`, by id): as `twice` when this import wrote one of
+ * them, else as `taken`, naming up to 20 of their numbers. Returns when there are none.
+ */
+async function refuseIfHeld(db: AtlasDb, holders: readonly string[], batchId: string, error: 'duplicate-id' | 'duplicate-catalog-number', twice: LocalizedText, taken: LocalizedText): Promise<void> {
+  if (holders.length === 0) return;
+  if (await isWrittenByImport(db, holders, batchId)) refuse(error, twice);
+  const numbers = (await db.scenarios.bulkGet(holders.slice(0, 20))).map((row) => row?.catalogNumber ?? '');
+  refuse(error, taken, numbers);
 }
 
 /**
@@ -188,7 +202,7 @@ export async function commitImport(ctx: WriteContext, commit: ImportCommit, batc
       if (options.signal?.aborted === true) refuse('cancelled', CANCELLED);
     };
     const newSizer = () => (fixedChunk === undefined ? new ChunkSizer(IMPORT_CHUNK_SIZING) : null);
-    const sizeOf = (sizer: ChunkSizer | null) => () => sizer?.size ?? (fixedChunk as number);
+    const chunkSize = (sizer: ChunkSizer | null) => sizer?.size ?? (fixedChunk as number);
 
     // Kept numbers are never handed out again: the sequences move past the highest of each first,
     // so a number handed out in one chunk never meets one kept in a later chunk.
@@ -206,10 +220,9 @@ export async function commitImport(ctx: WriteContext, commit: ImportCommit, batc
     const updated: { next: Scenario; changes: FieldChanges }[] = [];
     let unchanged = 0;
     const updateSizer = newSizer();
-    const updateSize = sizeOf(updateSizer);
     for (let checked = 0; checked < commit.updates.length; ) {
       stopIfCancelled();
-      const part = commit.updates.slice(checked, checked + updateSize());
+      const part = commit.updates.slice(checked, checked + chunkSize(updateSizer));
       const currentRows = await db.scenarios.bulkGet(part.map((update) => update.id));
       const began = performance.now();
       part.forEach((update, index) => {
@@ -257,7 +270,6 @@ export async function commitImport(ctx: WriteContext, commit: ImportCommit, batc
       batchId,
     });
     const sizer = newSizer();
-    const size = sizeOf(sizer);
     const total = commit.records.length + updated.length;
     let written = 0;
     /** How items are written: as new rows or over existing ones. */
@@ -272,7 +284,7 @@ export async function commitImport(ctx: WriteContext, commit: ImportCommit, batc
     const writeAll = async <T>(items: readonly T[], how: ChunkWrite<T>) => {
       for (let done = 0; done < items.length; ) {
         stopIfCancelled();
-        const part = items.slice(done, done + size());
+        const part = items.slice(done, done + chunkSize(sizer));
         // Checking and building run in two tasks (the stamps are awaited between): both count against the budget.
         let began = performance.now();
         how.check(part);

@@ -9,7 +9,7 @@
  * - xlsx_import_100k_page_ms: wall time of the whole import in the page, read to committed. On
  *   this machine IndexedDB costs ≈ 0.2 ms a row, so most of it is the commit — waiting, not blocking.
  * - xlsx_import_100k_undo_longest_task_ms / _undo_ms: 撤销本次导入 of the whole import afterwards
- *   (undoBatch: one transaction, in chunks); not part of the figures above.
+ *   (undoBatch in a worker: one transaction, in chunks); not part of the figures above.
  */
 import type { ImportPageFigures } from '../../renderer/bench/importBench';
 import { mkdtempSync, rmSync } from 'node:fs';

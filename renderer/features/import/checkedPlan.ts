@@ -24,7 +24,7 @@ function previewRow(row: ImportRow): ImportPreviewRow {
   return { rowNumber: row.rowNumber, action: row.action, catalogNumber: row.catalogNumber, title: row.title, errors: row.errors, warnings: row.warnings };
 }
 
-/** A plan's rows indexed for the preview's pages and the commit's chunks. */
+/** A plan's rows indexed for the preview's pages, and what a commit writes. */
 export class CheckedPlan {
   readonly summary: ImportSummary;
   private readonly rows: readonly ImportRow[];
@@ -39,7 +39,7 @@ export class CheckedPlan {
     rows.forEach((row, index) => {
       if (row.errors.length + row.warnings.length > 0) problems.push(index);
     });
-    // Every update is kept: the choice 'skip' asks for none of them (importCheck.ts, source()).
+    // Every update is kept: the choice 'skip' asks for none of them (commit() below).
     const { records, updates } = commitOf(rows, 'update');
     this.rows = rows;
     this.problems = problems;

@@ -46,21 +46,20 @@ export interface ImportSummary {
 /** A question about the checked plan; `id` pairs it with its answer. */
 export type ImportQuery = { readonly type: 'page'; readonly id: number; readonly filter: PreviewFilter; readonly offset: number; readonly limit: number };
 
-/**
- * Commit the plan into the database named `dbName` as `actor`, with `choice` for rows whose
- * 场景编号 exists, as one operation `batchId` of the change log.
- */
-export interface CommitRequest {
+/** Where and as whom the worker writes: the page's database, by name, and this installation's unit. */
+export interface WriteTarget {
   readonly dbName: string;
   readonly actor: Actor;
+}
+
+/** Commit the plan, with `choice` for rows whose 场景编号 exists, as one operation `batchId` of the change log. */
+export interface CommitRequest extends WriteTarget {
   readonly choice: ExistingChoice;
   readonly batchId: string;
 }
 
-/** Undo the whole import `batchId` (undoBatch) in the database named `dbName` as `actor`. */
-export interface UndoRequest {
-  readonly dbName: string;
-  readonly actor: Actor;
+/** Undo the whole import `batchId` (undoBatch). */
+export interface UndoRequest extends WriteTarget {
   readonly batchId: string;
 }
 

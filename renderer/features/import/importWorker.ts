@@ -15,10 +15,10 @@ import { importSpreadsheet } from '../../../shared/spreadsheet/importSpreadsheet
 import { AtlasDb } from '../../db/atlasDb';
 import { commitImport } from '../../db/importRepository';
 import { storageFailure } from '../../db/writeFailure';
-import { undoBatch, type Actor, type WriteContext, type WriteResult } from '../../db/writePath';
+import { undoBatch, type WriteContext, type WriteResult } from '../../db/writePath';
 import { loadRegions } from '../../regions/loadRegions';
 import { CheckedPlan } from './checkedPlan';
-import type { CommitRequest, ImportMessage, ImportQuery, ImportRequest, ImportResponse, UndoRequest } from './importProtocol';
+import type { CommitRequest, ImportMessage, ImportQuery, ImportRequest, ImportResponse, UndoRequest, WriteTarget } from './importProtocol';
 
 /** The parts of DedicatedWorkerGlobalScope used here (the renderer's tsconfig has the DOM lib, not WebWorker). */
 interface WorkerScope {
@@ -56,7 +56,7 @@ scope.onmessage = function handleImportMessage(event) {
  * refusal and storage failure as a result itself, and a failure to get that far (the regions or
  * the database not opening) becomes a storage failure.
  */
-async function writeHere<T>(dbName: string, actor: Actor, write: (ctx: WriteContext) => Promise<WriteResult<T>>): Promise<WriteResult<T>> {
+async function writeHere<T>({ dbName, actor }: WriteTarget, write: (ctx: WriteContext) => Promise<WriteResult<T>>): Promise<WriteResult<T>> {
   const db = new AtlasDb(dbName);
   try {
     regionsPromise ??= loadRegions();
@@ -71,7 +71,7 @@ async function writeHere<T>(dbName: string, actor: Actor, write: (ctx: WriteCont
 
 /** Undoes a whole import here (撤销本次导入 of 100k records is as heavy as the import). */
 async function undo(request: UndoRequest): Promise<void> {
-  const result = await writeHere(request.dbName, request.actor, (ctx) =>
+  const result = await writeHere(request, (ctx) =>
     undoBatch(ctx, request.batchId, { onProgress: (done, total) => scope.postMessage({ type: 'undo-progress', done, total }) }),
   );
   scope.postMessage({ type: 'undone', result });
@@ -86,7 +86,7 @@ async function commit(request: CommitRequest): Promise<void> {
   const abort = new AbortController();
   committing = abort;
   try {
-    const result = await writeHere(request.dbName, request.actor, (ctx) =>
+    const result = await writeHere(request, (ctx) =>
       commitImport(ctx, checked.commit(request.choice), request.batchId, {
         signal: abort.signal,
         onProgress: (stage, done, total) => scope.postMessage({ type: 'commit-progress', stage, done, total }),

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { asRegionCode, createRegionIndex, parseRegionAsset, type RegionIndex } from '../../../../shared/regions/regions';
 import type { Role } from '../../../../shared/settings/settings';
+import { generateDemoScenarios } from '../../../../shared/domain/demoData';
+import type { Scenario } from '../../../../shared/domain/scenario';
 import { AtlasDb } from '../../../../renderer/db/atlasDb';
 import { afterEach } from 'vitest';
 import type { WriteContext, WriteResult } from '../../../../renderer/db/writePath';
@@ -30,6 +32,24 @@ export function freshDb(): AtlasDb {
 export const T0 = Date.UTC(2026, 2, 1);
 /** The catalog-number year of records created at {@link T0}. */
 export const YEAR = new Date(T0).getFullYear();
+
+/**
+ * `count` whole records of 武侯区 owned by it, placed at its centre and to be numbered (场景编号 ''):
+ * what an import by the Wuhou county office writes.
+ */
+export function wuhouScenarios(count: number, seed: number): Scenario[] {
+  const wuhou = asRegionCode('510107');
+  const center = regions.get(wuhou)?.center ?? [104, 30.6];
+  return generateDemoScenarios(count, regions, { seed, year: YEAR, ownerUnitCode: wuhou }).map((row) => ({
+    ...row,
+    regionCode: wuhou,
+    openingLevel: 'county' as const,
+    location: { lng: center[0], lat: center[1] },
+    isPlaced: true,
+    isDemo: false,
+    catalogNumber: '',
+  }));
+}
 
 /** Deterministic v4-shaped UUIDs from a counter. */
 export function idMaker(prefix = 0): () => string {

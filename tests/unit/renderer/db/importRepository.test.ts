@@ -1,32 +1,21 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { generateDemoScenarios } from '../../../../shared/domain/demoData';
 import { asRegionCode } from '../../../../shared/regions/regions';
 import type { Scenario, ScenarioInput } from '../../../../shared/domain/scenario';
 import { commitImport, loadImportSnapshot } from '../../../../renderer/db/importRepository';
 import { createScenario, deleteScenario, undo, undoBatch } from '../../../../renderer/db/writePath';
-import { freshDbsPerTest, makeContext, okValue, regions, wuhouInput, YEAR } from './dbTestKit';
+import { freshDbsPerTest, makeContext, okValue, wuhouInput, wuhouScenarios, YEAR } from './dbTestKit';
 
 const db = freshDbsPerTest();
-const WUHOU = asRegionCode('510107');
 
 /** The form fields of a record, as the import plan hands them over. */
 function inputOf(scenario: Scenario, overrides: Partial<ScenarioInput> = {}): ScenarioInput {
   return { ...scenario, techDirections: [...scenario.techDirections], ...overrides };
 }
 
-/** Wuhou county rows only (the unit's jurisdiction). */
+/** Wuhou county rows only (the unit's jurisdiction); every other one keeps its 场景编号. */
 function wuhouRows(count: number): Scenario[] {
-  const center = regions.get(WUHOU)?.center ?? [104, 30.6];
-  return generateDemoScenarios(count, regions, { seed: 5, year: YEAR, ownerUnitCode: WUHOU }).map((row, i) => ({
-    ...row,
-    regionCode: WUHOU,
-    openingLevel: 'county' as const,
-    location: { lng: center[0], lat: center[1] },
-    isPlaced: true,
-    isDemo: false,
-    catalogNumber: i % 2 === 0 ? `510107-${YEAR}-${String(500 + i).padStart(4, '0')}` : '',
-  }));
+  return wuhouScenarios(count, 5).map((row, i) => ({ ...row, catalogNumber: i % 2 === 0 ? `510107-${String(YEAR)}-${String(500 + i).padStart(4, '0')}` : '' }));
 }
 
 describe('commitImport', () => {

@@ -5,9 +5,7 @@ import { watchLiveRows } from '../../../../renderer/db/scenarioStore';
 import { createScenario, deleteScenario, updateScenario, type WriteContext } from '../../../../renderer/db/writePath';
 import { loadDemoData, removeDemoData } from '../../../../renderer/db/demoRepository';
 import { commitImport } from '../../../../renderer/db/importRepository';
-import { generateDemoScenarios } from '../../../../shared/domain/demoData';
-import { asRegionCode } from '../../../../shared/regions/regions';
-import { freshDb, makeContext, regions, wuhouInput, YEAR } from './dbTestKit';
+import { freshDb, makeContext, wuhouInput, wuhouScenarios } from './dbTestKit';
 
 const opened: AtlasDb[] = [];
 afterEach(async () => {
@@ -95,17 +93,7 @@ describe('watchLiveRows', () => {
     ['past the limit (a big import): the rows are read again, not the change records', 3, 2],
   ])('an import of 5 records %s', async (_name, incrementalLimit, fullReads) => {
     const ctx = setup();
-    const wuhou = asRegionCode('510107');
-    const center = regions.get(wuhou)?.center ?? [104, 30.6];
-    const records = generateDemoScenarios(5, regions, { seed: 3, year: YEAR, ownerUnitCode: wuhou }).map((row) => ({
-      ...row,
-      regionCode: wuhou,
-      openingLevel: 'county' as const,
-      location: { lng: center[0], lat: center[1] },
-      isPlaced: true,
-      isDemo: false,
-      catalogNumber: '',
-    }));
+    const records = wuhouScenarios(5, 3);
     const each = vi.spyOn(ctx.db.scenarios, 'each');
     const received: (readonly ScenarioRow[])[] = [];
     const stop = watchLiveRows(ctx.db, (rows) => received.push(rows), (error) => {
