@@ -27,6 +27,8 @@ async function openScenario(page: Page, title: string): Promise<void> {
 
 /** Picks a file for the hidden input behind 导入合作意向 (what the file dialog does for a person). */
 async function importFile(page: Page, name: string, text: string): Promise<void> {
+  // As a person would: once the button is ready (it waits for the register to load).
+  await expect(page.getByRole('button', { name: '导入合作意向' })).toBeEnabled();
   await page.getByTestId('application-import-input').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
 }
 

@@ -16,8 +16,11 @@ import { useCompanyActions } from './useCompanyActions';
 
 /** Props of {@link ApplicationImportButton}. */
 export interface ApplicationImportButtonProps {
-  /** The live scenarios of this register: an application must name one of them. */
-  readonly records: readonly Scenario[];
+  /**
+   * The live scenarios of this register: an application must name one of them. Undefined while
+   * the register loads: the button waits (an empty list would refuse every file as unknown).
+   */
+  readonly records: readonly Scenario[] | undefined;
   /** Opens the scenario the imported pilot belongs to. */
   readonly onImported?: (scenarioId: string) => void;
 }
@@ -61,6 +64,10 @@ export function ApplicationImportButton({ records, onImported }: ApplicationImpo
     } catch (error) {
       console.error('[company] reading an application file failed', error);
       refuse(t('company.readFailed', { reason: error instanceof Error ? error.message : String(error) }));
+      return;
+    }
+    if (records === undefined) {
+      refuse(t('company.registerLoading'));
       return;
     }
     const byId = new Map(records.map((record) => [record.id as string, record]));
@@ -127,7 +134,7 @@ export function ApplicationImportButton({ records, onImported }: ApplicationImpo
 
   return (
     <>
-      <Button icon={<ImportOutlined />} loading={isBusy} disabled={!actions} onClick={() => inputRef.current?.click()}>
+      <Button icon={<ImportOutlined />} loading={isBusy || records === undefined} disabled={!actions || records === undefined} onClick={() => inputRef.current?.click()}>
         {t('company.importButton')}
       </Button>
       <input

@@ -39,6 +39,7 @@ export const companyZh = {
   imported: '已导入：试点项目 {{number}}“{{title}}”，阶段“申报”',
   importedNewPartner: '申请单位“{{name}}”已登记为伙伴单位（类型“其他”，请在伙伴单位中核对）',
   readFailed: '无法读取文件：{{reason}}',
+  registerLoading: '台账仍在加载，请稍候再导入',
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
@@ -84,4 +85,5 @@ export const companyEn: Widen<typeof companyZh> = {
   imported: 'Imported: pilot {{number}} "{{title}}" at stage "Applied"',
   importedNewPartner: '"{{name}}" was registered as a partner (type "Other"; check it under Partners)',
   readFailed: 'The file could not be read: {{reason}}',
+  registerLoading: 'The register is still loading; import again in a moment',
 };

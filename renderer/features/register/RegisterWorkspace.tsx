@@ -282,7 +282,7 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
             {hasPainted && (
               <Suspense fallback={null}>
                 {isCompany && <StarredMenu records={register.records ?? []} onSelect={selectFromTable} />}
-                {canWrite && <ApplicationImportButton records={register.records ?? []} onImported={setSelectedId} />}
+                {canWrite && <ApplicationImportButton records={register.records} onImported={setSelectedId} />}
               </Suspense>
             )}
           </Space>
