@@ -29,6 +29,13 @@ const db = new AtlasDb();
 const MESSAGE_CONFIG = { top: 72 } as const;
 
 /**
+ * autoInsertSpace off: antd spaces out two-character Chinese button texts ("保 存"); screen readers
+ * and tests then hear a different word. One object, so the provider's context stays the same
+ * across renders (a new one re-renders every antd component below, memoised ones too).
+ */
+export const ATLAS_BUTTON_CONFIG = { autoInsertSpace: false } as const;
+
+/**
  * The workspace with antd's providers and the database: loaded lazily after the first screen has painted the map
  * (App.tsx), because antd and its styling engine are half of the app's start-up code. antd's own
  * texts (pagination, date pickers) follow the i18n language.
@@ -36,9 +43,8 @@ const MESSAGE_CONFIG = { top: 72 } as const;
 export function AntdWorkspace(props: WorkspaceProps) {
   const { i18n } = useTranslation();
   const isMotionReduced = usePrefersReducedMotion();
-  // autoInsertSpace off: antd spaces out two-character Chinese button texts ("保 存"); screen readers and tests then hear a different word.
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUSLocale : zhCNLocale} theme={isMotionReduced ? ATLAS_THEME_STILL : ATLAS_THEME} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUSLocale : zhCNLocale} theme={isMotionReduced ? ATLAS_THEME_STILL : ATLAS_THEME} button={ATLAS_BUTTON_CONFIG}>
       <AntApp className="atlas-app" message={MESSAGE_CONFIG}>
         <AtlasDbContext.Provider value={db}>
           <Workspace {...props} />

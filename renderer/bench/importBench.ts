@@ -8,12 +8,12 @@
  *
  * The database is a fresh one of its own (deleted afterwards): the app's register is untouched.
  */
-import { createElement, startTransition } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createElement, startTransition, useState } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
 import { ConfigProvider } from 'antd';
 import zhCNLocale from 'antd/locale/zh_CN';
 import { asRegionCode } from '../../shared/regions/regions';
-import { ATLAS_THEME } from '../app/AntdWorkspace';
+import { ATLAS_BUTTON_CONFIG, ATLAS_THEME } from '../app/AntdWorkspace';
 import { AtlasDb } from '../db/atlasDb';
 import { loadImportSnapshot } from '../db/importRepository';
 import type { Actor } from '../db/writePath';
@@ -45,11 +45,52 @@ export interface ImportPageFigures {
   /** Every long task of the import: when (ms from the start), how long, and in which phase. */
   readonly longTasks: readonly { readonly at: number; readonly ms: number; readonly phase: 'check' | 'preview' | 'commit' | 'undo' }[];
   /**
+   * The longest animation frames (Chromium's long-animation-frame entries, over 50 ms) with the
+   * scripts that ran in them: which code a long task was, and how much of it was forced style and
+   * layout (code reading the layout it has just changed).
+   */
+  readonly longFrames: readonly LongFrame[];
+  /**
    * When the import started and the commit began, in ms since the page's time origin: lines the
    * long tasks up with a V8 GC trace (ATLAS_BENCH_JSFLAGS=--trace-gc), whose times count from about then.
    */
   readonly startedAt: number;
   readonly commitStartedAt: number;
+}
+
+/** A long animation frame: when (ms from the start), how long, its forced style and layout, and its longest scripts. */
+export interface LongFrame {
+  readonly at: number;
+  readonly ms: number;
+  readonly forcedLayoutMs: number;
+  readonly scripts: readonly { readonly invoker: string; readonly source: string; readonly ms: number; readonly forcedLayoutMs: number }[];
+}
+
+/** The fields of Chromium's PerformanceLongAnimationFrameTiming this bench reads (not in TypeScript's DOM types yet). */
+interface FrameTiming extends PerformanceEntry {
+  readonly scripts: readonly (PerformanceEntry & { readonly invoker: string; readonly sourceURL: string; readonly sourceFunctionName: string; readonly forcedStyleAndLayoutDuration: number })[];
+}
+
+/** The `limit` longest frames from `start` on, as {@link LongFrame}s. */
+function longestFrames(entries: readonly PerformanceEntry[], start: number, limit: number): LongFrame[] {
+  return [...(entries as readonly FrameTiming[])]
+    .filter((frame) => frame.startTime >= start)
+    .sort((a, b) => b.duration - a.duration)
+    .slice(0, limit)
+    .map((frame) => ({
+      at: Math.round(frame.startTime - start),
+      ms: Math.round(frame.duration),
+      forcedLayoutMs: Math.round(frame.scripts.reduce((sum, script) => sum + script.forcedStyleAndLayoutDuration, 0)),
+      scripts: [...frame.scripts]
+        .sort((a, b) => b.duration - a.duration)
+        .slice(0, 3)
+        .map((script) => ({
+          invoker: script.invoker,
+          source: `${script.sourceFunctionName || '(anonymous)'} ${script.sourceURL.split('/').pop() ?? ''}`,
+          ms: Math.round(script.duration),
+          forcedLayoutMs: Math.round(script.forcedStyleAndLayoutDuration),
+        })),
+    }));
 }
 
 const PROVINCE = asRegionCode('510000');
@@ -67,6 +108,29 @@ function registerWorkbook(count: number): Promise<Uint8Array<ArrayBuffer>> {
   }).finally(() => worker.terminate());
 }
 
+type ShownState = Exclude<ImportState, { phase: 'idle' }>;
+
+/**
+ * Renders the import dialog as the app does: under antd's provider, in the app's theme (so antd's
+ * style cache is the app's), rendered once, as the app's sits at the top of the workspace and does
+ * not re-render with the dialog; the dialog's state in a component of its own, as ImportButton
+ * holds it. Resolves, once mounted, to what sets that state. (Re-rendering the provider with each
+ * state would re-render every antd component below it, the memoised preview table too: work the
+ * app does not do.)
+ */
+async function mountDialog(root: Root, first: ShownState): Promise<(state: ShownState) => void> {
+  let setShown: ((state: ShownState) => void) | null = null;
+  function BenchDialog() {
+    const [state, setState] = useState(first);
+    setShown = setState;
+    return createElement(ImportDialog, { state, onCancel: () => undefined, onCommit: () => undefined });
+  }
+  root.render(createElement(ConfigProvider, { locale: zhCNLocale, theme: ATLAS_THEME, button: ATLAS_BUTTON_CONFIG }, createElement(BenchDialog)));
+  while (setShown === null) await settle();
+  const set: (state: ShownState) => void = setShown;
+  return set;
+}
+
 /** Runs a `count`-row import in the page and reports its longest blocking task. */
 export async function measureImportPage(count: number): Promise<ImportPageFigures> {
   const file = await registerWorkbook(count);
@@ -78,22 +142,22 @@ export async function measureImportPage(count: number): Promise<ImportPageFigure
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) tasks.push(entry);
   });
+  const frames: PerformanceEntry[] = [];
+  const frameObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) frames.push(entry);
+  });
   try {
     const actor: Actor = { unitCode: PROVINCE, role: 'province' };
     await db.open();
     await settle();
     observer.observe({ type: 'longtask', buffered: true });
+    // Where supported (Chromium 123+): what the long tasks were.
+    if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) frameObserver.observe({ type: 'long-animation-frame', buffered: true });
     const fileName = 'bench-import.xlsx';
-    const show = (state: Exclude<ImportState, { phase: 'idle' }>) => {
-      // In the app's theme, so antd's style cache is the app's (a default theme would generate every style anew).
-      const dialog = createElement(ImportDialog, { state, onCancel: () => undefined, onCommit: () => undefined });
-      root.render(createElement(ConfigProvider, { locale: zhCNLocale, theme: ATLAS_THEME, button: { autoInsertSpace: false } }, dialog));
-    };
-
     const start = performance.now();
     // What the hook does (useScenarioImport.check): the bytes of the file and the snapshot, then the worker.
     const bytes = file.slice().buffer;
-    show({ phase: 'checking', fileName, stage: 'read', done: 0, total: 0 });
+    const show = await mountDialog(root, { phase: 'checking', fileName, stage: 'read', done: 0, total: 0 });
     const snapshot = await loadImportSnapshot(db);
     const check = startImportCheck(
       { fileName, bytes, unitCode: PROVINCE, existingByNumber: snapshot.existingByNumber, existingIds: snapshot.existingIds, now: Date.now() },
@@ -134,6 +198,7 @@ export async function measureImportPage(count: number): Promise<ImportPageFigure
 
     await settle();
     for (const entry of observer.takeRecords()) tasks.push(entry);
+    for (const entry of frameObserver.takeRecords()) frames.push(entry);
     const during = tasks.filter((task) => task.startTime >= start && task.startTime < undoEnd);
     const longest = (from: number, to: number) => Math.max(0, ...during.filter((task) => task.startTime >= from && task.startTime < to).map((task) => task.duration));
     return {
@@ -151,6 +216,7 @@ export async function measureImportPage(count: number): Promise<ImportPageFigure
       tasksOver100: during.filter((task) => task.startTime < end && task.duration > 100).length,
       created: result.value.created,
       fileMb: file.length / 1e6,
+      longFrames: longestFrames(frames, start, 5),
       startedAt: Math.round(start),
       commitStartedAt: Math.round(previewed),
       longTasks: during.map((task) => ({
@@ -161,6 +227,7 @@ export async function measureImportPage(count: number): Promise<ImportPageFigure
     };
   } finally {
     observer.disconnect();
+    frameObserver.disconnect();
     root.unmount();
     host.remove();
     db.close();

@@ -48,6 +48,10 @@ export function reportImportPage(figures: ImportPageFigures, count: number): voi
   if (process.env['ATLAS_BENCH_VERBOSE']) {
     const longest = [...figures.longTasks].sort((a, b) => b.ms - a.ms).slice(0, 10);
     console.log(`# longest tasks (phase@ms from start:duration): ${longest.map((task) => `${task.phase}@${String(task.at)}:${String(task.ms)}`).join(' ')}`);
+    for (const frame of figures.longFrames) {
+      const scripts = frame.scripts.map((script) => `${script.invoker} → ${script.source} ${String(script.ms)} ms (layout ${String(script.forcedLayoutMs)})`).join('; ');
+      console.log(`# frame @${String(frame.at)}: ${String(frame.ms)} ms, forced layout ${String(frame.forcedLayoutMs)} ms: ${scripts}`);
+    }
     console.log(`# started at ${String(figures.startedAt)} ms, commit at ${String(figures.commitStartedAt)} ms of the page's time origin`);
   }
 }
