@@ -11,7 +11,7 @@ import type { Pilot } from '../../shared/partners/pilot';
 import { buildSearchText } from '../../shared/domain/scenarioFilter';
 import { declareSchemaVersions } from './schema';
 import type { Attestation } from '../../shared/exchange/package';
-import type { ConflictRow, ExchangeBatchRow, ExchangeLogRow, MergeEntryRow, PackageLogRow, TrustedKeyRow } from './exchangeRows';
+import type { ConflictRow, ExchangeBatchRow, ExchangeLogRow, MergeEntryRow, MergePageRow, PackageLogRow, TrustedKeyRow } from './exchangeRows';
 
 /** The database name of the app; tests and bench profiles pass their own. */
 export const DEFAULT_DB_NAME = 'scenario-atlas';
@@ -135,7 +135,9 @@ export class AtlasDb extends Dexie {
   declare readonly stars: Table<StarRow, string>;
   // Exchange (schema v4, issue 6): see renderer/db/exchangeRows.ts.
   declare readonly trustedKeys: Table<TrustedKeyRow, [string, string]>;
+  /** Schema v4's merge state, one row per record; empty since v6, which pages it in `mergePages`. */
   declare readonly mergeEntries: Table<MergeEntryRow, string>;
+  declare readonly mergePages: Table<MergePageRow, number>;
   /** Schema v4's per-change exchange log; empty since v5, which batches it in `exchangeBatches`. */
   declare readonly exchangeLog: Table<ExchangeLogRow, string>;
   declare readonly exchangeBatches: Table<ExchangeBatchRow, number>;

@@ -47,15 +47,18 @@ export const WRITE_CHUNK = 500;
 export const READ_CHUNK = 1000;
 
 /** A table's bulkGet (a Dexie Table). */
-export interface BulkGetter<R> {
-  bulkGet(keys: string[]): Promise<(R | undefined)[]>;
+export interface BulkGetter<R, K = string> {
+  bulkGet(keys: K[]): Promise<(R | undefined)[]>;
 }
 
-/** bulkGet in chunks of {@link READ_CHUNK}: the same result, in tasks of bounded length. */
-export async function bulkGetInChunks<R>(table: BulkGetter<R>, keys: readonly string[], afterChunk?: (done: number) => Promise<void>): Promise<(R | undefined)[]> {
+/**
+ * bulkGet in chunks of `chunk` keys ({@link READ_CHUNK} rows; fewer for rows that each hold many
+ * records): the same result, in tasks of bounded length.
+ */
+export async function bulkGetInChunks<R, K = string>(table: BulkGetter<R, K>, keys: readonly K[], afterChunk?: (done: number) => Promise<void>, chunk = READ_CHUNK): Promise<(R | undefined)[]> {
   const out: (R | undefined)[] = [];
-  for (let start = 0; start < keys.length; start += READ_CHUNK) {
-    const rows = await table.bulkGet(keys.slice(start, start + READ_CHUNK));
+  for (let start = 0; start < keys.length; start += chunk) {
+    const rows = await table.bulkGet(keys.slice(start, start + chunk));
     for (const row of rows) out.push(row);
     await afterChunk?.(out.length);
   }
@@ -124,11 +127,14 @@ export class WriteProgress {
     private readonly total: number,
   ) {}
 
-  /** Queues `rows` in chunks; a cancel stops before the next chunk (and the transaction rolls back). */
-  async put<R, K>(table: Table<R, K>, rows: readonly R[]): Promise<void> {
-    for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
+  /**
+   * Queues `rows` in chunks of `size` ({@link WRITE_CHUNK}; fewer for rows that each hold many
+   * records); a cancel stops before the next chunk (and the transaction rolls back).
+   */
+  async put<R, K>(table: Table<R, K>, rows: readonly R[], size = WRITE_CHUNK): Promise<void> {
+    for (let start = 0; start < rows.length; start += size) {
       throwIfCancelled(this.progress);
-      const chunk = rows.slice(start, start + WRITE_CHUNK);
+      const chunk = rows.slice(start, start + size);
       const written = table.bulkPut(chunk).then(() => {
         this.done += chunk.length;
         this.progress.onProgress?.('write', this.done, this.total);

@@ -4,7 +4,7 @@
  * the conflict queue and catalog publishing. The format, verification and merge rules are pure
  * code in shared/exchange/*; this file reads and writes their inputs and results.
  *
- * The merge state (`mergeEntries`) follows the change log by a cursor (meta `exchange:cursor`, an
+ * The merge state (`mergePages`, see renderer/db/mergePages.ts) follows the change log by a cursor (meta `exchange:cursor`, an
  * HLC): local writes through writePath.ts get clocks later than everything seen before (the import
  * moves the clock past what it received), so "changes above the cursor not yet logged" is exactly
  * what the merge state has not seen. It is brought up to date at the start of every export and
@@ -38,6 +38,7 @@ import { bulkGetInChunks, ExchangeCancelled, inChunks, partOf, pauseInTransactio
 import { keepUniqueRows, previousOf, readRegisterRows, recordOfRow, titleOf, toRegisterRow, writeRegisterRows, type RegisterRow } from './exchangeRegister';
 import { toExchangeBatches } from './schema/v5';
 import type { ConflictRow, ExchangeBatchRow, MergeEntryRow, PackageLogRow, StoredStamp, TrustedKeyRow } from './exchangeRows';
+import { mergePagesWith, PAGES_PER_WRITE, readMergeEntries } from './mergePages';
 import { CatalogAllocator, issueHlcStamps, localHlcNode, observeRemoteHlc } from './metaStore';
 import { applyConflictChoice, type ConflictChoice } from './conflictResolution';
 import { storageFailure, WriteRefused, type WriteFailure } from './writeFailure';
@@ -84,7 +85,7 @@ export type ExchangeResult<T> = { readonly ok: true; readonly value: T } | Excha
 
 /** The tables an exchange transaction covers (catchUp runs inside one of these). */
 export function exchangeTables(db: AtlasDb) {
-  return [db.scenarios, db.pilots, db.partners, db.changes, db.meta, db.mergeEntries, db.exchangeBatches, db.attestations, db.conflicts, db.packageLog];
+  return [db.scenarios, db.pilots, db.partners, db.changes, db.meta, db.mergePages, db.exchangeBatches, db.attestations, db.conflicts, db.packageLog];
 }
 
 // Durability stays the app's 'strict' (AtlasDb) here too, though a backup is written before every
@@ -154,11 +155,11 @@ async function readMergeState(db: AtlasDb, changes: readonly Pick<ChangeRecord, 
   const entityOf = new Map<string, ChangeEntity>();
   for (const change of changes) if (!entityOf.has(change.entityId)) entityOf.set(change.entityId, change.entity);
   const unique = [...entityOf.keys()];
-  const entries = await bulkGetInChunks(db.mergeEntries, unique);
-  entries.forEach((entry) => entry && entityOf.set(entry.entityId, entry.entity));
+  const entries = await readMergeEntries(db, unique);
+  for (const entry of entries.values()) entityOf.set(entry.entityId, entry.entity);
   const rows = await readRegisterRows(db, entityOf);
   const state = new Map<string, MergeEntry>();
-  for (const entry of entries) if (entry) state.set(entry.entityId, toEntry(entry, rows.get(entry.entityId)));
+  for (const entry of entries.values()) state.set(entry.entityId, toEntry(entry, rows.get(entry.entityId)));
   return { state, rows };
 }
 
@@ -234,8 +235,9 @@ export async function catchUp(db: AtlasDb): Promise<number> {
     await inChunks(db, [...new Set(real.map((change) => change.entityId))], {}, 'write', (chunk) => {
       for (const id of chunk) entries.push(toEntryRow(id, merged.state.get(id) as MergeEntry));
     });
-    const writes = new WriteProgress({}, entries.length);
-    await writes.put(db.mergeEntries, entries);
+    const pages = await mergePagesWith(db, entries);
+    const writes = new WriteProgress({}, pages.length);
+    await writes.put(db.mergePages, pages, PAGES_PER_WRITE);
     await writes.finish();
     const { batches, seq } = await exchangeLogAppend(db, real.map((change) => ({ changeId: change.id, attestation: null })));
     await db.exchangeBatches.bulkAdd(batches);
@@ -765,10 +767,11 @@ export async function applyImport(ctx: WriteContext, preview: ImportPreview, pro
       at: now,
       note: `导入交换包（来自 ${pkg.manifest.sourceUnit}）`,
     };
-    const writer = new WriteProgress(progress, plan.rows.length + newChanges.length + 1 + entries.length + batches.length);
+    const pages = await mergePagesWith(db, entries);
+    const writer = new WriteProgress(progress, plan.rows.length + newChanges.length + 1 + pages.length + batches.length);
     await writeRegisterRows(db, plan.rows, writer);
     await writer.put(db.changes, [...newChanges, marker]);
-    await writer.put(db.mergeEntries, entries);
+    await writer.put(db.mergePages, pages, PAGES_PER_WRITE);
     await writer.put(db.exchangeBatches, batches);
     await writer.finish();
     await db.attestations.bulkPut([...usedAttestations.values()]);

@@ -58,6 +58,9 @@ export interface ExchangeLogRow {
 /** The exchange log since schema v5: changes numbered in runs (renderer/db/schema/v5.ts). */
 export type { ExchangeBatchRowV5 as ExchangeBatchRow } from './schema/v5';
 
+/** The merge state since schema v6: entries in pages (renderer/db/schema/v6.ts). */
+export type { MergePageRowV6 as MergePageRow } from './schema/v6';
+
 /** An open or resolved entry of the conflict queue. */
 export type ConflictRow = ConflictEntry & {
   readonly id: string;

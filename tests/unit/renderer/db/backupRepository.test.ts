@@ -7,6 +7,7 @@ import { parseHlc } from '../../../../shared/domain/hlc';
 import Dexie from 'dexie';
 import { toScenarioRow, type AtlasDb } from '../../../../renderer/db/atlasDb';
 import { declareSchemaVersions } from '../../../../renderer/db/schema';
+import { mergePageOf } from '../../../../renderer/db/schema/v6';
 import {
   BACKUP_FORMAT_VERSION,
   checkSnapshot,
@@ -120,8 +121,8 @@ describe('createBackup and restoreBackup', () => {
     ['a tampered record (hash not resealed)', (b) => edited(b, (s) => void ((s.tables.scenarios![0] as { title: string }).title = '被篡改'), false), /校验值不符/],
     ['a newer database schema', (b) => edited(b, (s) => void (s.schemaVersion += 1)), /更新版本的应用/],
     ['a newer file format', (b) => edited(b, (s) => void (s.formatVersion = BACKUP_FORMAT_VERSION + 1)), /更新版本的应用/],
-    ['an older schema version with the current tables', (b) => edited(b, (s) => void (s.schemaVersion -= 1)), /多出：exchangeBatches/],
-    ['an older schema version whose rows do not load', (b) => edited(b, (s) => void ((s.schemaVersion -= 1), delete s.tables.exchangeBatches, delete s.counts.exchangeBatches, (s.tables.scenarios![1]!.id = s.tables.scenarios![0]!.id))), /升级到第 \d+ 版时失败/],
+    ['an older schema version with the current tables', (b) => edited(b, (s) => void (s.schemaVersion -= 1)), /多出：mergePages/],
+    ['an older schema version whose rows do not load', (b) => edited(b, (s) => void ((s.schemaVersion -= 1), delete s.tables.mergePages, delete s.counts.mergePages, (s.tables.scenarios![1]!.id = s.tables.scenarios![0]!.id))), /升级到第 \d+ 版时失败/],
     ['a missing table', (b) => edited(b, (s) => void delete s.tables.savedViews), /缺少：savedViews/],
     ['an unknown table', (b) => edited(b, (s) => void (s.tables.extra = [])), /多出：extra/],
     ['a wrong count', (b) => edited(b, (s) => void (s.counts.scenarios = 5)), /记录数与清单不符/],
@@ -150,7 +151,8 @@ describe('createBackup and restoreBackup', () => {
   });
 
   it('restores a backup made by the previous schema version through the app’s own upgrade steps', async () => {
-    // A database of schema v4 (one exchange-log row per change), as an installation had it before v5.
+    // A database of schema v4 (one exchange-log and merge-state row per change / record), as an
+    // installation had it before v5: restored through the v5 and v6 steps.
     const name = `backup-v4-${Math.random().toString(36).slice(2)}`;
     const v4 = new Dexie(name);
     declareSchemaVersions(v4, 4);
@@ -161,6 +163,8 @@ describe('createBackup and restoreBackup', () => {
       { changeId: 'c1', seq: 1, attestation: null },
       { changeId: 'c2', seq: 2, attestation: 'sig' },
     ]);
+    const entry = { entityId: scenario.id, entity: 'scenario', owner: scenario.ownerUnitCode, stamps: [['000001772323200000-0000-510107', scenario.ownerUnitCode, 'c1', 1]], fields: { title: 0 }, pending: [] };
+    await v4.table('mergeEntries').add(entry);
     const oldBytes = await snapshotBytes(v4 as unknown as AtlasDb, 'daily', T0);
     v4.close();
     await Dexie.delete(name);
@@ -170,7 +174,8 @@ describe('createBackup and restoreBackup', () => {
     const files = platform();
     const stored = must(await files.writeBackup('daily', oldBytes));
     const summary = must(await restoreBackup(d, files, stored.id, ctx.clock.t));
-    expect(summary.counts).toMatchObject({ scenarios: 1, exchangeLog: 0, exchangeBatches: 1 });
+    expect(summary.counts).toMatchObject({ scenarios: 1, exchangeLog: 0, exchangeBatches: 1, mergeEntries: 0, mergePages: 1 });
+    expect(await d.mergePages.toArray()).toEqual([{ page: mergePageOf(scenario.id), entries: [entry] }]);
     expect((await d.scenarios.toArray()).map((row) => row.id)).toEqual([scenario.id]);
     expect(await d.exchangeBatches.toArray()).toEqual([{ firstSeq: 1, lastSeq: 2, changeIds: ['c1', 'c2'], attestations: [-1, 0], signatures: ['sig'] }]);
     // The current data was backed up first, and no temporary database is left behind.

@@ -97,13 +97,13 @@ describe('county → city exchange', () => {
     await created(county);
     const text = await exportTo(county, '510100');
     await importAndApply(city, text);
-    const snapshot = { scenarios: await city.db.scenarios.toArray(), changes: await city.db.changes.count(), entries: await city.db.mergeEntries.toArray() };
+    const snapshot = { scenarios: await city.db.scenarios.toArray(), changes: await city.db.changes.count(), entries: await city.db.mergePages.toArray() };
     const { preview, outcome } = await importAndApply(city, text);
     expect(preview.isImportedBefore).toBe(true);
     expect(outcome.summary).toMatchObject({ created: 0, updated: 0, deleted: 0, conflicts: 0 });
     expect(await city.db.scenarios.toArray()).toEqual(snapshot.scenarios);
     expect(await city.db.changes.count()).toBe(snapshot.changes);
-    expect(await city.db.mergeEntries.toArray()).toEqual(snapshot.entries);
+    expect(await city.db.mergePages.toArray()).toEqual(snapshot.entries);
   });
 
   it('"since my last package" sends only what is new; nothing new is refused with a message', async () => {
@@ -297,7 +297,7 @@ describe('progress and cancel', () => {
     expect(opened.status).toBe('preview');
     expect([...phases]).toEqual(['hash', 'check', 'plan']);
 
-    const before = { scenarios: await city.db.scenarios.count(), changes: await city.db.changes.count(), entries: await city.db.mergeEntries.count(), log: await city.db.packageLog.count() };
+    const before = { scenarios: await city.db.scenarios.count(), changes: await city.db.changes.count(), entries: await city.db.mergePages.count(), log: await city.db.packageLog.count() };
     const cancelledOpen = new AbortController();
     cancelledOpen.abort();
     expect(await openImport(city, utf8ToBytes(text), { progress: { signal: cancelledOpen.signal } })).toMatchObject({ status: 'refused', failure: { error: 'cancelled' } });
@@ -315,7 +315,7 @@ describe('progress and cancel', () => {
     });
     expect(outcome).toMatchObject({ ok: false, error: 'cancelled', text: { zh: '已取消，未做任何修改' } });
     expect(written.length).toBeGreaterThan(0);
-    expect({ scenarios: await city.db.scenarios.count(), changes: await city.db.changes.count(), entries: await city.db.mergeEntries.count(), log: await city.db.packageLog.count() }).toEqual(before);
+    expect({ scenarios: await city.db.scenarios.count(), changes: await city.db.changes.count(), entries: await city.db.mergePages.count(), log: await city.db.packageLog.count() }).toEqual(before);
 
     const write: number[] = [];
     const applied = await applyImport(city, preview, { onProgress: (phase, done, total) => phase === 'write' && write.push(done / total) });

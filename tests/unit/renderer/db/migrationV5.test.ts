@@ -32,7 +32,7 @@ describe('migration v4 → v5 (exchange log in batches)', () => {
     const db = new AtlasDb(await v4Database(rows));
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBeGreaterThanOrEqual(5);
     const batches = await db.exchangeBatches.orderBy('firstSeq').toArray();
     expect(batches.map((b) => [b.firstSeq, b.lastSeq, b.changeIds.length])).toEqual([
       [1, EXCHANGE_BATCH_SIZE, EXCHANGE_BATCH_SIZE],
