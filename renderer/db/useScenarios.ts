@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ScenarioRow } from './atlasDb';
 import { useAtlasDb } from './atlasDbContext';
@@ -21,7 +21,10 @@ export function useLiveScenarioRows(): readonly ScenarioRow[] | undefined {
       let timer = 0;
       const frame = requestAnimationFrame(function afterFrame() {
         timer = window.setTimeout(function startWatching() {
-          stop = watchLiveRows(db, setRows, (error) => console.error('[db] keeping the register in memory failed', error));
+          // A transition: a new row list (100k rows at start or after a big import) re-filters,
+          // counts and redraws the register, and React then renders it in slices that give way to
+          // input instead of in one task.
+          stop = watchLiveRows(db, (next) => startTransition(() => setRows(next)), (error) => console.error('[db] keeping the register in memory failed', error));
         }, 0);
       });
       return function stopWatching() {

@@ -1,34 +1,17 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import { divIcon, layerGroup, marker, type LayerGroup, type Map as LeafletMap } from 'leaflet';
-import type { ApplicationField, PilotStage, ScenarioStatus } from '../../../shared/domain/vocabulary';
-import {
-  packCoordinates,
-  type ClusterItem,
-  type ClusterRequest,
-  type ClusterResponse,
-} from './clusterEngine';
+import type { ClusterItem, ClusterRequest, ClusterResponse } from './clusterEngine';
 import { FIELD_COLORS, FIELD_GLYPHS, STATUS_COLORS } from './scenarioStyle';
 import { stageSwatch } from './stageStyle';
-
-/** What a marker needs of a scenario. */
-export interface ScenarioPoint {
-  readonly id: string;
-  readonly title: string;
-  readonly lat: number;
-  readonly lng: number;
-  readonly field: ApplicationField;
-  readonly status: ScenarioStatus;
-  /** The most advanced stage of its live pilots; null or absent without pilots. */
-  readonly stage?: PilotStage | null;
-}
+import type { ScenarioPoint, ScenarioPoints } from './scenarioPoints';
 
 /** What a marker's fill shows: the application field, or the most advanced pilot stage (issue 4 item 4). */
 export type MarkerColoring = 'field' | 'stage';
 
 /** Props of {@link ScenarioMarkers}. */
 export interface ScenarioMarkersProps {
-  readonly points: readonly ScenarioPoint[];
+  readonly points: ScenarioPoints;
   readonly selectedId: string | null;
   readonly onSelect: (id: string) => void;
   /** Accessible label of a marker: title and status, e.g. "华西… · 已开放". */
@@ -120,7 +103,7 @@ export function ScenarioMarkers({ points, selectedId, onSelect, describe, colori
       const worker = workerRef.current;
       if (!worker) return;
       generationRef.current += 1;
-      const coords = packCoordinates(points);
+      const coords = points.coordinates();
       const request: ClusterRequest = { type: 'load', generation: generationRef.current, coords };
       worker.postMessage(request, [coords.buffer]);
     },
@@ -159,7 +142,7 @@ function drawItems(map: LeafletMap, layer: LayerGroup, items: readonly ClusterIt
       layer.addLayer(clusterMarker);
       continue;
     }
-    const point = current[item.index];
+    const point = current.at(item.index);
     if (!point) continue;
     const isSelected = point.id === selected;
     const text = label(point);

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Scenario } from '../../../shared/domain/scenario';
 import type { ScenarioFilter } from '../../../shared/domain/scenarioFilter';
-import { countByRegion } from '../../../shared/domain/regionCounts';
+import { countRecordsByRegion } from '../../../shared/domain/regionCounts';
 import type { PilotStage } from '../../../shared/domain/vocabulary';
 import { summarisePilotsByScenario } from '../../../shared/partners/pilotMap';
 import { usePilots } from '../../db/usePilots';
@@ -9,14 +9,15 @@ import { useLiveScenarioRows } from '../../db/useScenarios';
 import { useRegions } from '../../app/contexts';
 import { useFilteredScenarios } from './useFilteredScenarios';
 import type { Choropleth } from '../map/choropleth';
-import type { ScenarioPoint } from './ScenarioMarkers';
+import { scenarioPoints, type ScenarioPoints } from './scenarioPoints';
 
 /** The register as the screen sees it: every live record, the filtered rows, and what the map draws of them. */
 export interface RegisterView {
   /** undefined while the database is loading. */
   readonly records: readonly Scenario[] | undefined;
   readonly rows: readonly Scenario[];
-  readonly points: readonly ScenarioPoint[];
+  /** What the markers draw of the rows (a point is made only for a marker on screen). */
+  readonly points: ScenarioPoints;
   /** Counts for the choropleth at city level (province view) and at county level (inside a city). */
   readonly choropleth: { readonly city: Choropleth; readonly county: Choropleth };
   /** Each scenario's most advanced live pilot stage (the map's "by pilot stage" mode). */
@@ -41,24 +42,9 @@ export function useRegister(filter: ScenarioFilter, { isCatalogOnly = false }: R
   const pilotSummary = useMemo(() => summarisePilotsByScenario(pilots ?? []), [pilots]);
   const filterContext = useMemo(() => ({ heldSlots: pilotSummary.heldSlots }), [pilotSummary]);
   const { rows } = useFilteredScenarios(records ?? EMPTY, filter, regions, filterContext);
-  const points = useMemo(
-    () =>
-      rows.map((scenario) => ({
-        id: scenario.id,
-        title: scenario.title,
-        lat: scenario.location.lat,
-        lng: scenario.location.lng,
-        field: scenario.field,
-        status: scenario.status,
-        stage: pilotSummary.stageOf.get(scenario.id) ?? null,
-      })),
-    [pilotSummary, rows],
-  );
+  const points = useMemo(() => scenarioPoints(rows, pilotSummary.stageOf), [pilotSummary, rows]);
   const choropleth = useMemo(() => {
-    const counts = countByRegion(
-      rows.map((scenario) => scenario.regionCode),
-      regions,
-    );
+    const counts = countRecordsByRegion(rows, regions);
     // Each level has its own scale: a city's total would wash out its counties' colours.
     let maxCity = 0;
     let maxCounty = 0;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { countByRegion } from '../../../../shared/domain/regionCounts';
+import { countByRegion, countRecordsByRegion } from '../../../../shared/domain/regionCounts';
 import { createRegionIndex, parseRegionAsset } from '../../../../shared/regions/regions';
 
 const parsed = parseRegionAsset(JSON.parse(readFileSync('assets/regions/sichuan-regions.json', 'utf8')));
@@ -25,5 +25,13 @@ describe('countByRegion', () => {
 
   it('is empty for no records', () => {
     expect(countByRegion([], regions).size).toBe(0);
+  });
+});
+
+describe('countRecordsByRegion', () => {
+  it('counts records as countByRegion counts their codes', () => {
+    const codes = ['510107', '510107', '510104', '510100', '510703', '510000', '999999', ''];
+    expect(countRecordsByRegion(codes.map((regionCode) => ({ regionCode })), regions)).toEqual(countByRegion(codes, regions));
+    expect(countRecordsByRegion([], regions).size).toBe(0);
   });
 });
