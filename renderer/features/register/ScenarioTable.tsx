@@ -23,6 +23,17 @@ export interface ScenarioTableProps {
 
 const ROW_KEY = 'id';
 
+/**
+ * Rows per page. antd's Table walks every row of its page whenever the row list changes (its
+ * selection bookkeeping builds a map of all of them): for one page of 100k rows that was a single
+ * ~230 ms task on the bench machine at every cold start, big import and filter change. Pages of
+ * 1,000 rows, each scrolled virtually, keep it to a few ms.
+ */
+export const TABLE_PAGE_SIZE = 1000;
+
+/** Height of antd's small pagination bar below the table, with its margin. */
+const PAGINATION_HEIGHT = 40;
+
 const dateTime = new Intl.DateTimeFormat('zh-CN', {
   year: 'numeric',
   month: '2-digit',
@@ -55,10 +66,10 @@ const SORTABLE = new Set<string>([
 ] satisfies ScenarioSortKey[]);
 
 /**
- * The register as a virtualized table (100k rows scroll smoothly): sortable columns sorted here
- * with precomputed keys (not antd's per-comparison sorter), the selected row highlighted and
- * scrolled into view, rows focusable (Enter/Space selects, ↑/↓ moves the selection), a lock on
- * rows of other units.
+ * The register as a virtualized table in pages of {@link TABLE_PAGE_SIZE} rows: sortable columns
+ * sorted here with precomputed keys (not antd's per-comparison sorter) across all pages, the
+ * selected row highlighted and brought into view (its page opened), rows focusable (Enter/Space
+ * selects, ↑/↓ moves the selection, on to the next page), a lock on rows of other units.
  */
 export function ScenarioTable({ rows, selectedId, onSelect, myUnitCode, height }: ScenarioTableProps) {
   const { t } = useTranslation();
@@ -68,6 +79,24 @@ export function ScenarioTable({ rows, selectedId, onSelect, myUnitCode, height }
   // One sorter per table: its collation ranks outlive filter changes, so re-sorting stays cheap.
   const [sorter] = useState(createScenarioSorter);
   const sortedRows = useMemo(() => sorter.sort(rows, sort), [sorter, rows, sort]);
+  const [wantedPage, setPage] = useState(1);
+  const pageCount = Math.max(1, Math.ceil(sortedRows.length / TABLE_PAGE_SIZE));
+  // A shorter row list (a filter) keeps the page where it can and shows its last page otherwise.
+  const page = Math.min(wantedPage, pageCount);
+  // When the selection changes (typically a click on the map), its page opens: adjusted while
+  // rendering, so a new row list alone never moves the page (paging away from the selection works).
+  const [pagedSelection, setPagedSelection] = useState<string | null>(null);
+  // A record just saved is selected before its row arrives: its page opens when the row does.
+  if (selectedId !== pagedSelection) {
+    const index = selectedId === null ? -1 : sortedRows.findIndex((row) => row.id === selectedId);
+    if (selectedId === null || index !== -1) setPagedSelection(selectedId);
+    if (index !== -1) setPage(Math.floor(index / TABLE_PAGE_SIZE) + 1);
+  }
+  // The selection last scrolled into view.
+  const scrolledRef = useRef<string | null>(null);
+  // ↑/↓ moved the selection: the row it reaches takes the focus, on another page too (the row
+  // that had it is gone with its page).
+  const isMovingFocusRef = useRef(false);
 
   const columns = useMemo<TableProps<Scenario>['columns']>(() => {
     const label = (field: string): string => t(`vocab.scenarioFields.${field}`);
@@ -178,15 +207,21 @@ export function ScenarioTable({ rows, selectedId, onSelect, myUnitCode, height }
     [columns],
   );
 
-  // Scroll the selection into view when it changes (typically a click on the map), and keep
-  // keyboard focus on it when the focus was in the table (↑/↓ moved the selection).
+  // Once its page is shown, the new selection is scrolled into view, and keeps keyboard focus when
+  // the focus was in the table (↑/↓ moved the selection).
   useEffect(
     function scrollSelectionIntoView() {
       const table = tableRef.current;
-      if (selectedId === null || !table) return;
+      if (selectedId === null) scrolledRef.current = null;
+      if (selectedId === null || !table || scrolledRef.current === selectedId) return;
+      const index = sortedRows.findIndex((row) => row.id === selectedId);
+      if (index !== -1 && Math.floor(index / TABLE_PAGE_SIZE) + 1 !== page) return; // its page is being opened
+      scrolledRef.current = selectedId;
       table.scrollTo({ key: selectedId, align: 'nearest' });
       const root = table.nativeElement;
-      if (!root.contains(document.activeElement)) return;
+      const isMovingFocus = isMovingFocusRef.current;
+      isMovingFocusRef.current = false;
+      if (!isMovingFocus && !root.contains(document.activeElement)) return;
       const frame = window.requestAnimationFrame(function focusSelectedRow() {
         const row = root.querySelector<HTMLElement>(`[data-row-key="${CSS.escape(selectedId)}"]`);
         row?.focus({ preventScroll: true });
@@ -195,13 +230,15 @@ export function ScenarioTable({ rows, selectedId, onSelect, myUnitCode, height }
         window.cancelAnimationFrame(frame);
       };
     },
-    [selectedId],
+    [selectedId, page, sortedRows],
   );
 
   function selectNeighbour(from: Scenario, step: 1 | -1): void {
     const index = sortedRows.indexOf(from);
     const next = sortedRows[index + step];
-    if (index !== -1 && next) onSelect(next.id);
+    if (index === -1 || !next) return;
+    isMovingFocusRef.current = true;
+    onSelect(next.id);
   }
 
   return (
@@ -213,8 +250,16 @@ export function ScenarioTable({ rows, selectedId, onSelect, myUnitCode, height }
       rowKey={ROW_KEY}
       columns={columns}
       dataSource={sortedRows as Scenario[]}
-      pagination={false}
-      scroll={{ x: scrollWidth, y: height }}
+      pagination={{
+        current: page,
+        pageSize: TABLE_PAGE_SIZE,
+        total: sortedRows.length,
+        size: 'small',
+        showSizeChanger: false,
+        hideOnSinglePage: true,
+        onChange: setPage,
+      }}
+      scroll={{ x: scrollWidth, y: pageCount > 1 ? height - PAGINATION_HEIGHT : height }}
       showSorterTooltip={false}
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('table.empty')} /> }}
       rowClassName={(scenario) =>
@@ -238,6 +283,8 @@ export function ScenarioTable({ rows, selectedId, onSelect, myUnitCode, height }
       })}
       onChange={(_pagination, _filters, sorterResult, extra) => {
         if (extra.action !== 'sort') return;
+        // A new order starts at its first page.
+        setPage(1);
         const result = (Array.isArray(sorterResult) ? sorterResult[0] : sorterResult) as
           SorterResult<Scenario> | undefined;
         const key = result?.columnKey;
