@@ -76,6 +76,19 @@ export const benchApi = {
     return result.value.count;
   },
 
+  /** {@link seedAppDb} from a worker (seedWorker.ts), as an import's commit writes: resolves once committed. */
+  seedAppDbFromWorker: (count: number) => {
+    const worker = new Worker(new URL('./seedWorker.ts', import.meta.url), { type: 'module' });
+    return new Promise<number>((resolve, reject) => {
+      worker.onmessage = (event: MessageEvent<{ readonly written: number } | { readonly error: string }>) => {
+        if ('written' in event.data) resolve(event.data.written);
+        else reject(new Error(`[bench] seeding failed: ${event.data.error}`));
+      };
+      worker.onerror = (event) => reject(new Error(`[bench] the seed worker failed: ${event.message}`));
+      worker.postMessage({ count });
+    }).finally(() => worker.terminate());
+  },
+
   /** supercluster: load the points and query the province view. */
   clusterBuild: async (count: number) => {
     const points = await demoPoints(count);

@@ -27,6 +27,7 @@ import { ok, type Result } from '../../shared/result';
 import { AtlasDb, toPilot, toPilotRow, toScenario, toScenarioRow, type MetaRow, type PilotRow, type ScenarioRow } from './atlasDb';
 import { declareSchemaVersions } from './schema';
 import { META_KEYS } from './metaStore';
+import type { BackupSnapshotAnswer, BackupSnapshotRequest } from './backupWorker';
 
 /** The `format` of a backup file. */
 export const BACKUP_FORMAT = 'scenario-atlas-backup';
@@ -122,11 +123,29 @@ export async function snapshotBytes(db: AtlasDb, reason: BackupReason, now: numb
   return out;
 }
 
+/**
+ * {@link snapshotBytes} in a worker (backupWorker.ts) where there are workers (the app), so the page
+ * stays responsive while a big register is read, written out and hashed; here otherwise (Node tests).
+ */
+function snapshotOffThePage(db: AtlasDb, reason: BackupReason, now: number): Promise<Uint8Array> {
+  if (typeof Worker === 'undefined') return snapshotBytes(db, reason, now);
+  const worker = new Worker(new URL('./backupWorker.ts', import.meta.url), { type: 'module' });
+  const request: BackupSnapshotRequest = { dbName: db.name, reason, now };
+  return new Promise<Uint8Array>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<BackupSnapshotAnswer>) => {
+      if (event.data.ok) resolve(event.data.bytes);
+      else reject(new Error(event.data.message));
+    };
+    worker.onerror = (event) => reject(new Error(event.message || 'the backup worker failed'));
+    worker.postMessage(request);
+  }).finally(() => worker.terminate());
+}
+
 /** Dumps the database and stores it as a backup. Call before every import, merge and restore. */
 export async function createBackup(db: AtlasDb, platform: Pick<PlatformApi, 'writeBackup'>, reason: BackupReason, now: number = Date.now()): Promise<Result<BackupInfo, BackupError>> {
   let bytes: Uint8Array;
   try {
-    bytes = await snapshotBytes(db, reason, now);
+    bytes = await snapshotOffThePage(db, reason, now);
   } catch (error) {
     console.error('[backup] could not read the database for a backup', error);
     return fail('write-failed', { zh: `无法读取数据以备份：${messageOf(error)}`, en: `Could not read the data to back it up: ${messageOf(error)}` });

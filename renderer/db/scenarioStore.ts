@@ -30,7 +30,7 @@ export interface WatchOptions {
  */
 export function watchLiveRows(db: AtlasDb, onRows: RowsListener, onError: (error: unknown) => void, options: WatchOptions = {}): () => void {
   const limit = options.incrementalLimit ?? INCREMENTAL_LIMIT;
-  const byId = new Map<string, ScenarioRow>();
+  let byId = new Map<string, ScenarioRow>();
   let lastHlc = '';
   let isStopped = false;
   let subscription: Subscription | null = null;
@@ -53,8 +53,8 @@ export function watchLiveRows(db: AtlasDb, onRows: RowsListener, onError: (error
       });
       return db.changes.orderBy('hlc').last();
     });
-    byId.clear();
-    for (const [id, row] of loaded) byId.set(id, row);
+    // The loaded map becomes the store's (copying 100k entries into the old one held the page ~100 ms).
+    byId = loaded;
     lastHlc = last?.hlc ?? '';
     publish();
   }

@@ -4,7 +4,7 @@
  * from the register's, so clearing or restoring the register never touches them.
  */
 import { Dexie, type Table } from 'dexie';
-import { backupId, backupsToPrune, isBackupId, sortBackups, type BackupInfo, type BackupReason } from '../../shared/backup/backupName';
+import { backupId, backupsToPrune, isBackupId, parseBackupId, sortBackups, type BackupInfo, type BackupReason } from '../../shared/backup/backupName';
 import { backupFailure } from '../../shared/backup/backupMessages';
 import type { PlatformApi } from '../../shared/ipc/contract';
 import type { BackupError, FileBytes, SaveFileRequest, SaveFileResult } from '../../shared/ipc/filesContract';
@@ -13,8 +13,19 @@ import { ok, type Result } from '../../shared/result';
 /** The database name of the browser's backups. */
 export const BROWSER_BACKUP_DB = 'scenario-atlas-backups';
 
+/**
+ * A stored backup. Its bytes are a Blob since backups of 100k records: IndexedDB keeps a Blob's
+ * contents apart from the row, so listing, pruning and adding rows no longer copies every backup's
+ * ~100 MB through the page (Dexie deep-cloned an added Uint8Array element by element: ~2 s, and
+ * listing read every backup whole). Rows written before hold a Uint8Array; both are read.
+ */
 interface BackupRow extends BackupInfo {
-  readonly bytes: Uint8Array;
+  readonly bytes: Blob | Uint8Array;
+}
+
+/** The bytes of a stored backup, whichever way its row holds them. */
+async function bytesOf(row: BackupRow): Promise<Uint8Array> {
+  return row.bytes instanceof Uint8Array ? row.bytes : new Uint8Array(await row.bytes.arrayBuffer());
 }
 
 class BackupDb extends Dexie {
@@ -72,9 +83,13 @@ export function createBrowserFiles(keep: () => number, dbName: string = BROWSER_
           await store.transaction('rw', store.backups, async () => {
             let at = now();
             while ((await store.backups.get(backupId(at, reason))) !== undefined) at += 1;
-            const row: BackupRow = { id: backupId(at, reason), createdAt: at, reason, size: bytes.length, bytes };
+            const row: BackupRow = { id: backupId(at, reason), createdAt: at, reason, size: bytes.length, bytes: new Blob([bytes as Uint8Array<ArrayBuffer>]) };
             await store.backups.add(row);
-            const all = await store.backups.toArray();
+            // The ids say when each was made: no row (and no backup's bytes) is read to prune.
+            const all = (await store.backups.toCollection().primaryKeys()).flatMap((id) => {
+              const parsed = parseBackupId(id);
+              return parsed ? [{ id, createdAt: parsed.createdAt }] : [];
+            });
             await store.backups.bulkDelete(backupsToPrune(all, keep()).map((old) => old.id));
             return info(row);
           }),
@@ -86,7 +101,7 @@ export function createBrowserFiles(keep: () => number, dbName: string = BROWSER_
     },
     async listBackups(): Promise<Result<BackupInfo[], BackupError>> {
       try {
-        // Reads the metadata only: a key cursor would still load each row's bytes, so they are mapped away at once.
+        // Reads the metadata: a row's bytes are a Blob, whose contents stay on disk (older rows' are mapped away at once).
         const rows: BackupInfo[] = [];
         await open().backups.each((row) => {
           rows.push(info(row));
@@ -101,7 +116,7 @@ export function createBrowserFiles(keep: () => number, dbName: string = BROWSER_
       if (!isBackupId(id)) return backupFailure.invalidName(id);
       try {
         const row = await open().backups.get(id);
-        return row ? ok(row.bytes) : backupFailure.notFound(id);
+        return row ? ok(await bytesOf(row)) : backupFailure.notFound(id);
       } catch (error) {
         console.error('[backups] read failed', error);
         return backupFailure.readFailed(id, message(error));
