@@ -7,12 +7,13 @@ import 'leaflet.markercluster';
 import { generateDemoScenarios } from '../../shared/domain/demoData';
 import type { ScenarioFilter } from '../../shared/domain/scenarioFilter';
 import { APPLICATION_FIELDS, SCENARIO_STATUSES, TECH_DIRECTIONS } from '../../shared/domain/vocabulary';
-import { asRegionCode, type RegionIndex } from '../../shared/regions/regions';
-import { AtlasDb } from '../db/atlasDb';
+import type { RegionIndex } from '../../shared/regions/regions';
 import { measureDbLoad } from '../db/dbLoadBench';
 import { measureExchange, type Durability } from '../db/exchangeBench';
 import { measureImportPage } from './importBench';
-import { writeDemoRows } from '../db/demoRepository';
+import { seedAppDb } from './seedAppDb';
+import type { SeedAnswer } from './seedWorker';
+import { askWorker } from '../workers/askWorker';
 import { loadRegions } from '../regions/loadRegions';
 import { createClusterEngine, packCoordinates } from '../features/register/clusterEngine';
 import { createScenarioFinder } from '../features/register/useFilteredScenarios';
@@ -63,30 +64,12 @@ export const benchApi = {
   importPage: (count: number) => measureImportPage(count),
 
   /** Fills the app's own database with demo scenarios (for the cold-start figure). */
-  seedAppDb: async (count: number) => {
-    const index = await regions();
-    const db = new AtlasDb();
-    const rows = generateDemoScenarios(count, index, { seed: 3, year: 2026 });
-    const result = await writeDemoRows(
-      { db, regions: index, actor: { unitCode: asRegionCode('510107'), role: 'county' }, now: () => Date.now(), newId: () => crypto.randomUUID() },
-      rows,
-    );
-    db.close();
-    if (!result.ok) throw new Error(result.message);
-    return result.value.count;
-  },
+  seedAppDb: async (count: number) => seedAppDb(await regions(), count),
 
   /** {@link seedAppDb} from a worker (seedWorker.ts), as an import's commit writes: resolves once committed. */
-  seedAppDbFromWorker: (count: number) => {
+  seedAppDbFromWorker: async (count: number) => {
     const worker = new Worker(new URL('./seedWorker.ts', import.meta.url), { type: 'module' });
-    return new Promise<number>((resolve, reject) => {
-      worker.onmessage = (event: MessageEvent<{ readonly written: number } | { readonly error: string }>) => {
-        if ('written' in event.data) resolve(event.data.written);
-        else reject(new Error(`[bench] seeding failed: ${event.data.error}`));
-      };
-      worker.onerror = (event) => reject(new Error(`[bench] the seed worker failed: ${event.message}`));
-      worker.postMessage({ count });
-    }).finally(() => worker.terminate());
+    return (await askWorker<SeedAnswer>(worker, { count }, '[bench] the seed worker')).written;
   },
 
   /** supercluster: load the points and query the province view. */

@@ -27,7 +27,8 @@ import { ok, type Result } from '../../shared/result';
 import { AtlasDb, toPilot, toPilotRow, toScenario, toScenarioRow, type MetaRow, type PilotRow, type ScenarioRow } from './atlasDb';
 import { declareSchemaVersions } from './schema';
 import { META_KEYS } from './metaStore';
-import type { BackupSnapshotAnswer, BackupSnapshotRequest } from './backupWorker';
+import type { BackupSnapshot, BackupSnapshotRequest } from './backupWorker';
+import { askWorker } from '../workers/askWorker';
 
 /** The `format` of a backup file. */
 export const BACKUP_FORMAT = 'scenario-atlas-backup';
@@ -127,18 +128,11 @@ export async function snapshotBytes(db: AtlasDb, reason: BackupReason, now: numb
  * {@link snapshotBytes} in a worker (backupWorker.ts) where there are workers (the app), so the page
  * stays responsive while a big register is read, written out and hashed; here otherwise (Node tests).
  */
-function snapshotOffThePage(db: AtlasDb, reason: BackupReason, now: number): Promise<Uint8Array> {
+async function snapshotOffThePage(db: AtlasDb, reason: BackupReason, now: number): Promise<Uint8Array> {
   if (typeof Worker === 'undefined') return snapshotBytes(db, reason, now);
-  const worker = new Worker(new URL('./backupWorker.ts', import.meta.url), { type: 'module' });
   const request: BackupSnapshotRequest = { dbName: db.name, reason, now };
-  return new Promise<Uint8Array>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<BackupSnapshotAnswer>) => {
-      if (event.data.ok) resolve(event.data.bytes);
-      else reject(new Error(event.data.message));
-    };
-    worker.onerror = (event) => reject(new Error(event.message || 'the backup worker failed'));
-    worker.postMessage(request);
-  }).finally(() => worker.terminate());
+  const worker = new Worker(new URL('./backupWorker.ts', import.meta.url), { type: 'module' });
+  return askWorker<BackupSnapshot>(worker, request, 'the backup worker').then((answer) => answer.bytes);
 }
 
 /** Dumps the database and stores it as a backup. Call before every import, merge and restore. */

@@ -7,6 +7,7 @@
 import type { BackupReason } from '../../shared/backup/backupName';
 import { AtlasDb } from './atlasDb';
 import { snapshotBytes } from './backupRepository';
+import type { WorkerAnswer } from '../workers/askWorker';
 
 /** What the page asks for. */
 export interface BackupSnapshotRequest {
@@ -15,13 +16,15 @@ export interface BackupSnapshotRequest {
   readonly now: number;
 }
 
-/** What the worker answers: the bytes (transferred), or why it could not make them. */
-export type BackupSnapshotAnswer = { readonly ok: true; readonly bytes: Uint8Array<ArrayBuffer> } | { readonly ok: false; readonly message: string };
+/** What the worker answers: the bytes (transferred). */
+export interface BackupSnapshot {
+  readonly bytes: Uint8Array<ArrayBuffer>;
+}
 
 /** The parts of DedicatedWorkerGlobalScope used here (the renderer's tsconfig has the DOM lib, not WebWorker). */
 interface WorkerScope {
   onmessage: ((event: MessageEvent<BackupSnapshotRequest>) => void) | null;
-  postMessage(message: BackupSnapshotAnswer, transfer?: Transferable[]): void;
+  postMessage(message: WorkerAnswer<BackupSnapshot>, transfer?: Transferable[]): void;
 }
 
 const scope = self as unknown as WorkerScope;

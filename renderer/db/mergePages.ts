@@ -5,7 +5,7 @@
 import type { AtlasDb } from './atlasDb';
 import { bulkGetInChunks } from './exchangeProgress';
 import type { MergeEntryRow, MergePageRow } from './exchangeRows';
-import { mergePageOf, toMergePages } from './schema/v6';
+import { inIdOrder, mergePageOf, toMergePages } from './schema/v6';
 
 /**
  * Pages per bulkGet and per bulkPut: at 100k records a page holds about a hundred entries, so these
@@ -36,6 +36,6 @@ export async function mergePagesWith(db: AtlasDb, entries: readonly MergeEntryRo
   return changed.map((page, index) => {
     const byId = new Map((stored[index]?.entries ?? []).map((entry) => [entry.entityId, entry]));
     for (const entry of page.entries) byId.set(entry.entityId, entry);
-    return { page: page.page, entries: (toMergePages(byId.values())[0] as MergePageRow).entries };
+    return { page: page.page, entries: inIdOrder([...byId.values()]) };
   });
 }

@@ -2,12 +2,13 @@
  * Stores a browser backup off the page (browserFiles.ts writeBackup): making the Blob of a 100 MB
  * backup and adding it to the backup database held the page's thread over a second.
  */
-import { BackupDb, storeBackup, type StoreBackupAnswer, type StoreBackupRequest } from './browserFiles';
+import type { WorkerAnswer } from '../workers/askWorker';
+import { BackupDb, storeBackup, type StoreBackupRequest, type StoredBackup } from './browserFiles';
 
 /** The parts of DedicatedWorkerGlobalScope used here (the renderer's tsconfig has the DOM lib, not WebWorker). */
 interface WorkerScope {
   onmessage: ((event: MessageEvent<StoreBackupRequest>) => void) | null;
-  postMessage(message: StoreBackupAnswer): void;
+  postMessage(message: WorkerAnswer<StoredBackup>): void;
 }
 
 const scope = self as unknown as WorkerScope;

@@ -9,6 +9,7 @@ import { backupFailure } from '../../shared/backup/backupMessages';
 import type { PlatformApi } from '../../shared/ipc/contract';
 import type { BackupError, FileBytes, SaveFileRequest, SaveFileResult } from '../../shared/ipc/filesContract';
 import { ok, type Result } from '../../shared/result';
+import { askWorker } from '../workers/askWorker';
 
 /** The database name of the browser's backups. */
 export const BROWSER_BACKUP_DB = 'scenario-atlas-backups';
@@ -95,19 +96,14 @@ export interface StoreBackupRequest {
   readonly keep: number;
 }
 
-/** The worker's answer. */
-export type StoreBackupAnswer = { readonly ok: true; readonly info: BackupInfo } | { readonly ok: false; readonly message: string };
+/** What the worker answers: the backup it stored. */
+export interface StoredBackup {
+  readonly info: BackupInfo;
+}
 
-function storeBackupInWorker(request: StoreBackupRequest): Promise<BackupInfo> {
+async function storeBackupInWorker(request: StoreBackupRequest): Promise<BackupInfo> {
   const worker = new Worker(new URL('./backupStoreWorker.ts', import.meta.url), { type: 'module' });
-  return new Promise<BackupInfo>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<StoreBackupAnswer>) => {
-      if (event.data.ok) resolve(event.data.info);
-      else reject(new Error(event.data.message));
-    };
-    worker.onerror = (event) => reject(new Error(event.message || 'the backup store worker failed'));
-    worker.postMessage(request, [request.bytes.buffer]);
-  }).finally(() => worker.terminate());
+  return (await askWorker<StoredBackup>(worker, request, 'the backup store worker', [request.bytes.buffer])).info;
 }
 
 export function createBrowserFiles(keep: () => number, dbName: string = BROWSER_BACKUP_DB, now: () => number = Date.now): BrowserFiles {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { preview, type PreviewServer } from 'vite';
 
 /** The built renderer served by Vite's preview server, and Chromium to drive it, for browser figures. */
@@ -44,4 +44,11 @@ export async function startBrowserBench(): Promise<BrowserBench> {
       await server.close();
     },
   };
+}
+
+/** Opens every page of `context` as the 武侯区 county office, past the first-run dialog, with no basemap (nothing leaves the machine). */
+export async function asWuhouCountyOffice(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    localStorage.setItem('scenario-atlas:settings', JSON.stringify({ unitCode: '510107', role: 'county', language: 'zh-CN', basemap: 'none', tiandituKey: '' }));
+  });
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { BrowserBench } from './browser';
+import { asWuhouCountyOffice, type BrowserBench } from './browser';
 import { median, report } from './report';
 
 const RUNS = 7;
@@ -17,9 +17,7 @@ export async function benchMapFirstDraw(bench: BrowserBench): Promise<void> {
   const times: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     const context = await bench.browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await context.addInitScript(() => {
-      localStorage.setItem('scenario-atlas:settings', JSON.stringify({ unitCode: '510107', role: 'county', language: 'zh-CN', basemap: 'none', tiandituKey: '' }));
-    });
+    await asWuhouCountyOffice(context);
     const page = await context.newPage();
     await page.goto(bench.url);
     await page.waitForFunction(() => performance.getEntriesByName('atlas:map-drawn').length > 0, undefined, { timeout: 30_000 });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions, type BrowserBench } from './browser';
+import { asWuhouCountyOffice, chromiumLaunchOptions, type BrowserBench } from './browser';
 import { median, report } from './report';
 
 type BenchWindow = {
@@ -22,9 +22,7 @@ const COLD_RUNS = 5;
 /** Opens the bench build and waits for its page API. */
 async function benchPage(bench: BrowserBench) {
   const context = await bench.browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addInitScript(() => {
-    localStorage.setItem('scenario-atlas:settings', JSON.stringify({ unitCode: '510107', role: 'county', language: 'zh-CN', basemap: 'none', tiandituKey: '' }));
-  });
+  await asWuhouCountyOffice(context);
   const page = await context.newPage();
   await page.goto(bench.url);
   await page.waitForFunction(() => (window as BenchWindow).__atlasBench !== undefined, undefined, { timeout: 60_000 });
@@ -107,8 +105,17 @@ async function longestTasksAfterMapDrawn(): Promise<{ fromMap: number; fromRows:
   return { fromMap: longestFrom('atlas:map-drawn'), fromRows: longestFrom('atlas:register-rows') };
 }
 
-/** Runs of {@link benchRegisterRefresh}: each seeds 100k records into a fresh profile (about a minute). */
-const REFRESH_RUNS = Number(process.env["ATLAS_BENCH_REFRESH_RUNS"] ?? 2);
+/**
+ * Runs of {@link benchRegisterRefresh} (each seeds 100k records into a fresh profile, about a
+ * minute): ATLAS_BENCH_REFRESH_RUNS, 1 to 10, else 2.
+ */
+export function refreshRuns(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env['ATLAS_BENCH_REFRESH_RUNS'];
+  if (raw === undefined || raw === '') return 2;
+  const runs = Number(raw);
+  if (!Number.isInteger(runs) || runs < 1 || runs > 10) throw new RangeError(`[bench] ATLAS_BENCH_REFRESH_RUNS must be a whole number from 1 to 10, not ${raw}`);
+  return runs;
+}
 
 /**
  * A 100k-record write landing in an open register, as after a 100k-row import or exchange package:
@@ -120,13 +127,12 @@ const REFRESH_RUNS = Number(process.env["ATLAS_BENCH_REFRESH_RUNS"] ?? 2);
  */
 export async function benchRegisterRefresh(bench: BrowserBench): Promise<void> {
   const longest: number[] = [];
-  for (let run = 0; run < REFRESH_RUNS; run += 1) {
+  const runs = refreshRuns();
+  for (let run = 0; run < runs; run += 1) {
     const profile = mkdtempSync(join(tmpdir(), 'atlas-bench-refresh-'));
     try {
       const context = await chromium.launchPersistentContext(profile, { ...chromiumLaunchOptions(), viewport: { width: 1440, height: 900 } });
-      await context.addInitScript(() => {
-        localStorage.setItem('scenario-atlas:settings', JSON.stringify({ unitCode: '510107', role: 'county', language: 'zh-CN', basemap: 'none', tiandituKey: '' }));
-      });
+      await asWuhouCountyOffice(context);
       await context.addInitScript(watchLongTasks);
       const page = context.pages()[0] ?? (await context.newPage());
       await page.goto(bench.url);
@@ -166,9 +172,7 @@ export async function benchColdStart(bench: BrowserBench): Promise<void> {
   const options = { ...chromiumLaunchOptions(), viewport: { width: 1440, height: 900 } };
   try {
     const seeding = await chromium.launchPersistentContext(profile, options);
-    await seeding.addInitScript(() => {
-      localStorage.setItem('scenario-atlas:settings', JSON.stringify({ unitCode: '510107', role: 'county', language: 'zh-CN', basemap: 'none', tiandituKey: '' }));
-    });
+    await asWuhouCountyOffice(seeding);
     const seedPage = await seeding.newPage();
     await seedPage.goto(bench.url);
     await seedPage.waitForFunction(() => (window as BenchWindow).__atlasBench !== undefined, undefined, { timeout: 60_000 });

@@ -40,6 +40,11 @@ export interface MergePageRowV6 {
   readonly entries: readonly MergeEntryRow[];
 }
 
+/** A page's entries in id order (sorted in place). */
+export function inIdOrder(entries: MergeEntryRow[]): MergeEntryRow[] {
+  return entries.sort((a, b) => (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0));
+}
+
 /** Pages holding `entries`, each page's entries in id order (pages without an entry are left out). */
 export function toMergePages(entries: Iterable<MergeEntryRow>): MergePageRowV6[] {
   const byPage = new Map<number, MergeEntryRow[]>();
@@ -49,7 +54,7 @@ export function toMergePages(entries: Iterable<MergeEntryRow>): MergePageRowV6[]
     if (list) list.push(entry);
     else byPage.set(page, [entry]);
   }
-  return [...byPage].map(([page, list]) => ({ page, entries: list.sort((a, b) => (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0)) }));
+  return [...byPage].map(([page, list]) => ({ page, entries: inIdOrder(list) }));
 }
 
 async function pageTheMergeState(tx: Transaction): Promise<void> {

@@ -31,6 +31,11 @@ const ROW_KEY = 'id';
  */
 export const TABLE_PAGE_SIZE = 1000;
 
+/** The page (from 1) of the row at `index` of the sorted rows. */
+function pageOfRow(index: number): number {
+  return Math.floor(index / TABLE_PAGE_SIZE) + 1;
+}
+
 /** Height of antd's small pagination bar below the table, with its margin. */
 const PAGINATION_HEIGHT = 40;
 
@@ -90,7 +95,7 @@ export function ScenarioTable({ rows, selectedId, onSelect, myUnitCode, height }
   if (selectedId !== pagedSelection) {
     const index = selectedId === null ? -1 : sortedRows.findIndex((row) => row.id === selectedId);
     if (selectedId === null || index !== -1) setPagedSelection(selectedId);
-    if (index !== -1) setPage(Math.floor(index / TABLE_PAGE_SIZE) + 1);
+    if (index !== -1) setPage(pageOfRow(index));
   }
   // The selection last scrolled into view.
   const scrolledRef = useRef<string | null>(null);
@@ -215,7 +220,7 @@ export function ScenarioTable({ rows, selectedId, onSelect, myUnitCode, height }
       if (selectedId === null) scrolledRef.current = null;
       if (selectedId === null || !table || scrolledRef.current === selectedId) return;
       const index = sortedRows.findIndex((row) => row.id === selectedId);
-      if (index !== -1 && Math.floor(index / TABLE_PAGE_SIZE) + 1 !== page) return; // its page is being opened
+      if (index !== -1 && pageOfRow(index) !== page) return; // its page is being opened
       scrolledRef.current = selectedId;
       table.scrollTo({ key: selectedId, align: 'nearest' });
       const root = table.nativeElement;

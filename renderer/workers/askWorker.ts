@@ -1,0 +1,28 @@
+/**
+ * One question to a worker made for it: the page's side of the workers that do one job and answer
+ * once (a backup's bytes, storing a backup, the bench's seeding). The caller makes the Worker,
+ * because Vite bundles a worker only from `new Worker(new URL('./x.ts', import.meta.url))` written
+ * where it is used.
+ */
+
+/** A worker's one answer: its result, or why it could not give one. */
+export type WorkerAnswer<T> = ({ readonly ok: true } & T) | { readonly ok: false; readonly message: string };
+
+/** The parts of a Worker used here. */
+export type AskedWorker = Pick<Worker, 'onmessage' | 'onerror' | 'postMessage' | 'terminate'>;
+
+/**
+ * Posts `message` (with `transfer`) and resolves to the worker's answer; rejects with its message
+ * when it answers `ok: false`, or when the worker fails (named `what` in the error). The worker is
+ * ended either way.
+ */
+export function askWorker<T>(worker: AskedWorker, message: unknown, what: string, transfer: Transferable[] = []): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<WorkerAnswer<T>>) => {
+      if (event.data.ok) resolve(event.data);
+      else reject(new Error(event.data.message));
+    };
+    worker.onerror = (event) => reject(new Error(`${what} failed${event.message ? `: ${event.message}` : ''}`));
+    worker.postMessage(message, transfer);
+  }).finally(() => worker.terminate());
+}
