@@ -106,10 +106,19 @@ export function ScenarioMarkers({ points, selectedId, onSelect, describe, colori
     function sendPointsToWorker() {
       const worker = workerRef.current;
       if (!worker) return;
+      // A new generation at once: answers about the old points are dropped from now on, and views
+      // asked for before the new points are loaded go unanswered (the worker has not loaded them).
       generationRef.current += 1;
-      const coords = points.coordinates();
-      const request: ClusterRequest = { type: 'load', generation: generationRef.current, coords };
-      worker.postMessage(request, [coords.buffer]);
+      const generation = generationRef.current;
+      const packing = new AbortController();
+      void points.coordinates(packing.signal).then((coords) => {
+        if (coords === null || workerRef.current !== worker) return;
+        const request: ClusterRequest = { type: 'load', generation, coords };
+        worker.postMessage(request, [coords.buffer]);
+      });
+      return function stopPacking() {
+        packing.abort();
+      };
     },
     [points],
   );

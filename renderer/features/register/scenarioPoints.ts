@@ -1,5 +1,4 @@
 import type { ApplicationField, PilotStage, ScenarioStatus } from '../../../shared/domain/vocabulary';
-import { packCoordinates } from './clusterEngine';
 
 /** What a marker needs of a scenario. */
 export interface ScenarioPoint {
@@ -22,9 +21,18 @@ export interface ScenarioPoints {
   readonly length: number;
   /** The point of row `index`, or undefined past the end. */
   at(index: number): ScenarioPoint | undefined;
-  /** Every point's [lng, lat], packed for the clustering worker. */
-  coordinates(): Float64Array;
+  /**
+   * Every point's [lng, lat], packed for the clustering worker as packCoordinates packs them, in
+   * slices of {@link PACK_SLICE_ROWS} rows with the page free in between; null once `signal` aborts.
+   */
+  coordinates(signal?: AbortSignal): Promise<Float64Array | null>;
 }
+
+/**
+ * Rows packed in one task. Packing 100k rows at once held the page ~80 ms on the bench machine
+ * (bench browser:refresh): each row's location is a separate object somewhere in a heap of 100k rows.
+ */
+export const PACK_SLICE_ROWS = 10_000;
 
 /** A row as the markers read it. */
 export interface MarkerRow {
@@ -45,6 +53,19 @@ export function scenarioPoints(rows: readonly MarkerRow[], stageOf: ReadonlyMap<
       const { id, title, location, field, status } = row;
       return { id, title, lat: location.lat, lng: location.lng, field, status, stage: stageOf.get(id) ?? null };
     },
-    coordinates: () => packCoordinates(rows.map((row) => row.location)),
+    async coordinates(signal) {
+      const coords = new Float64Array(rows.length * 2);
+      for (let start = 0; start < rows.length; start += PACK_SLICE_ROWS) {
+        if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+        if (signal?.aborted) return null;
+        const end = Math.min(rows.length, start + PACK_SLICE_ROWS);
+        for (let i = start; i < end; i += 1) {
+          const { location } = rows[i] as MarkerRow;
+          coords[i * 2] = location.lng;
+          coords[i * 2 + 1] = location.lat;
+        }
+      }
+      return signal?.aborted ? null : coords;
+    },
   };
 }
