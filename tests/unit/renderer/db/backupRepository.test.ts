@@ -121,8 +121,9 @@ describe('createBackup and restoreBackup', () => {
     ['a tampered record (hash not resealed)', (b) => edited(b, (s) => void ((s.tables.scenarios![0] as { title: string }).title = '被篡改'), false), /校验值不符/],
     ['a newer database schema', (b) => edited(b, (s) => void (s.schemaVersion += 1)), /更新版本的应用/],
     ['a newer file format', (b) => edited(b, (s) => void (s.formatVersion = BACKUP_FORMAT_VERSION + 1)), /更新版本的应用/],
-    ['an older schema version with the current tables', (b) => edited(b, (s) => void (s.schemaVersion -= 1)), /多出：mergePages/],
-    ['an older schema version whose rows do not load', (b) => edited(b, (s) => void ((s.schemaVersion -= 1), delete s.tables.mergePages, delete s.counts.mergePages, (s.tables.scenarios![1]!.id = s.tables.scenarios![0]!.id))), /升级到第 \d+ 版时失败/],
+    // Version 5 had no mergePages (version 7 only dropped indexes: its tables are version 6's).
+    ['an older schema version with the current tables', (b) => edited(b, (s) => void (s.schemaVersion = 5)), /多出：mergePages/],
+    ['an older schema version whose rows do not load', (b) => edited(b, (s) => void ((s.schemaVersion = 5), delete s.tables.mergePages, delete s.counts.mergePages, (s.tables.scenarios![1]!.id = s.tables.scenarios![0]!.id))), /升级到第 \d+ 版时失败/],
     ['a missing table', (b) => edited(b, (s) => void delete s.tables.savedViews), /缺少：savedViews/],
     ['an unknown table', (b) => edited(b, (s) => void (s.tables.extra = [])), /多出：extra/],
     ['a wrong count', (b) => edited(b, (s) => void (s.counts.scenarios = 5)), /记录数与清单不符/],
@@ -181,6 +182,17 @@ describe('createBackup and restoreBackup', () => {
     // The current data was backed up first, and no temporary database is left behind.
     expect(must(await files.listBackups()).map((b) => b.reason).sort()).toEqual(['daily', 'restore']);
     expect((await Dexie.getDatabaseNames()).filter((n) => n.startsWith('scenario-atlas-restore-'))).toEqual([]);
+  });
+
+  it('restores a version-6 backup (version 7 dropped indexes only) as it was made', async () => {
+    const { d, ctx } = await seeded();
+    const before = await dump(d);
+    const bytes = edited(await snapshotBytes(d, 'manual', ctx.clock.t), (s) => void (s.schemaVersion = 6));
+    await d.scenarios.clear();
+    const files = platform();
+    const stored = must(await files.writeBackup('manual', bytes));
+    must(await restoreBackup(d, files, stored.id, ctx.clock.t));
+    expect(await dump(d)).toEqual(before);
   });
 
   it('leaves everything as it was when the restore transaction fails half-way', async () => {

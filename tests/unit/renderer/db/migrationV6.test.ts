@@ -8,6 +8,7 @@ import { schemaV1 } from '../../../../renderer/db/schema/v1';
 import { schemaV2 } from '../../../../renderer/db/schema/v2';
 import { schemaV3 } from '../../../../renderer/db/schema/v3';
 import { schemaV4 } from '../../../../renderer/db/schema/v4';
+import { CURRENT_SCHEMA_VERSION } from '../../../../renderer/db/schema';
 import { schemaV5 } from '../../../../renderer/db/schema/v5';
 import { MERGE_PAGE_COUNT, mergePageOf, toMergePages } from '../../../../renderer/db/schema/v6';
 import { freshDb } from './dbTestKit';
@@ -40,7 +41,7 @@ describe('migration v5 → v6 (merge state in pages)', () => {
     const db = new AtlasDb(await v5Database(entries));
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(await db.mergeEntries.count()).toBe(0);
     const pages = await db.mergePages.toArray();
     expect(pages.every((page) => page.entries.every((stored) => mergePageOf(stored.entityId) === page.page))).toBe(true);
