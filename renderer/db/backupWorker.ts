@@ -6,7 +6,7 @@
  */
 import type { BackupReason } from '../../shared/backup/backupName';
 import { AtlasDb } from './atlasDb';
-import { snapshotBytes } from './backupRepository';
+import { snapshotBytes } from './backupSnapshot';
 import type { WorkerAnswer } from '../workers/askWorker';
 
 /** What the page asks for. */

@@ -4,7 +4,8 @@ import type { BackupError } from '../../shared/ipc/filesContract';
 import type { Result } from '../../shared/result';
 import { usePlatform } from '../app/contexts';
 import { useAtlasDb } from './atlasDbContext';
-import { createBackup, ensureDailyBackup, restoreBackup, type RestoreError, type RestoreSummary } from './backupRepository';
+import { createBackup, ensureDailyBackup, restoreBackup, type RestoreSummary } from './backupRepository';
+import type { RestoreError } from './backupSnapshot';
 
 /** `createBackup(reason)` bound to this app's database and platform: call it before an import or merge. */
 export function useCreateBackup(): (reason: BackupReason) => Promise<Result<BackupInfo, BackupError>> {

@@ -8,14 +8,8 @@ import Dexie from 'dexie';
 import { toScenarioRow, type AtlasDb } from '../../../../renderer/db/atlasDb';
 import { declareSchemaVersions } from '../../../../renderer/db/schema';
 import { mergePageOf } from '../../../../renderer/db/schema/v6';
-import {
-  BACKUP_FORMAT_VERSION,
-  checkSnapshot,
-  createBackup,
-  ensureDailyBackup,
-  restoreBackup,
-  snapshotBytes,
-} from '../../../../renderer/db/backupRepository';
+import { createBackup, ensureDailyBackup, restoreBackup } from '../../../../renderer/db/backupRepository';
+import { BACKUP_FORMAT_VERSION, checkSnapshot, restoreStepsHere, snapshotBytes } from '../../../../renderer/db/backupSnapshot';
 import { META_KEYS } from '../../../../renderer/db/metaStore';
 import { watchLiveRows } from '../../../../renderer/db/scenarioStore';
 import { bulkImportScenarios, createScenario, updateScenario } from '../../../../renderer/db/writePath';
@@ -192,6 +186,19 @@ describe('createBackup and restoreBackup', () => {
     const files = platform();
     const stored = must(await files.writeBackup('manual', bytes));
     must(await restoreBackup(d, files, stored.id, ctx.clock.t));
+    expect(await dump(d)).toEqual(before);
+  });
+
+  it('writes only what a restore has checked (restoreStepsHere, what the restore worker runs)', async () => {
+    const { d, ctx } = await seeded();
+    const before = await dump(d);
+    const steps = restoreStepsHere(d);
+    await expect(steps.write()).rejects.toThrow(/only what it has checked/);
+    const good = await snapshotBytes(d, 'manual', ctx.clock.t);
+    expect(await steps.check(good)).toMatchObject({ ok: true, value: { scenarios: before.scenarios?.length } });
+    // A refused check forgets the one before: nothing is left to write.
+    expect((await steps.check(new Uint8Array([1, 2, 3]))).ok).toBe(false);
+    await expect(steps.write()).rejects.toThrow(/only what it has checked/);
     expect(await dump(d)).toEqual(before);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askWorker, type AskedWorker } from '../../../../renderer/workers/askWorker';
+import { askWorker, talkToWorker, type AskedWorker } from '../../../../renderer/workers/askWorker';
 
 /** A worker stand-in: records what was posted and whether it was ended; the test answers for it. */
 function fakeWorker() {
@@ -47,6 +47,24 @@ describe('askWorker', () => {
     const asked = askWorker(fake.worker, {}, 'the backup worker');
     fake.fail(message);
     await expect(asked).rejects.toThrow(new Error(expected));
+    expect(fake.isTerminated()).toBe(true);
+  });
+});
+
+describe('talkToWorker', () => {
+  it('asks questions in turn, keeping the worker until the conversation ends', async () => {
+    const fake = fakeWorker();
+    const conversation = talkToWorker(fake.worker, 'the restore worker');
+    const first = conversation.ask<{ counts: number }>({ step: 'check' });
+    fake.answer({ ok: true, counts: 4 });
+    await expect(first).resolves.toMatchObject({ counts: 4 });
+    expect(fake.isTerminated()).toBe(false);
+    const second = conversation.ask({ step: 'write' });
+    fake.answer({ ok: false, message: '写入失败' });
+    await expect(second).rejects.toThrow('写入失败');
+    expect(fake.posted.map((post) => post.message)).toEqual([{ step: 'check' }, { step: 'write' }]);
+    expect(fake.isTerminated()).toBe(false);
+    conversation.end();
     expect(fake.isTerminated()).toBe(true);
   });
 });
