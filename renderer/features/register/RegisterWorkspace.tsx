@@ -83,10 +83,10 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
   const { settings } = useSettings();
   const actions = useRegisterActions();
   const [filter, setFilter] = useUrlFilter(regions);
-  // A company sees the open catalog only (issue 4 item 5); offices see their whole register.
-  const register = useRegister(filter, { isCatalogOnly: settings.role === 'company' });
   const counts = useScenarioCounts();
   const [mapMode, setMapMode] = useState<MapMode>('markers');
+  // A company sees the open catalog only (issue 4 item 5); offices see their whole register.
+  const register = useRegister(filter, { isCatalogOnly: settings.role === 'company', withChoropleth: mapMode === 'choropleth' });
   const [selectedId, setSelectedId] = useState<string | null>(initialSelectedId);
   const [panRequest, setPanRequest] = useState(0);
   const [form, setForm] = useState<FormState>({ isOpen: false });
@@ -238,7 +238,7 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
   const openNew = useCallback(() => setForm({ isOpen: true, scenario: null, key: Date.now() }), []);
   const choropleth = useMemo(
     () =>
-      mapMode === 'choropleth'
+      mapMode === 'choropleth' && register.choropleth
         ? selection.city
           ? register.choropleth.county
           : register.choropleth.city

@@ -18,8 +18,11 @@ export interface RegisterView {
   readonly rows: readonly Scenario[];
   /** What the markers draw of the rows (a point is made only for a marker on screen). */
   readonly points: ScenarioPoints;
-  /** Counts for the choropleth at city level (province view) and at county level (inside a city). */
-  readonly choropleth: { readonly city: Choropleth; readonly county: Choropleth };
+  /**
+   * Counts for the choropleth at city level (province view) and at county level (inside a city);
+   * null unless asked for ({@link RegisterOptions.withChoropleth}).
+   */
+  readonly choropleth: { readonly city: Choropleth; readonly county: Choropleth } | null;
   /** Each scenario's most advanced live pilot stage (the map's "by pilot stage" mode). */
   readonly stageOf: ReadonlyMap<string, PilotStage>;
 }
@@ -28,10 +31,15 @@ export interface RegisterView {
 export interface RegisterOptions {
   /** Company mode: only the open catalog (已开放) exists for map and table (issue 4 item 5). */
   readonly isCatalogOnly?: boolean;
+  /**
+   * Count the rows per region for the choropleth (the map's 分级统计 mode). Only that mode reads
+   * them; counting 100k rows took ~35 ms of the task that hands a new row list to the register.
+   */
+  readonly withChoropleth?: boolean;
 }
 
 /** One filter drives both the map and the table: both read the same filtered rows. */
-export function useRegister(filter: ScenarioFilter, { isCatalogOnly = false }: RegisterOptions = {}): RegisterView {
+export function useRegister(filter: ScenarioFilter, { isCatalogOnly = false, withChoropleth = false }: RegisterOptions = {}): RegisterView {
   const regions = useRegions();
   const allRecords = useLiveScenarioRows();
   const pilots = usePilots();
@@ -44,6 +52,7 @@ export function useRegister(filter: ScenarioFilter, { isCatalogOnly = false }: R
   const { rows } = useFilteredScenarios(records ?? EMPTY, filter, regions, filterContext);
   const points = useMemo(() => scenarioPoints(rows, pilotSummary.stageOf), [pilotSummary, rows]);
   const choropleth = useMemo(() => {
+    if (!withChoropleth) return null;
     const counts = countRecordsByRegion(rows, regions);
     // Each level has its own scale: a city's total would wash out its counties' colours.
     let maxCity = 0;
@@ -54,7 +63,7 @@ export function useRegister(filter: ScenarioFilter, { isCatalogOnly = false }: R
       if (level === 'county' && count > maxCounty) maxCounty = count;
     }
     return { city: { counts, max: maxCity }, county: { counts, max: maxCounty } };
-  }, [regions, rows]);
+  }, [regions, rows, withChoropleth]);
   return { records, rows, points, choropleth, stageOf: pilotSummary.stageOf };
 }
 
