@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { Button, Cascader, DatePicker, Flex, Input, Select, Typography } from 'antd';
 import { ClearOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -41,8 +41,12 @@ const DIRECTION_KEYS = keysOf(TECH_DIRECTIONS);
 const LEVEL_KEYS = keysOf(OPENING_LEVELS);
 const STATUS_KEYS = keysOf(SCENARIO_STATUSES);
 
-/** The compact bar above the table: free text, the facets, region drill-down, open period, clear, and the count. */
-export function FilterBar({ filter, onChange, total, shown }: FilterBarProps) {
+/**
+ * The compact bar above the table: free text, the facets, region drill-down, open period, clear,
+ * and the count. Memoised: the register's workspace renders again on every selection, and the
+ * bar's antd inputs rendered with it each time.
+ */
+export const FilterBar = memo(function FilterBar({ filter, onChange, total, shown }: FilterBarProps) {
   const { t } = useTranslation();
   const regions = useRegions();
   // A company's catalog holds open scenarios only (useRegister): a status filter would only hide them.
@@ -188,7 +192,7 @@ export function FilterBar({ filter, onChange, total, shown }: FilterBarProps) {
       </Typography.Text>
     </Flex>
   );
-}
+});
 
 interface SearchInputProps {
   /** The filter's text (after the debounce; changed from outside by 清除筛选, a saved view or back/forward). */
