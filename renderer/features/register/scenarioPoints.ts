@@ -1,4 +1,5 @@
 import type { ApplicationField, PilotStage, ScenarioStatus } from '../../../shared/domain/vocabulary';
+import { packCoordinates } from './clusterEngine';
 
 /** What a marker needs of a scenario. */
 export interface ScenarioPoint {
@@ -22,8 +23,8 @@ export interface ScenarioPoints {
   /** The point of row `index`, or undefined past the end. */
   at(index: number): ScenarioPoint | undefined;
   /**
-   * Every point's [lng, lat], packed for the clustering worker as packCoordinates packs them, in
-   * slices of {@link PACK_SLICE_ROWS} rows with the page free in between; null once `signal` aborts.
+   * Every point's [lng, lat], packed for the clustering worker (packCoordinates) in slices of
+   * {@link PACK_SLICE_ROWS} rows with the page free in between; null once `signal` aborts.
    */
   coordinates(signal?: AbortSignal): Promise<Float64Array | null>;
 }
@@ -58,12 +59,7 @@ export function scenarioPoints(rows: readonly MarkerRow[], stageOf: ReadonlyMap<
       for (let start = 0; start < rows.length; start += PACK_SLICE_ROWS) {
         if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0));
         if (signal?.aborted) return null;
-        const end = Math.min(rows.length, start + PACK_SLICE_ROWS);
-        for (let i = start; i < end; i += 1) {
-          const { location } = rows[i] as MarkerRow;
-          coords[i * 2] = location.lng;
-          coords[i * 2 + 1] = location.lat;
-        }
+        coords.set(packCoordinates(rows.slice(start, start + PACK_SLICE_ROWS).map((row) => row.location)), start * 2);
       }
       return signal?.aborted ? null : coords;
     },
