@@ -14,6 +14,7 @@ import { measureImportPage } from './importBench';
 import { seedAppDb } from './seedAppDb';
 import type { SeedAnswer } from './seedWorker';
 import { askWorker } from '../workers/askWorker';
+import { createBrowserFiles } from '../platform/browserFiles';
 import { loadRegions } from '../regions/loadRegions';
 import { createClusterEngine, packCoordinates } from '../features/register/clusterEngine';
 import { createScenarioFinder } from '../features/register/useFilteredScenarios';
@@ -65,6 +66,17 @@ export const benchApi = {
 
   /** Fills the app's own database with demo scenarios (for the cold-start figure). */
   seedAppDb: async (count: number) => seedAppDb(await regions(), count),
+
+  /**
+   * The backups the app has stored (the browser platform's store): the refresh bench waits for the
+   * app's daily backup before it writes, as a real import is preceded by its own backup and so
+   * never has the daily one reading the register beside it.
+   */
+  backupCount: async () => {
+    const listed = await createBrowserFiles(() => 1).listBackups();
+    if (!listed.ok) throw new Error(`[bench] could not list the backups: ${listed.message}`);
+    return listed.value.length;
+  },
 
   /** {@link seedAppDb} from a worker (seedWorker.ts), as an import's commit writes: resolves once committed. */
   seedAppDbFromWorker: async (count: number) => {
