@@ -9,12 +9,12 @@ import { useElementHeight } from '../../app/useElementHeight';
 import { useAfterFirstPaint } from '../../app/useAfterFirstPaint';
 import { LoadingStatus } from '../../app/LoadingStatus';
 import { useScenario, useScenarioHistory } from '../../db/useScenario';
-import { useScenarioCounts } from '../../db/useScenarios';
 import { AtlasMap } from '../map/AtlasMap';
 import type { MapSelection } from '../map/useMapSelection';
 import { MapLegend, type MapMode } from './MapLegend';
 import { PanToScenario } from './PanToScenario';
 import { RegisterFrame } from './RegisterFrame';
+import { RemoveDemoButton } from './RemoveDemoButton';
 import { showUndoable } from './undoMessage';
 import type { ScenarioSaveFailure } from './formValues';
 import { ScenarioMarkers } from './ScenarioMarkers';
@@ -83,7 +83,6 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
   const { settings } = useSettings();
   const actions = useRegisterActions();
   const [filter, setFilter] = useUrlFilter(regions);
-  const counts = useScenarioCounts();
   const [mapMode, setMapMode] = useState<MapMode>('markers');
   // A company sees the open catalog only (issue 4 item 5); offices see their whole register.
   const register = useRegister(filter, { isCatalogOnly: settings.role === 'company', withChoropleth: mapMode === 'choropleth' });
@@ -113,6 +112,7 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
   );
 
   const selectFromMap = useCallback((id: string) => setSelectedId(id), []);
+  const clearSelection = useCallback(() => setSelectedId(null), []);
   const { reveal } = selection;
   const rows = register.rows;
   const selectFromTable = useCallback(
@@ -216,24 +216,6 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
     else void message.error(t('register.writeFailed', { message: result.message }));
   }
 
-  function confirmRemoveDemo() {
-    if (!actions || !counts) return;
-    modal.confirm({
-      title: t('register.removeDemoConfirm', { count: counts.demo }),
-      content: t('register.removeDemoBody'),
-      okButtonProps: { danger: true },
-      okText: t('register.removeDemo'),
-      cancelText: t('firstRun.cancel'),
-      onOk: async () => {
-        const result = await actions.removeDemo();
-        if (result.ok) {
-          setSelectedId(null);
-          void message.success(t('register.demoRemoved', { count: result.value }));
-        } else void message.error(t('register.writeFailed', { message: result.message }));
-      },
-    });
-  }
-
   const canWrite = actions !== null && !isCompany;
   const openNew = useCallback(() => setForm({ isOpen: true, scenario: null, key: Date.now() }), []);
   const choropleth = useMemo(
@@ -275,11 +257,7 @@ export function RegisterWorkspace({ selection, breadcrumb, initialSelectedId = n
                 {t('register.newScenario')}
               </Button>
             )}
-            {canWrite && counts && counts.demo > 0 && (
-              <Button icon={<ExperimentOutlined />} onClick={confirmRemoveDemo}>
-                {t('register.removeDemo')}
-              </Button>
-            )}
+            {canWrite && <RemoveDemoButton actions={actions} onRemoved={clearSelection} />}
             {hasPainted && (
               <Suspense fallback={null}>
                 {isCompany && <StarredMenu records={register.records ?? []} onSelect={selectFromTable} />}
