@@ -11,6 +11,7 @@ import type { RegionIndex } from '../../shared/regions/regions';
 import { measureDbLoad } from '../db/dbLoadBench';
 import { measureExchange, type Durability } from '../db/exchangeBench';
 import { measureImportPage } from './importBench';
+import { measureBackup } from './backupBench';
 import { seedAppDb } from './seedAppDb';
 import type { SeedAnswer } from './seedWorker';
 import { askWorker } from '../workers/askWorker';
@@ -63,6 +64,9 @@ export const benchApi = {
 
   /** The spreadsheet import in the page (issue 5): worker check, preview, commit, and its longest task (./importBench.ts). */
   importPage: (count: number) => measureImportPage(count),
+
+  /** A backup of a `count`-record register and its restore (issue 6), with their longest tasks (./backupBench.ts). */
+  backup: async (count: number) => measureBackup(await regions(), count),
 
   /** Fills the app's own database with demo scenarios (for the cold-start figure). */
   seedAppDb: async (count: number) => seedAppDb(await regions(), count),

@@ -1,5 +1,7 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { preview, type PreviewServer } from 'vite';
 
 /** The built renderer served by Vite's preview server, and Chromium to drive it, for browser figures. */
@@ -51,4 +53,23 @@ export async function asWuhouCountyOffice(context: BrowserContext): Promise<void
   await context.addInitScript(() => {
     localStorage.setItem('scenario-atlas:settings', JSON.stringify({ unitCode: '510107', role: 'county', language: 'zh-CN', basemap: 'none', tiandituKey: '' }));
   });
+}
+
+/**
+ * Runs `measure` on the bench build's page in a fresh Chromium profile ON DISK, deleted afterwards:
+ * an incognito context keeps IndexedDB in memory under a quota too small for 100k records, and the
+ * app itself always runs on a disk profile.
+ */
+export async function inDiskProfile<T>(bench: BrowserBench, name: string, measure: (page: Page) => Promise<T>): Promise<T> {
+  const profile = mkdtempSync(join(tmpdir(), `atlas-bench-${name}-`));
+  const context = await chromium.launchPersistentContext(profile, chromiumLaunchOptions());
+  try {
+    const page = await context.newPage();
+    await page.goto(bench.url);
+    await page.waitForFunction(() => '__atlasBench' in window, undefined, { timeout: 60_000 });
+    return await measure(page);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
 }

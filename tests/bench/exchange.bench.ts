@@ -5,11 +5,7 @@
  * machine read the wall times as "under load".
  */
 import type { Durability, ExchangeFigures } from '../../renderer/db/exchangeBench';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions, type BrowserBench } from './browser';
+import { inDiskProfile, type BrowserBench } from './browser';
 import { report } from './report';
 
 /** Records and changes in the exchange figures (issue 6: 100k). */
@@ -55,18 +51,9 @@ export function exchangeDurability(env: NodeJS.ProcessEnv = process.env): Durabi
   return raw;
 }
 
-/**
- * The bench as index.ts runs it, in a fresh profile ON DISK: an incognito context keeps IndexedDB in
- * memory under a small quota, which two registers of 100k records exceed ("存储空间已满"), and the
- * app itself always runs on a disk profile.
- */
+/** The bench as index.ts runs it, in a fresh profile on disk (inDiskProfile). */
 export async function benchExchange(bench: BrowserBench, count = exchangeCount()): Promise<ExchangeFigures> {
-  const profile = mkdtempSync(join(tmpdir(), 'atlas-bench-exchange-'));
-  const context = await chromium.launchPersistentContext(profile, chromiumLaunchOptions());
-  try {
-    const page = await context.newPage();
-    await page.goto(bench.url);
-    await page.waitForFunction(() => '__atlasBench' in window, undefined, { timeout: 60_000 });
+  return inDiskProfile(bench, 'exchange', async (page) => {
     const figures = await page.evaluate(
       async ([n, durability]) => {
         const api = (window as unknown as { __atlasBench?: { exchange: (count: number, durability?: Durability) => Promise<ExchangeFigures> } }).__atlasBench;
@@ -78,8 +65,5 @@ export async function benchExchange(bench: BrowserBench, count = exchangeCount()
     if (figures.merged !== count) throw new Error(`[bench] the merge updated ${String(figures.merged)} records, not ${String(count)}`);
     reportExchange(figures, count);
     return figures;
-  } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+  });
 }

@@ -12,11 +12,7 @@
  *   (undoBatch in a worker: one transaction, in chunks); not part of the figures above.
  */
 import type { ImportPageFigures } from '../../renderer/bench/importBench';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions, type BrowserBench } from './browser';
+import { inDiskProfile, type BrowserBench } from './browser';
 import { report } from './report';
 
 /** Rows of the page import (issue 5: 100k). ATLAS_BENCH_IMPORT_COUNT (thousands) for a quick run. */
@@ -56,17 +52,9 @@ export function reportImportPage(figures: ImportPageFigures, count: number): voi
   }
 }
 
-/**
- * The bench as index.ts runs it, in a fresh profile ON DISK: incognito IndexedDB lives in memory
- * under a quota too small for 100k records, and the app always runs on a disk profile.
- */
+/** The bench as index.ts runs it, in a fresh profile on disk (inDiskProfile). */
 export async function benchImportPage(bench: BrowserBench, count = importPageCount()): Promise<ImportPageFigures> {
-  const profile = mkdtempSync(join(tmpdir(), 'atlas-bench-import-'));
-  const context = await chromium.launchPersistentContext(profile, chromiumLaunchOptions());
-  try {
-    const page = await context.newPage();
-    await page.goto(bench.url);
-    await page.waitForFunction(() => '__atlasBench' in window, undefined, { timeout: 60_000 });
+  return inDiskProfile(bench, 'import', async (page) => {
     const figures = await page.evaluate(async (n) => {
       const api = (window as unknown as { __atlasBench?: { importPage: (count: number) => Promise<ImportPageFigures> } }).__atlasBench;
       if (!api) throw new Error('[bench] window.__atlasBench is missing: build the renderer with --mode bench');
@@ -75,8 +63,5 @@ export async function benchImportPage(bench: BrowserBench, count = importPageCou
     if (figures.created !== count) throw new Error(`[bench] the import created ${String(figures.created)} records, not ${String(count)}`);
     reportImportPage(figures, count);
     return figures;
-  } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+  });
 }
