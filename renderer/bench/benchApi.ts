@@ -23,6 +23,7 @@ import { buildPackageInWorker } from '../features/exchange/buildPackageInWorker'
 import { openPackageInWorker } from '../features/exchange/openPackageInWorker';
 
 let regionsPromise: Promise<RegionIndex> | null = null;
+let backupFiles: ReturnType<typeof createBrowserFiles> | null = null;
 function regions(): Promise<RegionIndex> {
   regionsPromise ??= loadRegions();
   return regionsPromise;
@@ -77,7 +78,9 @@ export const benchApi = {
    * never has the daily one reading the register beside it.
    */
   backupCount: async () => {
-    const listed = await createBrowserFiles(() => 1).listBackups();
+    // One store for every call: the bench polls, and each new one would keep a connection open.
+    backupFiles ??= createBrowserFiles(() => 1);
+    const listed = await backupFiles.listBackups();
     if (!listed.ok) throw new Error(`[bench] could not list the backups: ${listed.message}`);
     return listed.value.length;
   },
