@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { BackupInfo, BackupReason } from '../../shared/backup/backupName';
+import { quietMomentDelay, type BackupInfo, type BackupReason } from '../../shared/backup/backupName';
 import type { BackupError } from '../../shared/ipc/filesContract';
 import type { Result } from '../../shared/result';
 import { usePlatform } from '../app/contexts';
@@ -17,9 +17,13 @@ export function useCreateBackup(): (reason: BackupReason) => Promise<Result<Back
 /** How long after start-up the daily backup waits: reading 100k records must not slow the first screens. */
 export const DAILY_BACKUP_DELAY_MS = 20_000;
 
+/** The inputs that end a quiet moment (quietMomentDelay). */
+const INPUT_EVENTS = ['pointerdown', 'keydown', 'wheel'] as const;
+
 /**
  * Takes the daily backup a little after start-up (once the unit is set) when the newest backup is
- * a day old or there is none, and checks again every hour the app stays open.
+ * a day old or there is none, and checks again every hour the app stays open. Each check first
+ * waits for a quiet moment (shared quietMomentDelay): no click, key or scroll for a few seconds.
  */
 export function useDailyBackup(isEnabled: boolean): void {
   const db = useAtlasDb();
@@ -27,16 +31,34 @@ export function useDailyBackup(isEnabled: boolean): void {
   useEffect(
     function backUpDaily() {
       if (!isEnabled) return undefined;
-      const check = () => {
+      let lastInputAt = 0;
+      const noteInput = () => {
+        lastInputAt = Date.now();
+      };
+      for (const type of INPUT_EVENTS) window.addEventListener(type, noteInput, { capture: true, passive: true });
+      let waiting = 0;
+      const check = (waitingSince: number) => {
+        const delay = quietMomentDelay(Date.now(), lastInputAt, waitingSince);
+        if (delay > 0) {
+          waiting = window.setTimeout(() => check(waitingSince), delay);
+          return;
+        }
         void ensureDailyBackup(db, platform).then((result) => {
           if (!result.ok) console.error('[backup] daily backup failed', result.message);
         });
       };
-      const first = window.setTimeout(check, DAILY_BACKUP_DELAY_MS);
-      const hourly = window.setInterval(check, 3_600_000);
+      // One wait at a time: an hourly check that comes while one waits replaces it.
+      const startChecking = () => {
+        window.clearTimeout(waiting);
+        check(Date.now());
+      };
+      const first = window.setTimeout(startChecking, DAILY_BACKUP_DELAY_MS);
+      const hourly = window.setInterval(startChecking, 3_600_000);
       return function stopDailyBackup() {
         window.clearTimeout(first);
+        window.clearTimeout(waiting);
         window.clearInterval(hourly);
+        for (const type of INPUT_EVENTS) window.removeEventListener(type, noteInput, { capture: true });
       };
     },
     [db, platform, isEnabled],

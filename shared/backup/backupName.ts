@@ -70,3 +70,24 @@ export function isDailyBackupDue(backups: readonly Pick<BackupInfo, 'createdAt'>
   const newest = Math.max(...backups.map((b) => b.createdAt));
   return now - newest >= DAY_MS || newest > now + DAY_MS;
 }
+
+/** How long without a click, key or scroll counts as a quiet moment for the daily backup. */
+export const QUIET_MOMENT_MS = 10_000;
+
+/** The longest the daily backup waits for a quiet moment before it runs anyway. */
+export const QUIET_WAIT_LIMIT_MS = 600_000;
+
+/**
+ * How long the daily backup should still wait (0: start now). A backup of 100k records keeps a
+ * worker busy for seconds (`npm run bench -- browser:backup`), and on a two-core machine that
+ * slows every task of the page, so it starts once the person has left the app alone for
+ * {@link QUIET_MOMENT_MS}, or after {@link QUIET_WAIT_LIMIT_MS} whatever they do. `lastInputAt` is
+ * the last click, key or scroll (0 for none yet); `waitingSince` is when the backup began to wait.
+ */
+export function quietMomentDelay(now: number, lastInputAt: number, waitingSince: number): number {
+  const waited = now - waitingSince;
+  const quietFor = now - lastInputAt;
+  if (waited >= QUIET_WAIT_LIMIT_MS || quietFor >= QUIET_MOMENT_MS) return 0;
+  // An input stamped in the future (a clock moved back) counts as just now.
+  return Math.min(QUIET_MOMENT_MS - Math.max(0, quietFor), QUIET_WAIT_LIMIT_MS - Math.max(0, waited));
+}

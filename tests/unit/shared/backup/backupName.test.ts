@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backupId, backupsToPrune, isDailyBackupDue, isBackupId, parseBackupId, sortBackups } from '../../../../shared/backup/backupName';
+import { backupId, backupsToPrune, isDailyBackupDue, isBackupId, parseBackupId, quietMomentDelay, QUIET_MOMENT_MS, QUIET_WAIT_LIMIT_MS, sortBackups } from '../../../../shared/backup/backupName';
 
 const T = Date.UTC(2026, 10, 25, 23, 35, 12, 345);
 
@@ -60,5 +60,32 @@ describe('isDailyBackupDue', () => {
     [[T + 2 * DAY], true], // a backup from the future: the clock moved back
   ])('newest at %j → %s', (times, due) => {
     expect(isDailyBackupDue(times.map((createdAt) => ({ createdAt })), T)).toBe(due);
+  });
+});
+
+describe('quietMomentDelay', () => {
+  const now = 1_800_000_000_000;
+  it.each([
+    ['no input yet', 0, now, 0],
+    ['quiet for exactly the quiet moment', now - QUIET_MOMENT_MS, now, 0],
+    ['quiet for longer', now - 60_000, now - 1000, 0],
+    ['an input 3 s ago: wait the 7 s left', now - 3000, now - 3000, QUIET_MOMENT_MS - 3000],
+    ['an input just now', now, now - 1000, QUIET_MOMENT_MS],
+    ['busy, but waited the limit', now - 1, now - QUIET_WAIT_LIMIT_MS, 0],
+    ['busy, 2 s short of the limit: wait 2 s, not 10', now - 1, now - QUIET_WAIT_LIMIT_MS + 2000, 2000],
+    ['an input stamped in the future (clock moved back) counts as just now', now + 5000, now, QUIET_MOMENT_MS],
+    ['waiting since the future (clock moved back): still waits for quiet', now - 1000, now + 60_000, QUIET_MOMENT_MS - 1000],
+  ])('%s', (_name, lastInputAt, waitingSince, expected) => {
+    expect(quietMomentDelay(now, lastInputAt, waitingSince)).toBe(expected);
+  });
+
+  it('never asks to wait longer than a quiet moment, so a check always comes back', () => {
+    for (let input = now - 20_000; input <= now + 20_000; input += 997) {
+      for (let since = now - QUIET_WAIT_LIMIT_MS - 5000; since <= now + 5000; since += 50_021) {
+        const delay = quietMomentDelay(now, input, since);
+        expect(delay).toBeGreaterThanOrEqual(0);
+        expect(delay).toBeLessThanOrEqual(QUIET_MOMENT_MS);
+      }
+    }
   });
 });
