@@ -6,13 +6,12 @@
  * current data). Each in a database and backup store of its own, deleted afterwards.
  */
 import { Dexie } from 'dexie';
-import { generateDemoScenarios } from '../../shared/domain/demoData';
-import { asRegionCode, type RegionIndex } from '../../shared/regions/regions';
+import type { RegionIndex } from '../../shared/regions/regions';
 import { AtlasDb } from '../db/atlasDb';
 import { createBackup, restoreBackup } from '../db/backupRepository';
-import { writeDemoRows } from '../db/demoRepository';
 import { createBrowserFiles } from '../platform/browserFiles';
 import { watchLongTasks } from './longTaskWatch';
+import { seedDb } from './seedAppDb';
 
 /** The figures of {@link measureBackup} (ms, MB). */
 export interface BackupFigures {
@@ -27,17 +26,6 @@ export interface BackupFigures {
   readonly restoredScenarios: number;
 }
 
-/**
- * Writes `count` demo records as the 武侯区 county office. A function of its own so the generated
- * rows are garbage once written: kept alive on the page, they made each full collection during the
- * measurement take ~300 ms more, work the app's page never has.
- */
-async function seed(db: AtlasDb, regions: RegionIndex, count: number): Promise<void> {
-  const rows = generateDemoScenarios(count, regions, { seed: 5, year: 2026 });
-  const seeded = await writeDemoRows({ db, regions, actor: { unitCode: asRegionCode('510107'), role: 'county' }, now: () => Date.now(), newId: () => crypto.randomUUID() }, rows);
-  if (!seeded.ok) throw new Error(`[bench] seeding the backup's register failed: ${seeded.message}`);
-}
-
 export async function measureBackup(regions: RegionIndex, count: number): Promise<BackupFigures> {
   const name = `atlas-bench-backup-${crypto.randomUUID()}`;
   const db = new AtlasDb(name);
@@ -45,7 +33,9 @@ export async function measureBackup(regions: RegionIndex, count: number): Promis
   const files = createBrowserFiles(() => 3, `${name}-backups`);
   const longTasks = watchLongTasks();
   try {
-    await seed(db, regions, count);
+    // Seeded in a function of its own (seedDb): the generated rows kept alive on the page made each
+    // full collection during the measurement ~300 ms longer, work the app's page never has.
+    await seedDb(db, regions, count, 5);
 
     let start = performance.now();
     const made = await createBackup(db, files, 'manual');
