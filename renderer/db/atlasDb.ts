@@ -11,7 +11,7 @@ import type { Pilot } from '../../shared/partners/pilot';
 import { buildSearchText } from '../../shared/domain/scenarioFilter';
 import { declareSchemaVersions } from './schema';
 import type { Attestation } from '../../shared/exchange/package';
-import type { ConflictRow, ExchangeBatchRow, ExchangeLogRow, MergeEntryRow, MergePageRow, PackageLogRow, TrustedKeyRow } from './exchangeRows';
+import type { ConflictRow, ExchangeBatchRow, ExchangeLogRow, ExchangeRecordsRow, MergeEntryRow, MergePageRow, PackageLogRow, TrustedKeyRow } from './exchangeRows';
 
 /** The database name of the app; tests and bench profiles pass their own. */
 export const DEFAULT_DB_NAME = 'scenario-atlas';
@@ -141,6 +141,8 @@ export class AtlasDb extends Dexie {
   /** Schema v4's per-change exchange log; empty since v5, which batches it in `exchangeBatches`. */
   declare readonly exchangeLog: Table<ExchangeLogRow, string>;
   declare readonly exchangeBatches: Table<ExchangeBatchRow, number>;
+  /** Received change records by exchange-log batch (schema v8); local ones stay in `changes`. */
+  declare readonly exchangeRecords: Table<ExchangeRecordsRow, number>;
   declare readonly attestations: Table<Attestation, string>;
   declare readonly conflicts: Table<ConflictRow, string>;
   declare readonly packageLog: Table<PackageLogRow, string>;

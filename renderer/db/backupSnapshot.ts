@@ -285,6 +285,13 @@ function checkRow(table: string, row: Record<string, unknown>, index: number, no
       if (!parsed.success) invalid('变更记录', 'Change record', '', parsed.error.issues);
       return row;
     }
+    case 'exchangeRecords': {
+      // Received change records (schema v8): checked as those of `changes` are.
+      const records = Array.isArray(row.records) ? (row.records as unknown[]) : [null];
+      const bad = records.map((record) => changeRecordSchema.safeParse(record)).find((parsed) => !parsed.success);
+      if (bad !== undefined) invalid('交换记录', 'Received change records', String(row.firstSeq ?? ''), bad.error.issues);
+      return row;
+    }
     default:
       return row;
   }

@@ -37,7 +37,7 @@ import { toScenario, toScenarioRow, type AtlasDb, type ScenarioRow } from './atl
 import { bulkGetInChunks, ExchangeCancelled, inChunks, partOf, pauseInTransaction, throwIfCancelled, WriteProgress, type ExchangeProgress } from './exchangeProgress';
 import { keepUniqueRows, previousOf, readRegisterRows, recordOfRow, titleOf, toRegisterRow, writeRegisterRows, type RegisterRow } from './exchangeRegister';
 import { toExchangeBatches } from './schema/v5';
-import type { ConflictRow, ExchangeBatchRow, MergeEntryRow, PackageLogRow, StoredStamp, TrustedKeyRow } from './exchangeRows';
+import type { ConflictRow, ExchangeBatchRow, ExchangeRecordsRow, MergeEntryRow, PackageLogRow, StoredStamp, TrustedKeyRow } from './exchangeRows';
 import { mergePagesWith, PAGES_PER_WRITE, readMergeEntries } from './mergePages';
 import { CatalogAllocator, issueHlcStamps, localHlcNode, observeRemoteHlc } from './metaStore';
 import { applyConflictChoice, type ConflictChoice } from './conflictResolution';
@@ -85,7 +85,7 @@ export type ExchangeResult<T> = { readonly ok: true; readonly value: T } | Excha
 
 /** The tables an exchange transaction covers (catchUp runs inside one of these). */
 export function exchangeTables(db: AtlasDb) {
-  return [db.scenarios, db.pilots, db.partners, db.changes, db.meta, db.mergePages, db.exchangeBatches, db.attestations, db.conflicts, db.packageLog];
+  return [db.scenarios, db.pilots, db.partners, db.changes, db.meta, db.mergePages, db.exchangeBatches, db.exchangeRecords, db.attestations, db.conflicts, db.packageLog];
 }
 
 // Durability stays the app's 'strict' (AtlasDb) here too, though a backup is written before every
@@ -172,25 +172,66 @@ async function nextSeq(db: AtlasDb): Promise<number> {
   return typeof stored?.value === 'number' ? stored.value : 0;
 }
 
-/** One change of the exchange log: its number and the owner attestation it arrived with (null for own). */
+/**
+ * One change of the exchange log: its number, the owner attestation it arrived with (null for own),
+ * and its record when it was received since schema v8 (else the record is in `changes`).
+ */
 interface LoggedChange {
   readonly changeId: string;
   readonly seq: number;
   readonly attestation: string | null;
+  readonly record?: ChangeRecord;
 }
+
+/**
+ * `exchangeRecords` rows per bulkGet: a row holds up to a thousand change records, and Dexie clones
+ * a request's result in one task of the page.
+ */
+const RECORD_ROWS_PER_READ = 2;
+
+/** `exchangeRecords` rows per bulkPut: Dexie serialises a request's rows in one task too. */
+const RECORD_ROWS_PER_WRITE = 1;
 
 /** The changes logged after `fromSeq`, in order (read from the batches that reach past it). */
 async function readExchangeLog(db: AtlasDb, fromSeq: number): Promise<LoggedChange[]> {
   const batches = await db.exchangeBatches.where('lastSeq').above(fromSeq).sortBy('firstSeq');
+  const received = await bulkGetInChunks(db.exchangeRecords, batches.map((batch) => batch.firstSeq), undefined, RECORD_ROWS_PER_READ);
   const out: LoggedChange[] = [];
-  for (const batch of batches) {
+  batches.forEach((batch, batchIndex) => {
+    const records = received[batchIndex]?.records;
     batch.changeIds.forEach((changeId, index) => {
       const seq = batch.firstSeq + index;
       const at = batch.attestations[index] ?? -1;
-      if (seq > fromSeq) out.push({ changeId, seq, attestation: at < 0 ? null : (batch.signatures[at] ?? null) });
+      const record = records?.[index];
+      if (seq > fromSeq) out.push({ changeId, seq, attestation: at < 0 ? null : (batch.signatures[at] ?? null), ...(record ? { record } : {}) });
     });
-  }
+  });
   return out;
+}
+
+/** The records of logged changes, in order: received ones as logged, the others from `changes`. */
+async function recordsOfLog(db: AtlasDb, logged: readonly LoggedChange[], afterChunk?: (done: number) => Promise<void>): Promise<(ChangeRecord | undefined)[]> {
+  const local = logged.filter((row) => row.record === undefined);
+  const found = await bulkGetInChunks<ChangeRecord>(db.changes, local.map((row) => row.changeId), afterChunk);
+  const byId = new Map(local.map((row, index) => [row.changeId, found[index]]));
+  return logged.map((row) => row.record ?? byId.get(row.changeId));
+}
+
+/** Which of these change ids the exchange log holds (one pass over its batches' ids, no records read). */
+async function loggedIds(db: AtlasDb, ids: readonly string[]): Promise<Set<string>> {
+  const wanted = new Set(ids);
+  const found = new Set<string>();
+  if (wanted.size === 0) return found;
+  await db.exchangeBatches.each((batch) => {
+    for (const id of batch.changeIds) if (wanted.has(id)) found.add(id);
+  });
+  return found;
+}
+
+/** The `exchangeRecords` rows of received changes logged in `batches` (toExchangeBatches of the same changes, in order). */
+function receivedRows(batches: readonly ExchangeBatchRow[], changes: readonly ChangeRecord[]): ExchangeRecordsRow[] {
+  const first = batches[0]?.firstSeq ?? 0;
+  return batches.map((batch) => ({ firstSeq: batch.firstSeq, records: changes.slice(batch.firstSeq - first, batch.lastSeq - first + 1) }));
 }
 
 /** The batches that log these changes after the last seq, and the new last seq; the caller writes both. */
@@ -339,7 +380,7 @@ export async function exportChangesPackage(
     }
     const logRows = await readExchangeLog(db, fromSeq);
     // In chunks, reporting 'gather' and stopping on cancel between them (the transaction rolls back).
-    const changes = await bulkGetInChunks<ChangeRecord>(db.changes, logRows.map((row) => row.changeId), (done) => pauseInTransaction(db, progress, 'gather', done, logRows.length));
+    const changes = await recordsOfLog(db, logRows, (done) => pauseInTransaction(db, progress, 'gather', done, logRows.length));
     const attestationIds = [...new Set(logRows.map((row) => row.attestation).filter((id): id is string => id !== null))];
     const attestations = new Map<string, Attestation>((await db.attestations.bulkGet(attestationIds)).filter((row): row is Attestation => row !== undefined).map((row) => [row.signature, row]));
     const own: ChangeRecord[] = [];
@@ -716,18 +757,30 @@ export async function applyImport(ctx: WriteContext, preview: ImportPreview, pro
     const isKept = (change: ChangeRecord): boolean => !refusedEntities.has(change.entityId);
     const isNew = (change: ChangeRecord): boolean => isKept(change) && !plan.heldPending.has(change.id);
     const maybeKnown = [...merged.applied.filter((change) => isKept(change) && plan.heldPending.has(change.id)), ...merged.unchanged, ...merged.pending].filter(isKept);
-    // After the catch-up, a change is logged exactly when it is in the change log.
-    const logged = await bulkGetInChunks(db.changes, maybeKnown.map((change) => change.id));
-    const newChanges = [...merged.applied.filter(isNew), ...maybeKnown.filter((_change, index) => logged[index] === undefined)];
+    // After the catch-up, every change known here is in the exchange log (received ones since
+    // schema v8 are only there, not in `changes`).
+    const logged = await loggedIds(db, maybeKnown.map((change) => change.id));
+    const newChanges = [...merged.applied.filter(isNew), ...maybeKnown.filter((change) => !logged.has(change.id))];
     const attestationOf = new Map(pkg.accepted.map(({ change, attestation }) => [change.id, attestation]));
     const { batches, seq } = await exchangeLogAppend(db, newChanges.map((change) => ({ changeId: change.id, attestation: (attestationOf.get(change.id) as Attestation).signature })));
+    // The received records go into the exchange log with their seqs, not into `changes` (schema v8);
+    // each record's merge entry lists its seqs, for its history.
+    const received = receivedRows(batches, newChanges);
+    const receivedSeqs = new Map<string, number[]>();
+    newChanges.forEach((change, index) => {
+      const seqs = receivedSeqs.get(change.entityId);
+      const seqOf = seq - newChanges.length + 1 + index;
+      if (seqs) seqs.push(seqOf);
+      else receivedSeqs.set(change.entityId, [seqOf]);
+    });
     const usedAttestations = new Map<string, Attestation>();
     for (const change of newChanges) {
       const attestation = attestationOf.get(change.id) as Attestation;
       usedAttestations.set(attestation.signature, attestation);
     }
-    // Records whose merge state moved (an unchanged change leaves its record's state as it was).
-    const entityIds = new Set([...merged.applied, ...merged.pending].map((change) => change.entityId));
+    // Records whose merge state moved (an unchanged change leaves its record's state as it was),
+    // and those with a received change to list in their entry's log.
+    const entityIds = new Set([...merged.applied, ...merged.pending, ...newChanges].map((change) => change.entityId));
     const entries: MergeEntryRow[] = [];
     const entryIds = [...entityIds].filter((id) => !refusedEntities.has(id));
     await inChunks(db, entryIds, { ...(progress.signal ? { signal: progress.signal } : {}) }, 'write', (chunk) => {
@@ -767,12 +820,13 @@ export async function applyImport(ctx: WriteContext, preview: ImportPreview, pro
       at: now,
       note: `导入交换包（来自 ${pkg.manifest.sourceUnit}）`,
     };
-    const pages = await mergePagesWith(db, entries);
-    const writer = new WriteProgress(progress, plan.rows.length + newChanges.length + 1 + pages.length + batches.length);
+    const pages = await mergePagesWith(db, entries, receivedSeqs);
+    const writer = new WriteProgress(progress, plan.rows.length + 1 + pages.length + batches.length + received.length);
     await writeRegisterRows(db, plan.rows, writer);
-    await writer.put(db.changes, [...newChanges, marker]);
+    await writer.put(db.changes, [marker]);
     await writer.put(db.mergePages, pages, PAGES_PER_WRITE);
     await writer.put(db.exchangeBatches, batches);
+    await writer.put(db.exchangeRecords, received, RECORD_ROWS_PER_WRITE);
     await writer.finish();
     await db.attestations.bulkPut([...usedAttestations.values()]);
     if (conflictRows.length > 0) await db.conflicts.bulkAdd(conflictRows);

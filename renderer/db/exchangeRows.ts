@@ -40,6 +40,11 @@ export interface MergeEntryRow {
   readonly fields: Readonly<Record<string, number>>;
   readonly record?: Readonly<Record<string, JsonValue>>;
   readonly pending: readonly ChangeRecord[];
+  /**
+   * Exchange-log seqs of this record's received changes whose records are in `exchangeRecords`
+   * (schema v8), oldest first: its history reads them there. Absent when there are none.
+   */
+  readonly log?: readonly number[];
 }
 
 /**
@@ -60,6 +65,9 @@ export type { ExchangeBatchRowV5 as ExchangeBatchRow } from './schema/v5';
 
 /** The merge state since schema v6: entries in pages (renderer/db/schema/v6.ts). */
 export type { MergePageRowV6 as MergePageRow } from './schema/v6';
+
+/** Received change records since schema v8, by exchange-log batch (renderer/db/schema/v8.ts). */
+export type { ExchangeRecordsRowV8 as ExchangeRecordsRow } from './schema/v8';
 
 /** An open or resolved entry of the conflict queue. */
 export type ConflictRow = ConflictEntry & {

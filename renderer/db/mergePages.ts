@@ -28,14 +28,19 @@ export async function readMergeEntries(db: AtlasDb, entityIds: Iterable<string>)
 
 /**
  * The pages to put so that the merge state holds `entries` in place of the stored entries of the
- * same records: the pages they fall on, as stored, with those entries replaced or added.
+ * same records: the pages they fall on, as stored, with those entries replaced or added. A
+ * record's `log` (where its received changes are, schema v8) is storage, not merge state: the
+ * stored one is kept, with the seqs in `received` (by record id) appended.
  */
-export async function mergePagesWith(db: AtlasDb, entries: readonly MergeEntryRow[]): Promise<MergePageRow[]> {
+export async function mergePagesWith(db: AtlasDb, entries: readonly MergeEntryRow[], received: ReadonlyMap<string, readonly number[]> = new Map()): Promise<MergePageRow[]> {
   const changed = toMergePages(entries);
   const stored = await bulkGetInChunks(db.mergePages, changed.map((page) => page.page), undefined, PAGES_PER_READ);
   return changed.map((page, index) => {
     const byId = new Map((stored[index]?.entries ?? []).map((entry) => [entry.entityId, entry]));
-    for (const entry of page.entries) byId.set(entry.entityId, entry);
+    for (const { log: _log, ...entry } of page.entries) {
+      const log = [...(byId.get(entry.entityId)?.log ?? []), ...(received.get(entry.entityId) ?? [])];
+      byId.set(entry.entityId, log.length > 0 ? { ...entry, log } : entry);
+    }
     return { page: page.page, entries: inIdOrder([...byId.values()]) };
   });
 }

@@ -2,6 +2,8 @@
 import type { ChangeEntity, ChangeRecord } from '../../shared/domain/changeRecord';
 import type { Scenario } from '../../shared/domain/scenario';
 import { toScenario, type AtlasDb, type ScenarioRow } from './atlasDb';
+import type { ExchangeRecordsRow } from './exchangeRows';
+import { readMergeEntries } from './mergePages';
 
 function byHlc(a: ChangeRecord, b: ChangeRecord): number {
   return a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0;
@@ -13,10 +15,32 @@ export async function getScenario(db: AtlasDb, id: string): Promise<Scenario | u
   return row ? toScenario(row) : undefined;
 }
 
-/** The change log of one record, oldest first (HLC order): the history timeline. */
+/**
+ * The change log of one record, oldest first (HLC order): the history timeline. What was written
+ * here is in `changes`; what was received since schema v8 is in the exchange log, at the seqs its
+ * merge entry lists (renderer/db/schema/v8.ts).
+ */
 export async function getHistory(db: AtlasDb, entityId: string, entity: ChangeEntity = 'scenario'): Promise<ChangeRecord[]> {
-  const records = await db.changes.where('[entity+entityId]').equals([entity, entityId]).toArray();
-  return records.sort(byHlc);
+  const local = await db.changes.where('[entity+entityId]').equals([entity, entityId]).toArray();
+  const received = await receivedChanges(db, entityId);
+  const seen = new Set(local.map((record) => record.id));
+  return [...local, ...received.filter((record) => record.entity === entity && !seen.has(record.id))].sort(byHlc);
+}
+
+/** The received changes of one record kept in the exchange log (schema v8), by its merge entry's seqs. */
+async function receivedChanges(db: AtlasDb, entityId: string): Promise<ChangeRecord[]> {
+  const seqs = (await readMergeEntries(db, [entityId])).get(entityId)?.log ?? [];
+  const out: ChangeRecord[] = [];
+  const rows = new Map<number, ExchangeRecordsRow>();
+  for (const seq of seqs) {
+    // The batch holding a seq is the last one starting at or before it.
+    const held = (row: ExchangeRecordsRow | undefined): row is ExchangeRecordsRow => row !== undefined && seq >= row.firstSeq && seq < row.firstSeq + row.records.length;
+    const row = [...rows.values()].find(held) ?? (await db.exchangeRecords.where('firstSeq').belowOrEqual(seq).last());
+    if (!held(row)) continue;
+    rows.set(row.firstSeq, row);
+    out.push(row.records[seq - row.firstSeq] as ChangeRecord);
+  }
+  return out;
 }
 
 /** One change record, or undefined. */

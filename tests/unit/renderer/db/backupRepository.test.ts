@@ -117,7 +117,7 @@ describe('createBackup and restoreBackup', () => {
     ['a newer file format', (b) => edited(b, (s) => void (s.formatVersion = BACKUP_FORMAT_VERSION + 1)), /更新版本的应用/],
     // Version 5 had no mergePages (version 7 only dropped indexes: its tables are version 6's).
     ['an older schema version with the current tables', (b) => edited(b, (s) => void (s.schemaVersion = 5)), /多出：mergePages/],
-    ['an older schema version whose rows do not load', (b) => edited(b, (s) => void ((s.schemaVersion = 5), delete s.tables.mergePages, delete s.counts.mergePages, (s.tables.scenarios![1]!.id = s.tables.scenarios![0]!.id))), /升级到第 \d+ 版时失败/],
+    ['an older schema version whose rows do not load', (b) => edited(b, (s) => void ((s.schemaVersion = 5), delete s.tables.mergePages, delete s.counts.mergePages, delete s.tables.exchangeRecords, delete s.counts.exchangeRecords, (s.tables.scenarios![1]!.id = s.tables.scenarios![0]!.id))), /升级到第 \d+ 版时失败/],
     ['a missing table', (b) => edited(b, (s) => void delete s.tables.savedViews), /缺少：savedViews/],
     ['an unknown table', (b) => edited(b, (s) => void (s.tables.extra = [])), /多出：extra/],
     ['a wrong count', (b) => edited(b, (s) => void (s.counts.scenarios = 5)), /记录数与清单不符/],
@@ -178,10 +178,14 @@ describe('createBackup and restoreBackup', () => {
     expect((await Dexie.getDatabaseNames()).filter((n) => n.startsWith('scenario-atlas-restore-'))).toEqual([]);
   });
 
-  it('restores a version-6 backup (version 7 dropped indexes only) as it was made', async () => {
+  it.each([
+    [6, 'version 7 dropped indexes only'],
+    [7, 'version 8 added a table, empty until an exchange import'],
+  ])('restores a version-%i backup (%s) as it was made', async (version) => {
     const { d, ctx } = await seeded();
     const before = await dump(d);
-    const bytes = edited(await snapshotBytes(d, 'manual', ctx.clock.t), (s) => void (s.schemaVersion = 6));
+    expect(before.exchangeRecords).toEqual([]);
+    const bytes = edited(await snapshotBytes(d, 'manual', ctx.clock.t), (s) => void ((s.schemaVersion = version), delete s.tables.exchangeRecords, delete s.counts.exchangeRecords));
     await d.scenarios.clear();
     const files = platform();
     const stored = must(await files.writeBackup('manual', bytes));

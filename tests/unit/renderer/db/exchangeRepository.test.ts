@@ -1,6 +1,7 @@
 import { freshDb, makeContext, okValue, T0, wuhouInput } from './dbTestKit';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AtlasDb } from '../../../../renderer/db/atlasDb';
+import type { ChangeRecord } from '../../../../shared/domain/changeRecord';
 import {
   applyImport,
   exportCatalogPackage,
@@ -16,6 +17,7 @@ import {
 import { createPartner, updatePartner } from '../../../../renderer/db/partnerRepository';
 import { changePilotStage, createPilot, deletePilot, listPilots, updatePilot } from '../../../../renderer/db/pilotRepository';
 import { changeScenarioStatus, createScenario, updateScenario } from '../../../../renderer/db/writePath';
+import { getHistory } from '../../../../renderer/db/scenarioRepository';
 import { completeCreditCode } from '../../../../shared/partners/creditCode';
 import { utf8ToBytes } from '../../../../shared/exchange/encoding';
 import { signText } from '../../../../shared/exchange/signing';
@@ -88,7 +90,31 @@ describe('county → city exchange', () => {
     expect(row).toMatchObject({ title: '华西医院脑机接口康复病区（扩建）', ownerUnitCode: '510107', catalogNumber: scenario.catalogNumber });
     const refused = await updateScenario(city, scenario.id, { title: '市里改的' }, row?.version ?? 0);
     expect(refused).toMatchObject({ ok: false, error: 'not-owner' });
-    expect(await city.db.changes.where('[entity+entityId]').equals(['scenario', scenario.id]).count()).toBe(2);
+    // The county's two changes are the record's history at the city; received, they are kept in the
+    // exchange log (schema v8), and the city's own change log holds only the import's marker.
+    expect((await getHistory(city.db, scenario.id)).map((change) => [change.op, change.unitCode])).toEqual([
+      ['create', '510107'],
+      ['update', '510107'],
+    ]);
+    expect(await city.db.changes.where('[entity+entityId]').equals(['scenario', scenario.id]).count()).toBe(0);
+    expect((await city.db.changes.toArray()).map((change) => change.op)).toEqual(['import']);
+  });
+
+  it('a history reads received changes from the exchange log and those received before schema v8 from the change log, once each', async () => {
+    const county = installation('510107', 'county');
+    const city = installation('510100', 'city');
+    const scenario = await created(county);
+    await importAndApply(city, await exportTo(county, '510100'));
+    county.clock.t += 1000;
+    okValue(await updateScenario(county, scenario.id, { title: '第二次修改' }, scenario.version));
+    await importAndApply(city, await exportTo(county, '510100'));
+    const history = await getHistory(city.db, scenario.id);
+    expect(history.map((change) => change.op)).toEqual(['create', 'update']);
+    // A city upgraded from version 7 also holds the creation in `changes`, where it was written then.
+    await city.db.changes.add(history[0] as ChangeRecord);
+    expect(await getHistory(city.db, scenario.id)).toEqual(history);
+    // Another record's history is not this one's.
+    expect(await getHistory(city.db, 'no-such-record')).toEqual([]);
   });
 
   it('re-importing the same package changes nothing, and says it was imported before', async () => {
@@ -97,13 +123,14 @@ describe('county → city exchange', () => {
     await created(county);
     const text = await exportTo(county, '510100');
     await importAndApply(city, text);
-    const snapshot = { scenarios: await city.db.scenarios.toArray(), changes: await city.db.changes.count(), entries: await city.db.mergePages.toArray() };
+    const snapshot = { scenarios: await city.db.scenarios.toArray(), changes: await city.db.changes.count(), entries: await city.db.mergePages.toArray(), received: await city.db.exchangeRecords.toArray() };
     const { preview, outcome } = await importAndApply(city, text);
     expect(preview.isImportedBefore).toBe(true);
     expect(outcome.summary).toMatchObject({ created: 0, updated: 0, deleted: 0, conflicts: 0 });
     expect(await city.db.scenarios.toArray()).toEqual(snapshot.scenarios);
     expect(await city.db.changes.count()).toBe(snapshot.changes);
     expect(await city.db.mergePages.toArray()).toEqual(snapshot.entries);
+    expect(await city.db.exchangeRecords.toArray()).toEqual(snapshot.received);
   });
 
   it('"since my last package" sends only what is new; nothing new is refused with a message', async () => {
