@@ -10,6 +10,8 @@
  *   content hash, signatures, ownership).
  * - merge_100k_changes_ms: applying it — merge against the stored stamps, build and check the
  *   records, write records, change log, merge state and exchange log — in ONE transaction.
+ * - merge_100k_plan_ms / _register_write_ms / _exchange_state_write_ms: the same time split by the
+ *   apply's marks (MERGE_MARKS): before the first write, the register's rows, the rest.
  * - *_longest_task_ms: the longest task that blocked the page during each (a PerformanceObserver
  *   of 'longtask', buffered): what a person feels as a frozen window. Export and open run the
  *   app's workers when the caller passes them (the bench page does).
@@ -27,7 +29,7 @@ import { generateDemoScenarios } from '../../shared/domain/demoData';
 import { generateKeyPair, signText } from '../../shared/exchange/signing';
 import { asRegionCode, type RegionIndex } from '../../shared/regions/regions';
 import { AtlasDb, toScenarioRow } from './atlasDb';
-import { applyImport, catchUp, exchangeTables, exportChangesPackage, openImport, trustKeys, type ExchangeContext, type PackageBuilder, type PackageOpener } from './exchangeRepository';
+import { applyImport, catchUp, exchangeTables, exportChangesPackage, MERGE_MARKS, openImport, trustKeys, type ExchangeContext, type PackageBuilder, type PackageOpener } from './exchangeRepository';
 import { watchLongTasks } from '../bench/longTaskWatch';
 import { creationChanges } from './writePath';
 
@@ -38,6 +40,13 @@ export interface ExchangeFigures {
   readonly packageMb: number;
   readonly openMs: number;
   readonly mergeMs: number;
+  /** Of mergeMs: before the first write (re-checking the preview's plan, the merge state's entries and pages). */
+  readonly mergePlanMs: number;
+  /**
+   * Of mergeMs: writing the register's rows (one per record; to the queueing of their last chunk).
+   * The rest of mergeMs writes the exchange's own state: merge pages, log batches, received records.
+   */
+  readonly mergeRegisterMs: number;
   readonly merged: number;
   /**
    * Reference on the same machine and moment: one bulkPut of the `count` register rows the merge
@@ -213,6 +222,13 @@ export async function measureExchange(regions: RegionIndex, count: number, optio
     start = performance.now();
     const applied = await applyImport(city, opened.preview);
     const mergeMs = performance.now() - start;
+    const markAt = (name: string): number => {
+      const mark = performance.getEntriesByName(name, 'mark').at(-1);
+      if (mark === undefined || mark.startTime < start) throw new Error(`[bench] the merge set no ${name} mark`);
+      return mark.startTime;
+    };
+    const mergePlanMs = markAt(MERGE_MARKS.writes) - start;
+    const mergeRegisterMs = markAt(MERGE_MARKS.registerQueued) - markAt(MERGE_MARKS.writes);
     const mergeLongestTaskMs = await longTasks.longest(start, start + mergeMs);
     if (!applied.ok) throw new Error(applied.message);
     const written = await cityDb.scenarios.toArray();
@@ -230,6 +246,8 @@ export async function measureExchange(regions: RegionIndex, count: number, optio
       packageMb: bytes.length / 1e6,
       openMs,
       mergeMs,
+      mergePlanMs,
+      mergeRegisterMs,
       merged: applied.value.summary.updated,
       referencePutMs,
       catchUpLongestTaskMs,

@@ -31,6 +31,9 @@ export function reportExchange(figures: ExchangeFigures, count = EXCHANGE_COUNT)
   report(`package_export_${k}_ms`, figures.exportMs, 'ms');
   report(`package_open_${k}_ms`, figures.openMs, 'ms');
   report(`merge_${k}_changes_ms`, figures.mergeMs, 'ms');
+  report(`merge_${k}_plan_ms`, figures.mergePlanMs, 'ms');
+  report(`merge_${k}_register_write_ms`, figures.mergeRegisterMs, 'ms');
+  report(`merge_${k}_exchange_state_write_ms`, figures.mergeMs - figures.mergePlanMs - figures.mergeRegisterMs, 'ms');
   report(`exchange_catch_up_${k}_ms`, figures.catchUpMs, 'ms');
   report(`package_${k}_mb`, figures.packageMb, 'MB');
   report(`exchange_reference_put_${k}_rows_ms`, figures.referencePutMs, 'ms');
