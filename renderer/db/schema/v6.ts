@@ -45,8 +45,8 @@ export function inIdOrder(entries: MergeEntryRow[]): MergeEntryRow[] {
   return entries.sort((a, b) => (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0));
 }
 
-/** Pages holding `entries`, each page's entries in id order (pages without an entry are left out). */
-export function toMergePages(entries: Iterable<MergeEntryRow>): MergePageRowV6[] {
+/** `entries` by the page they fall on, in the order given (pages without an entry are left out). */
+export function entriesByPage(entries: Iterable<MergeEntryRow>): Map<number, MergeEntryRow[]> {
   const byPage = new Map<number, MergeEntryRow[]>();
   for (const entry of entries) {
     const page = mergePageOf(entry.entityId);
@@ -54,7 +54,12 @@ export function toMergePages(entries: Iterable<MergeEntryRow>): MergePageRowV6[]
     if (list) list.push(entry);
     else byPage.set(page, [entry]);
   }
-  return [...byPage].map(([page, list]) => ({ page, entries: inIdOrder(list) }));
+  return byPage;
+}
+
+/** Pages holding `entries`, each page's entries in id order (pages without an entry are left out). */
+export function toMergePages(entries: Iterable<MergeEntryRow>): MergePageRowV6[] {
+  return [...entriesByPage(entries)].map(([page, list]) => ({ page, entries: inIdOrder(list) }));
 }
 
 async function pageTheMergeState(tx: Transaction): Promise<void> {

@@ -111,4 +111,20 @@ describe('toMergePages and mergePagesWith', () => {
     for (const row of newer) expect(all.get(row.entityId)).toEqual(row);
     for (const row of [...first.slice(10), ...added]) expect(all.get(row.entityId)).toEqual(row);
   });
+
+  it("keeps a record's log of received seqs across rewrites of its entry, and appends the new ones", async () => {
+    const db = freshDb();
+    opened.push(db);
+    const [a, b, c] = ids(3).map((id) => entry(id));
+    if (!a || !b || !c) throw new Error('three entries');
+    await db.mergePages.bulkPut(await mergePagesWith(db, [a, b, c], new Map([[a.entityId, [1, 2]], [b.entityId, [3]]])));
+    // A rewrite from the merge (whose rows never carry a log) keeps the stored log; new seqs follow it.
+    const newer = { ...a, owner: '510100' };
+    await db.mergePages.bulkPut(await mergePagesWith(db, [newer, b, { ...c, log: [99] }], new Map([[b.entityId, [7, 8]]])));
+    const all = await readMergeEntries(db, [a, b, c].map((row) => row.entityId));
+    expect(all.get(a.entityId)).toEqual({ ...newer, log: [1, 2] });
+    expect(all.get(b.entityId)).toEqual({ ...b, log: [3, 7, 8] });
+    // A log on the row passed in is not taken as stored: only `received` adds seqs.
+    expect(all.get(c.entityId)).toEqual(c);
+  });
 });
