@@ -28,7 +28,8 @@ import type { ChangeRecord, ChangeRecordId } from '../../shared/domain/changeRec
 import { generateDemoScenarios } from '../../shared/domain/demoData';
 import { generateKeyPair, signText } from '../../shared/exchange/signing';
 import { asRegionCode, type RegionIndex } from '../../shared/regions/regions';
-import { AtlasDb, toScenarioRow } from './atlasDb';
+import { AtlasDb, toScenarioRow, type ScenarioRow } from './atlasDb';
+import { byPageOf } from './schema/v6';
 import { applyImport, catchUp, exchangeTables, exportChangesPackage, MERGE_MARKS, openImport, trustKeys, type ExchangeContext, type PackageBuilder, type PackageOpener } from './exchangeRepository';
 import { watchLongTasks } from '../bench/longTaskWatch';
 import { creationChanges } from './writePath';
@@ -54,6 +55,12 @@ export interface ExchangeFigures {
    * plus the change log, merge state and exchange log).
    */
   readonly referencePutMs: number;
+  /**
+   * The same `count` register rows (the city's, as the merge left them) put as the ~1000 pages of
+   * their ids (bare IndexedDB, one transaction): what writing them would cost were the register
+   * stored in pages like the merge state.
+   */
+  readonly idbPutRegisterPagesMs: number;
   /** Longest task blocking the page (ms; 0 when none reached 50 ms) during the first catch-up, the export, the open and the merge. */
   readonly catchUpLongestTaskMs: number;
   readonly exportLongestTaskMs: number;
@@ -90,14 +97,28 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
  * first put to the transaction's completion.
  */
 async function idbPutFloor(count: number, perValue: number): Promise<number> {
+  const filler = '场景描述 scenario description '.repeat(40);
+  const rows = Array.from({ length: count }, (_, index) => ({ id: `r${String(index).padStart(8, '0')}`, title: `场景 ${String(index)}`, text: `${String(index)}${filler}`.slice(0, 900) }));
+  const values = perValue === 1 ? rows : Array.from({ length: Math.ceil(count / perValue) }, (_, index) => ({ id: `p${String(index).padStart(8, '0')}`, rows: rows.slice(index * perValue, (index + 1) * perValue) }));
+  return idbPutValues(values);
+}
+
+/**
+ * The register's own rows as pages would hold them: grouped by their id's page (the merge state's
+ * page function, schema v6), one put() per page into a bare store, one 'strict' transaction.
+ */
+async function idbPutRegisterPages(rows: readonly ScenarioRow[]): Promise<number> {
+  const pages = byPageOf(rows, (row) => row.id);
+  return idbPutValues([...pages].map(([page, list]) => ({ id: `p${String(page).padStart(4, '0')}`, rows: list })));
+}
+
+/** ms from the first put() of `values` (keyed by `id`) into a fresh bare store to the transaction's completion. */
+async function idbPutValues(values: readonly { readonly id: string }[]): Promise<number> {
   const name = `bench-idb-floor-${Math.random().toString(36).slice(2)}`;
   const open = indexedDB.open(name, 1);
   open.onupgradeneeded = () => open.result.createObjectStore('rows', { keyPath: 'id' });
   const db = await request(open);
   try {
-    const filler = '场景描述 scenario description '.repeat(40);
-    const rows = Array.from({ length: count }, (_, index) => ({ id: `r${String(index).padStart(8, '0')}`, title: `场景 ${String(index)}`, text: `${String(index)}${filler}`.slice(0, 900) }));
-    const values = perValue === 1 ? rows : Array.from({ length: Math.ceil(count / perValue) }, (_, index) => ({ id: `p${String(index).padStart(8, '0')}`, rows: rows.slice(index * perValue, (index + 1) * perValue) }));
     const start = performance.now();
     const tx = db.transaction('rows', 'readwrite', { durability: 'strict' });
     const store = tx.objectStore('rows');
@@ -240,6 +261,7 @@ export async function measureExchange(regions: RegionIndex, count: number, optio
     await cityDb.delete();
     const idbPutRowsMs = await idbPutFloor(count, 1);
     const idbPutPackedMs = await idbPutFloor(count, 100);
+    const idbPutRegisterPagesMs = await idbPutRegisterPages(written);
     return {
       catchUpMs,
       exportMs,
@@ -250,6 +272,7 @@ export async function measureExchange(regions: RegionIndex, count: number, optio
       mergeRegisterMs,
       merged: applied.value.summary.updated,
       referencePutMs,
+      idbPutRegisterPagesMs,
       catchUpLongestTaskMs,
       exportLongestTaskMs,
       openLongestTaskMs,

@@ -43,6 +43,7 @@ export function reportExchange(figures: ExchangeFigures, count = EXCHANGE_COUNT)
   report(`merge_${k}_longest_task_ms`, figures.mergeLongestTaskMs, 'ms');
   report(`idb_put_${k}_rows_ms`, figures.idbPutRowsMs, 'ms');
   report(`idb_put_${k}_rows_packed_ms`, figures.idbPutPackedMs, 'ms');
+  report(`idb_put_${k}_register_rows_as_pages_ms`, figures.idbPutRegisterPagesMs, 'ms');
   if (figures.durability !== 'strict') console.log(`(merge run with chromeTransactionDurability '${figures.durability}', not the app's 'strict')`);
 }
 

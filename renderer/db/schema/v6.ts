@@ -45,16 +45,21 @@ export function inIdOrder(entries: MergeEntryRow[]): MergeEntryRow[] {
   return entries.sort((a, b) => (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0));
 }
 
-/** `entries` by the page they fall on, in the order given (pages without an entry are left out). */
-export function entriesByPage(entries: Iterable<MergeEntryRow>): Map<number, MergeEntryRow[]> {
-  const byPage = new Map<number, MergeEntryRow[]>();
-  for (const entry of entries) {
-    const page = mergePageOf(entry.entityId);
+/** `items` by the page their id falls on ({@link mergePageOf}), in the order given (pages without an item are left out). */
+export function byPageOf<T>(items: Iterable<T>, idOf: (item: T) => string): Map<number, T[]> {
+  const byPage = new Map<number, T[]>();
+  for (const item of items) {
+    const page = mergePageOf(idOf(item));
     const list = byPage.get(page);
-    if (list) list.push(entry);
-    else byPage.set(page, [entry]);
+    if (list) list.push(item);
+    else byPage.set(page, [item]);
   }
   return byPage;
+}
+
+/** `entries` by the page they fall on, in the order given. */
+export function entriesByPage(entries: Iterable<MergeEntryRow>): Map<number, MergeEntryRow[]> {
+  return byPageOf(entries, (entry) => entry.entityId);
 }
 
 /** Pages holding `entries`, each page's entries in id order (pages without an entry are left out). */
