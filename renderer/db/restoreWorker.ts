@@ -5,16 +5,15 @@
  * For a register of 100k records that is ~100 MB of JSON: seconds of the page's thread before.
  */
 import { AtlasDb } from './atlasDb';
-import { restoreStepsHere, type RestoreError, type RestoreSteps } from './backupSnapshot';
-import type { Result } from '../../shared/result';
+import { restoreStepsHere, type RestoreSteps } from './backupSnapshot';
 import type { WorkerAnswer } from '../workers/askWorker';
 
 /** What the page asks: check these bytes (transferred), then write what was checked. */
 export type RestoreAsk = { readonly step: 'check'; readonly dbName: string; readonly bytes: Uint8Array<ArrayBuffer> } | { readonly step: 'write' };
 
-/** The answer to a check: the row counts, or why the backup is refused. */
+/** The answer to a check: the row counts, or why the backup is refused (what RestoreSteps.check gives). */
 export interface RestoreChecked {
-  readonly result: Result<Readonly<Record<string, number>>, RestoreError>;
+  readonly result: Awaited<ReturnType<RestoreSteps['check']>>;
 }
 
 /** The parts of DedicatedWorkerGlobalScope used here (the renderer's tsconfig has the DOM lib, not WebWorker). */
