@@ -10,6 +10,8 @@ import { AtlasDb, type ScenarioRow } from './atlasDb';
 import { writeDemoRows } from './demoRepository';
 import { countLiveByRegion, loadLiveRows } from './scenarioRepository';
 import { bulkImportScenarios, type WriteContext } from './writePath';
+import { byPageOf } from './schema/v6';
+import { dropBare, openBare, putValues, readAllValues } from '../bench/bareIdb';
 
 /** Figures in ms (counts as numbers). */
 export interface DbLoadFigures {
@@ -27,6 +29,32 @@ export interface DbLoadFigures {
   readonly loadTableMs: number;
   /** countLiveByRegion (index-only). */
   readonly countByRegionMs: number;
+  /**
+   * The same live rows kept as the ~1000 pages of their ids (the merge state's page function) in a
+   * bare IndexedDB store, read back after reopening it, 32 pages per request: what loading the
+   * register would cost were it stored in pages.
+   */
+  readonly loadPagesMs: number;
+}
+
+/** Pages per getAll in {@link measurePagedLoad}: about 3000 rows a request at 100k records. */
+const PAGES_PER_LOAD = 32;
+
+/** Writes `rows` as pages to a fresh bare database, reopens it and times reading them all back. */
+async function measurePagedLoad(rows: readonly ScenarioRow[]): Promise<number> {
+  const pages = [...byPageOf(rows, (row) => row.id)].map(([page, list]) => ({ id: `p${String(page).padStart(4, '0')}`, rows: list }));
+  let bare = await openBare();
+  try {
+    await putValues(bare, pages);
+    bare.close();
+    bare = await openBare(bare.name);
+    const [read, ms] = await readAllValues<{ readonly rows: readonly ScenarioRow[] }>(bare, PAGES_PER_LOAD);
+    const total = read.reduce((sum, page) => sum + page.rows.length, 0);
+    if (total !== rows.length) throw new Error(`[bench] read ${String(total)} of ${String(rows.length)} rows from pages`);
+    return ms;
+  } finally {
+    await dropBare(bare);
+  }
 }
 
 function context(db: AtlasDb, regions: RegionIndex): WriteContext {
@@ -63,13 +91,14 @@ export async function measureDbLoad(regions: RegionIndex, count: number, importC
     const [, loadTableMs] = await timed(() => db.scenarios.toArray());
     const [, countByRegionMs] = await timed(() => countLiveByRegion(db));
     await db.delete();
+    const loadPagesMs = await measurePagedLoad(live);
 
     const importDb = new AtlasDb(`${name}-import`);
     db = importDb;
     const importRows = generateDemoScenarios(importCount, regions, { seed: 2, year, ownerUnitCode: asRegionCode('510107') });
     const [imported, importMs] = await timed(() => bulkImportScenarios(context(importDb, regions), importRows, { batchId: crypto.randomUUID(), catalogNumbers: 'keep' }));
     if (!imported.ok) throw new Error(`[bench] import failed: ${imported.message}`);
-    return { count, insertMs, importMs, importCount, loadMs, loadEachMs, loadTableMs, countByRegionMs };
+    return { count, insertMs, importMs, importCount, loadMs, loadEachMs, loadTableMs, countByRegionMs, loadPagesMs };
   } finally {
     await db.delete();
   }

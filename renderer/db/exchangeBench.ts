@@ -32,6 +32,7 @@ import { AtlasDb, toScenarioRow, type ScenarioRow } from './atlasDb';
 import { byPageOf } from './schema/v6';
 import { applyImport, catchUp, exchangeTables, exportChangesPackage, MERGE_MARKS, openImport, trustKeys, type ExchangeContext, type PackageBuilder, type PackageOpener } from './exchangeRepository';
 import { watchLongTasks } from '../bench/longTaskWatch';
+import { dropBare, openBare, putValues } from '../bench/bareIdb';
 import { creationChanges } from './writePath';
 
 /** The exchange figures, in ms. */
@@ -84,13 +85,6 @@ export interface ExchangeBenchOptions {
   readonly durability?: Durability;
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('[bench] IndexedDB request failed'));
-  });
-}
-
 /**
  * The storage floor: `count` rows of ~1 KB put into a bare IndexedDB store in one 'strict'
  * transaction (as the app's), one put() per value, `perValue` rows per value. Returns ms from the
@@ -112,26 +106,13 @@ async function idbPutRegisterPages(rows: readonly ScenarioRow[]): Promise<number
   return idbPutValues([...pages].map(([page, list]) => ({ id: `p${String(page).padStart(4, '0')}`, rows: list })));
 }
 
-/** ms from the first put() of `values` (keyed by `id`) into a fresh bare store to the transaction's completion. */
+/** ms to put `values` into a fresh bare store (renderer/bench/bareIdb.ts). */
 async function idbPutValues(values: readonly { readonly id: string }[]): Promise<number> {
-  const name = `bench-idb-floor-${Math.random().toString(36).slice(2)}`;
-  const open = indexedDB.open(name, 1);
-  open.onupgradeneeded = () => open.result.createObjectStore('rows', { keyPath: 'id' });
-  const db = await request(open);
+  const db = await openBare();
   try {
-    const start = performance.now();
-    const tx = db.transaction('rows', 'readwrite', { durability: 'strict' });
-    const store = tx.objectStore('rows');
-    for (const value of values) store.put(value);
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error ?? new Error('[bench] IndexedDB transaction failed'));
-      tx.onabort = () => reject(tx.error ?? new Error('[bench] IndexedDB transaction aborted'));
-    });
-    return performance.now() - start;
+    return await putValues(db, values);
   } finally {
-    db.close();
-    await request(indexedDB.deleteDatabase(name));
+    await dropBare(db);
   }
 }
 

@@ -52,6 +52,7 @@ export function reportDbLoad(figures: DbLoadFigures): void {
   report('db_insert_demo_100k_ms', figures.insertMs, 'ms');
   report(`db_import_${String(figures.importCount / 1000)}k_logged_ms`, figures.importMs, 'ms');
   report('db_count_by_region_100k_ms', figures.countByRegionMs, 'ms');
+  report('db_load_100k_as_pages_ms', figures.loadPagesMs, 'ms');
 }
 
 /** The bench as index.ts runs it: a fresh context on the built app (needs the bench-mode hook). */
