@@ -28,7 +28,7 @@ import type { ChangeRecord, ChangeRecordId } from '../../shared/domain/changeRec
 import { generateDemoScenarios } from '../../shared/domain/demoData';
 import { generateKeyPair, signText } from '../../shared/exchange/signing';
 import { asRegionCode, type RegionIndex } from '../../shared/regions/regions';
-import { AtlasDb, toScenarioRow, type ScenarioRow } from './atlasDb';
+import { AtlasDb, toScenario, toScenarioRow, type ScenarioRow } from './atlasDb';
 import { byPageOf } from './schema/v6';
 import { applyImport, catchUp, exchangeTables, exportChangesPackage, MERGE_MARKS, openImport, trustKeys, type ExchangeContext, type PackageBuilder, type PackageOpener } from './exchangeRepository';
 import { watchLongTasks } from '../bench/longTaskWatch';
@@ -118,6 +118,72 @@ async function idbPutValues(values: readonly { readonly id: string }[]): Promise
 
 const COUNTY = asRegionCode('510107');
 const CITY = asRegionCode('510100');
+const NODE = '510107.bench0000001';
+
+/** Clock stamps as the write path issues them: strictly increasing, 10 000 per ms at most. */
+function stamp(wallMs: number, index: number): string {
+  return `${String(wallMs + Math.floor(index / 10_000)).padStart(18, '0')}-${String(index % 10_000).padStart(4, '0')}-${NODE}`;
+}
+
+/** The county's `count` records and their creations, written straight to its tables at `t0`. */
+async function seedCounty(countyDb: AtlasDb, regions: RegionIndex, count: number, t0: number): Promise<void> {
+  // Catalog numbers are unique, at most 9999 per region and year: spread over years.
+  const numbered = generateDemoScenarios(count, regions, { seed: 17, year: 2026 }).map((row, index) => ({
+    ...row,
+    catalogNumber: `510107-${String(2000 + Math.floor(index / 9999))}-${String((index % 9999) + 1).padStart(4, '0')}`,
+    ownerUnitCode: COUNTY,
+    isDemo: false,
+  }));
+  const creations: ChangeRecord[] = numbered.map((row, index) => ({
+    id: crypto.randomUUID() as ChangeRecordId,
+    entity: 'scenario',
+    entityId: row.id,
+    op: 'create',
+    changes: creationChanges(row),
+    unitCode: COUNTY,
+    actorRole: 'county',
+    hlc: stamp(t0, index),
+    at: t0,
+  }));
+  await countyDb.transaction('rw', countyDb.scenarios, countyDb.changes, countyDb.meta, async () => {
+    await countyDb.scenarios.bulkAdd(numbered.map(toScenarioRow));
+    await countyDb.changes.bulkAdd(creations);
+    await countyDb.meta.put({ key: 'hlc', value: creations[creations.length - 1]?.hlc ?? '' });
+    await countyDb.meta.put({ key: 'installationId', value: 'bench0000001' });
+  });
+}
+
+/** The county's first package (every record) imported at the city, through the preview as the app does. */
+async function firstExchange(county: ExchangeContext, city: ExchangeContext, build: { build?: PackageBuilder }, open: { open?: PackageOpener }): Promise<void> {
+  const first = await exportChangesPackage(county, { recipientUnit: CITY, mode: 'since-last' }, build);
+  if (!first.ok) throw new Error(first.message);
+  await trustKeys(city.db, [{ unit: COUNTY, publicKey: county.identity.publicKey }], Date.now());
+  const opened = await openImport(city, first.value.bytes, open);
+  if (opened.status !== 'preview') throw new Error(`[bench] first package: ${opened.status}`);
+  const applied = await applyImport(city, opened.preview);
+  if (!applied.ok) throw new Error(applied.message);
+}
+
+/** One edit of every county record (partnerSlots + 1) at `t1`, later than everything before. */
+async function editAtCounty(countyDb: AtlasDb, t1: number): Promise<void> {
+  await countyDb.transaction('rw', countyDb.scenarios, countyDb.changes, countyDb.meta, async () => {
+    const rows = (await countyDb.scenarios.toArray()).map(toScenario);
+    const edits: ChangeRecord[] = rows.map((row, index) => ({
+      id: crypto.randomUUID() as ChangeRecordId,
+      entity: 'scenario',
+      entityId: row.id,
+      op: 'update',
+      changes: { partnerSlots: { old: row.partnerSlots, new: row.partnerSlots + 1 } },
+      unitCode: COUNTY,
+      actorRole: 'county',
+      hlc: stamp(t1, index),
+      at: t1,
+    }));
+    await countyDb.scenarios.bulkPut(rows.map((row) => toScenarioRow({ ...row, partnerSlots: row.partnerSlots + 1, version: row.version + 1 })));
+    await countyDb.changes.bulkAdd(edits);
+    await countyDb.meta.put({ key: 'hlc', value: edits[edits.length - 1]?.hlc ?? '' });
+  });
+}
 
 function context(db: AtlasDb, regions: RegionIndex, unit: typeof COUNTY, role: 'county' | 'city'): ExchangeContext {
   const keys = generateKeyPair((length) => crypto.getRandomValues(new Uint8Array(length)));
@@ -144,65 +210,17 @@ export async function measureExchange(regions: RegionIndex, count: number, optio
     const county = context(countyDb, regions, COUNTY, 'county');
     const city = context(cityDb, regions, CITY, 'city');
     const t0 = Date.now() - 10_000;
-    const node = '510107.bench0000001';
-    // Catalog numbers are unique, at most 9999 per region and year: spread over years.
-    const numbered = generateDemoScenarios(count, regions, { seed: 17, year: 2026 }).map((row, index) => ({
-      ...row,
-      catalogNumber: `510107-${String(2000 + Math.floor(index / 9999))}-${String((index % 9999) + 1).padStart(4, '0')}`,
-      ownerUnitCode: COUNTY,
-      isDemo: false,
-    }));
-    // Clock stamps as the write path issues them: strictly increasing, 10 000 per ms at most.
-    const stamp = (wallMs: number, index: number): string => `${String(wallMs + Math.floor(index / 10_000)).padStart(18, '0')}-${String(index % 10_000).padStart(4, '0')}-${node}`;
-    const creations: ChangeRecord[] = numbered.map((row, index) => ({
-      id: crypto.randomUUID() as ChangeRecordId,
-      entity: 'scenario',
-      entityId: row.id,
-      op: 'create',
-      changes: creationChanges(row),
-      unitCode: COUNTY,
-      actorRole: 'county',
-      hlc: stamp(t0, index),
-      at: t0,
-    }));
-    await countyDb.transaction('rw', countyDb.scenarios, countyDb.changes, countyDb.meta, async () => {
-      await countyDb.scenarios.bulkAdd(numbered.map(toScenarioRow));
-      await countyDb.changes.bulkAdd(creations);
-      await countyDb.meta.put({ key: 'hlc', value: creations[creations.length - 1]?.hlc ?? '' });
-      await countyDb.meta.put({ key: 'installationId', value: 'bench0000001' });
-    });
+    // Each step's own data is made and let go inside its helper: a bench that kept its generated
+    // records and the first import's preview alive ran the page's heap to ~1 GB, whose collections
+    // then showed up as the merge's longest tasks (an app drops a preview once it is applied).
+    await seedCounty(countyDb, regions, count, t0);
 
     let start = performance.now();
     await countyDb.transaction('rw', exchangeTables(countyDb), async () => catchUp(countyDb));
     const catchUpMs = performance.now() - start;
     const catchUpLongestTaskMs = await longTasks.longest(start, start + catchUpMs);
-    const first = await exportChangesPackage(county, { recipientUnit: CITY, mode: 'since-last' }, build);
-    if (!first.ok) throw new Error(first.message);
-
-    await trustKeys(cityDb, [{ unit: COUNTY, publicKey: county.identity.publicKey }], Date.now());
-    const firstOpened = await openImport(city, first.value.bytes, open);
-    if (firstOpened.status !== 'preview') throw new Error(`[bench] first package: ${firstOpened.status}`);
-    const firstApplied = await applyImport(city, firstOpened.preview);
-    if (!firstApplied.ok) throw new Error(firstApplied.message);
-
-    // `count` edits at the county, one per record, later than everything before.
-    const t1 = t0 + 20;
-    const edits: ChangeRecord[] = numbered.map((row, index) => ({
-      id: crypto.randomUUID() as ChangeRecordId,
-      entity: 'scenario',
-      entityId: row.id,
-      op: 'update',
-      changes: { partnerSlots: { old: row.partnerSlots, new: row.partnerSlots + 1 } },
-      unitCode: COUNTY,
-      actorRole: 'county',
-      hlc: stamp(t1, index),
-      at: t1,
-    }));
-    await countyDb.transaction('rw', countyDb.scenarios, countyDb.changes, countyDb.meta, async () => {
-      await countyDb.scenarios.bulkPut(numbered.map((row) => toScenarioRow({ ...row, partnerSlots: row.partnerSlots + 1, version: row.version + 1 })));
-      await countyDb.changes.bulkAdd(edits);
-      await countyDb.meta.put({ key: 'hlc', value: edits[edits.length - 1]?.hlc ?? '' });
-    });
+    await firstExchange(county, city, build, open);
+    await editAtCounty(countyDb, t0 + 20);
     await countyDb.transaction('rw', exchangeTables(countyDb), async () => catchUp(countyDb));
 
     start = performance.now();
