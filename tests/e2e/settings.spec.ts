@@ -100,7 +100,21 @@ test('the map stays where the person left it: zoomed in, to 伙伴单位 and bac
     if (!label || !map) throw new Error('the map or 武侯区 is not on the page');
     return { x: label.x + label.width / 2 - (map.x + map.width / 2), y: label.y + label.height / 2 - (map.y + map.height / 2) };
   }
-  const fitted = await spread();
+  // The first view is set after first run; `data-moving` can read false before that move starts, so
+  // the map counts as still once two readings apart agree (a CI run measured mid-move and failed).
+  let fitted = -1;
+  await expect
+    .poll(
+      async () => {
+        await waitForMapToSettle(page);
+        const now = await spread();
+        const isStill = Math.abs(now - fitted) < 0.5;
+        fitted = now;
+        return isStill;
+      },
+      { intervals: [300] },
+    )
+    .toBe(true);
   await page.locator('.leaflet-control-zoom-in').click();
   // One zoom step doubles the spread; the animation starts on the next frame, so poll for its end.
   await expect.poll(spread).toBeGreaterThan(fitted * 1.95);
