@@ -3,6 +3,8 @@
  * takes to put and read values, so the app's figures can be read against it. Bench-only code; the
  * app never loads it.
  */
+import type { ScenarioRow } from '../db/atlasDb';
+import { byPageOf } from '../db/schema/v6';
 
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -54,4 +56,19 @@ export async function readAllValues<T>(db: IDBDatabase, perRequest: number): Pro
     after = last.id;
   }
   return [out, performance.now() - start];
+}
+
+/** Puts `values` into a fresh store, deleted afterwards: the ms of {@link putValues}. */
+export async function putIntoFreshStore(values: readonly { readonly id: string }[]): Promise<number> {
+  const db = await openBare();
+  try {
+    return await putValues(db, values);
+  } finally {
+    await dropBare(db);
+  }
+}
+
+/** Register rows as pages would hold them: grouped by their id's page (the merge state's page function, schema v6). */
+export function rowsAsPages(rows: readonly ScenarioRow[]): { readonly id: string; readonly rows: readonly ScenarioRow[] }[] {
+  return [...byPageOf(rows, (row) => row.id)].map(([page, list]) => ({ id: `p${String(page).padStart(4, '0')}`, rows: list }));
 }

@@ -10,8 +10,7 @@ import { AtlasDb, type ScenarioRow } from './atlasDb';
 import { writeDemoRows } from './demoRepository';
 import { countLiveByRegion, loadLiveRows } from './scenarioRepository';
 import { bulkImportScenarios, type WriteContext } from './writePath';
-import { byPageOf } from './schema/v6';
-import { dropBare, openBare, putValues, readAllValues } from '../bench/bareIdb';
+import { dropBare, openBare, putValues, readAllValues, rowsAsPages } from '../bench/bareIdb';
 
 /** Figures in ms (counts as numbers). */
 export interface DbLoadFigures {
@@ -42,7 +41,7 @@ const PAGES_PER_LOAD = 32;
 
 /** Writes `rows` as pages to a fresh bare database, reopens it and times reading them all back. */
 async function measurePagedLoad(rows: readonly ScenarioRow[]): Promise<number> {
-  const pages = [...byPageOf(rows, (row) => row.id)].map(([page, list]) => ({ id: `p${String(page).padStart(4, '0')}`, rows: list }));
+  const pages = rowsAsPages(rows);
   let bare = await openBare();
   try {
     await putValues(bare, pages);

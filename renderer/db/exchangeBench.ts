@@ -28,11 +28,10 @@ import type { ChangeRecord, ChangeRecordId } from '../../shared/domain/changeRec
 import { generateDemoScenarios } from '../../shared/domain/demoData';
 import { generateKeyPair, signText } from '../../shared/exchange/signing';
 import { asRegionCode, type RegionIndex } from '../../shared/regions/regions';
-import { AtlasDb, toScenario, toScenarioRow, type ScenarioRow } from './atlasDb';
-import { byPageOf } from './schema/v6';
+import { AtlasDb, toScenario, toScenarioRow } from './atlasDb';
 import { applyImport, catchUp, exchangeTables, exportChangesPackage, MERGE_MARKS, openImport, trustKeys, type ExchangeContext, type PackageBuilder, type PackageOpener } from './exchangeRepository';
 import { watchLongTasks } from '../bench/longTaskWatch';
-import { dropBare, openBare, putValues } from '../bench/bareIdb';
+import { putIntoFreshStore, rowsAsPages } from '../bench/bareIdb';
 import { creationChanges } from './writePath';
 
 /** The exchange figures, in ms. */
@@ -94,26 +93,7 @@ async function idbPutFloor(count: number, perValue: number): Promise<number> {
   const filler = '场景描述 scenario description '.repeat(40);
   const rows = Array.from({ length: count }, (_, index) => ({ id: `r${String(index).padStart(8, '0')}`, title: `场景 ${String(index)}`, text: `${String(index)}${filler}`.slice(0, 900) }));
   const values = perValue === 1 ? rows : Array.from({ length: Math.ceil(count / perValue) }, (_, index) => ({ id: `p${String(index).padStart(8, '0')}`, rows: rows.slice(index * perValue, (index + 1) * perValue) }));
-  return idbPutValues(values);
-}
-
-/**
- * The register's own rows as pages would hold them: grouped by their id's page (the merge state's
- * page function, schema v6), one put() per page into a bare store, one 'strict' transaction.
- */
-async function idbPutRegisterPages(rows: readonly ScenarioRow[]): Promise<number> {
-  const pages = byPageOf(rows, (row) => row.id);
-  return idbPutValues([...pages].map(([page, list]) => ({ id: `p${String(page).padStart(4, '0')}`, rows: list })));
-}
-
-/** ms to put `values` into a fresh bare store (renderer/bench/bareIdb.ts). */
-async function idbPutValues(values: readonly { readonly id: string }[]): Promise<number> {
-  const db = await openBare();
-  try {
-    return await putValues(db, values);
-  } finally {
-    await dropBare(db);
-  }
+  return putIntoFreshStore(values);
 }
 
 const COUNTY = asRegionCode('510107');
@@ -260,7 +240,8 @@ export async function measureExchange(regions: RegionIndex, count: number, optio
     await cityDb.delete();
     const idbPutRowsMs = await idbPutFloor(count, 1);
     const idbPutPackedMs = await idbPutFloor(count, 100);
-    const idbPutRegisterPagesMs = await idbPutRegisterPages(written);
+    // The register's own rows as pages would hold them, one put() per page.
+    const idbPutRegisterPagesMs = await putIntoFreshStore(rowsAsPages(written));
     return {
       catchUpMs,
       exportMs,

@@ -29,18 +29,21 @@ export async function getHistory(db: AtlasDb, entityId: string, entity: ChangeEn
 
 /** The received changes of one record kept in the exchange log (schema v8), by its merge entry's seqs. */
 async function receivedChanges(db: AtlasDb, entityId: string): Promise<ChangeRecord[]> {
+  // Oldest first: seqs are appended as they are given out, so a seq's batch is the one read for the
+  // seq before it, or a later one.
   const seqs = (await readMergeEntries(db, [entityId])).get(entityId)?.log ?? [];
   const out: ChangeRecord[] = [];
-  const rows = new Map<number, ExchangeRecordsRow>();
+  let row: ExchangeRecordsRow | undefined;
   for (const seq of seqs) {
     // The batch holding a seq is the last one starting at or before it.
-    const held = (row: ExchangeRecordsRow | undefined): row is ExchangeRecordsRow => row !== undefined && seq >= row.firstSeq && seq < row.firstSeq + row.records.length;
-    const row = [...rows.values()].find(held) ?? (await db.exchangeRecords.where('firstSeq').belowOrEqual(seq).last());
-    if (!held(row)) continue;
-    rows.set(row.firstSeq, row);
-    out.push(row.records[seq - row.firstSeq] as ChangeRecord);
+    if (!holds(row, seq)) row = await db.exchangeRecords.where('firstSeq').belowOrEqual(seq).last();
+    if (holds(row, seq)) out.push(row.records[seq - row.firstSeq] as ChangeRecord);
   }
   return out;
+}
+
+function holds(row: ExchangeRecordsRow | undefined, seq: number): row is ExchangeRecordsRow {
+  return row !== undefined && seq >= row.firstSeq && seq < row.firstSeq + row.records.length;
 }
 
 /** One change record, or undefined. */
