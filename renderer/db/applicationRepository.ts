@@ -16,6 +16,7 @@ import type { ApplicationRow, AtlasDb } from './atlasDb';
 import { addEntityChanges, entityCreationChanges } from './entityChange';
 import { inWriteTransaction, type WriteContext, type WriteResult } from './writePath';
 import { refuse } from './writeFailure';
+import { getScenarioRow } from './scenarioPages';
 
 /** The fields a person types, as typed. */
 export type ApplicationDraftValues = Readonly<Record<ApplicationDraftField, string>>;
@@ -91,7 +92,7 @@ export async function saveApplicationDraft(
 ): Promise<WriteResult<ApplicationDraftWrite>> {
   return inWriteTransaction(ctx, async () => {
     assertCompany(ctx);
-    const scenario = await ctx.db.scenarios.get(scenarioId);
+    const scenario = await getScenarioRow(ctx.db, scenarioId);
     if (!scenario || scenario.deletedAt !== null) {
       refuse('not-found', { zh: '找不到该场景，可能已从目录中移除', en: 'The scenario was not found; it may have left the catalog' });
     }

@@ -11,6 +11,7 @@ import type { Pilot } from '../../shared/partners/pilot';
 import { buildSearchText } from '../../shared/domain/scenarioFilter';
 import { declareSchemaVersions } from './schema';
 import type { Attestation } from '../../shared/exchange/package';
+import type { CatalogPageRowV9, ScenarioPageRowV9 } from './schema/v9';
 import type { ConflictRow, ExchangeBatchRow, ExchangeLogRow, ExchangeRecordsRow, MergeEntryRow, MergePageRow, PackageLogRow, TrustedKeyRow } from './exchangeRows';
 
 /** The database name of the app; tests and bench profiles pass their own. */
@@ -125,7 +126,10 @@ export function toScenario(row: ScenarioRow): Scenario {
 
 /** The typed Dexie database of the app. */
 export class AtlasDb extends Dexie {
-  declare readonly scenarios: Table<ScenarioRow, string>;
+  /** The register's scenarios in pages (schema v9); read and written through renderer/db/scenarioPages.ts only. */
+  declare readonly scenarioPages: Table<ScenarioPageRowV9, number>;
+  /** Who holds each 场景编号 (schema v9), kept by renderer/db/scenarioPages.ts. */
+  declare readonly catalogPages: Table<CatalogPageRowV9, number>;
   declare readonly changes: Table<ChangeRecord, string>;
   declare readonly meta: Table<MetaRow, string>;
   declare readonly savedViews: Table<SavedView, string>;

@@ -6,7 +6,9 @@
  *   with a SHA-256 of its tables.
  * - {@link checkSnapshot} checks ALL of a file — format, schema version, hash, the set of tables
  *   and counts, every row's key, and scenarios, pilots and change records against their domain
- *   schemas; {@link restoreStepsHere} then writes what it checked in ONE transaction.
+ *   schemas; {@link restoreStepsHere} then writes what it checked in ONE transaction. What the
+ *   register derives from its scenarios (the catalog numbers' pages, the counts row, schema v9) is
+ *   rebuilt from them, not taken from the file.
  *
  * The clock and the catalog-number sequences never go backwards on restore: stamps and numbers
  * issued after the backup may already have left in an exchange package, so reusing them would
@@ -25,6 +27,7 @@ import { ok, type Result } from '../../shared/result';
 import { AtlasDb, toPilot, toPilotRow, toScenario, toScenarioRow, type MetaRow, type PilotRow, type ScenarioRow } from './atlasDb';
 import { declareSchemaVersions } from './schema';
 import { META_KEYS } from './metaStore';
+import { countsOf, inRowOrder, REGISTER_PAGE_COUNT, scenarioPageOf, SCENARIO_COUNTS_KEY, toCatalogPages, type ScenarioPageRowV9 } from './schema/v9';
 
 /** The `format` of a backup file. */
 export const BACKUP_FORMAT = 'scenario-atlas-backup';
@@ -250,6 +253,7 @@ export async function checkSnapshot(db: AtlasDb, bytes: Uint8Array): Promise<Res
     });
     rows.set(table.name, out);
   }
+  const scenarios = registerOf(rows, note);
   if (problems.length > 0) {
     return fail(
       'invalid-backup',
@@ -260,7 +264,28 @@ export async function checkSnapshot(db: AtlasDb, bytes: Uint8Array): Promise<Res
       problems.map((problem) => problem.zh),
     );
   }
-  return ok({ rows, counts: Object.fromEntries([...rows].map(([name, list]) => [name, list.length])) });
+  return ok({ rows, counts: { ...Object.fromEntries([...rows].map(([name, list]) => [name, list.length])), scenarios: scenarios.length } });
+}
+
+/**
+ * The checked scenarios of the pages; the catalog pages and the counts row in `rows` rebuilt from
+ * them (a file cannot make them disagree). Notes an id or 场景编号 held twice.
+ */
+function registerOf(rows: Map<string, unknown[]>, note: (text: LocalizedText) => void): ScenarioRow[] {
+  // A page the check refused (noted already) is returned as it was: its rows are not counted.
+  const all = ((rows.get('scenarioPages') ?? []) as ScenarioPageRowV9[]).flatMap((page) => (Array.isArray(page.rows) ? page.rows : []));
+  const ids = new Set<string>();
+  const numbers = new Set<string>();
+  for (const row of all) {
+    if (ids.has(row.id)) note({ zh: `场景 ${row.id} 出现了两次`, en: `Scenario ${row.id} appears twice` });
+    if (numbers.has(row.catalogNumber)) note({ zh: `场景编号 ${row.catalogNumber} 出现了两次`, en: `Catalog number ${row.catalogNumber} appears twice` });
+    ids.add(row.id);
+    numbers.add(row.catalogNumber);
+  }
+  rows.set('catalogPages', toCatalogPages(all));
+  const meta = (rows.get('meta') ?? []).filter((row) => (row as MetaRow).key !== SCENARIO_COUNTS_KEY);
+  rows.set('meta', [...meta, { key: SCENARIO_COUNTS_KEY, value: countsOf(all) } satisfies MetaRow]);
+  return all;
 }
 
 /** The row to write: domain tables re-validated, their database-only columns rebuilt. */
@@ -270,10 +295,23 @@ function checkRow(table: string, row: Record<string, unknown>, index: number, no
     note({ zh: `${zhTable} 第 ${index + 1} 条${label ? `（${label}）` : ''}：${field} 无效`, en: `${enTable} row ${index + 1}${label ? ` (${label})` : ''}: ${field} is invalid` });
   };
   switch (table) {
-    case 'scenarios': {
-      const parsed = scenarioRecordSchema.safeParse(toScenario(row as unknown as ScenarioRow));
-      if (!parsed.success) invalid('场景', 'Scenario', String(row.catalogNumber ?? row.id), parsed.error.issues);
-      return parsed.success ? toScenarioRow(parsed.data) : row;
+    case 'scenarioPages': {
+      // The register's scenarios (schema v9): each checked as a record, on the page of its id.
+      const page = row.page;
+      const list = Array.isArray(row.rows) ? (row.rows as unknown[]) : null;
+      if (typeof page !== 'number' || !Number.isInteger(page) || page < 0 || page >= REGISTER_PAGE_COUNT || list === null) {
+        note({ zh: `场景页 第 ${index + 1} 条：页号或内容无效`, en: `Scenario page row ${index + 1}: its page number or content is invalid` });
+        return row;
+      }
+      const out: ScenarioRow[] = [];
+      for (const item of list) {
+        const parsed = typeof item === 'object' && item !== null ? scenarioRecordSchema.safeParse(toScenario(item as ScenarioRow)) : scenarioRecordSchema.safeParse(item);
+        const label = String((item as { catalogNumber?: unknown } | null)?.catalogNumber ?? '');
+        if (!parsed.success) invalid('场景', 'Scenario', label, parsed.error.issues);
+        else if (scenarioPageOf(parsed.data.id) !== page) note({ zh: `场景 ${label} 不在其标识所属的页上`, en: `Scenario ${label} is not on the page of its id` });
+        else out.push(toScenarioRow(parsed.data));
+      }
+      return { page, rows: inRowOrder(out) } satisfies ScenarioPageRowV9;
     }
     case 'pilots': {
       const parsed = pilotRecordSchema.safeParse(toPilot(row as unknown as PilotRow));

@@ -16,6 +16,7 @@ import { restorePartner, updatePartner } from './partnerRepository';
 import { changePilotStage, restorePilot, updatePilot } from './pilotRepository';
 import { refuse, type WriteResult } from './writeFailure';
 import { changeScenarioStatus, restoreScenario, updateScenario, type WriteContext } from './writePath';
+import { getScenarioRow } from './scenarioPages';
 
 /** How the user settles a conflict queue entry. */
 export type ConflictChoice =
@@ -60,7 +61,7 @@ function heldValue(record: object, field: string): JsonValue {
 }
 
 async function scenarioTarget(ctx: WriteContext, conflict: ConflictRow): Promise<ConflictTarget> {
-  const row = await ctx.db.scenarios.get(conflict.entityId);
+  const row = await getScenarioRow(ctx.db, conflict.entityId);
   if (!row) missing();
   const current = toScenario(row);
   return {

@@ -19,6 +19,7 @@ import { toScenarioRow, type AtlasDb } from './atlasDb';
 import { CatalogAllocator, issueHlcStamps, localHlcNode } from './metaStore';
 import { refuse } from './writeFailure';
 import { DEMO_ENTITY_ID, inWriteTransaction, type WriteContext, type WriteResult } from './writePath';
+import { addScenarioRows, deleteScenarioRows, readScenarioCounts, scenarioRowsWhere } from './scenarioPages';
 
 /** Options of {@link loadDemoData}. */
 export interface DemoLoadOptions {
@@ -77,7 +78,7 @@ export async function writeDemoRows(ctx: WriteContext, rows: readonly Scenario[]
     const node = await localHlcNode(db, ctx.actor.unitCode, ctx.newId);
     const [hlc] = await issueHlcStamps(db, node, now, 1);
     const change = markerChange(ctx, 'import', stored.length, hlc as string, now);
-    await db.scenarios.bulkAdd(stored);
+    await addScenarioRows(db, stored);
     await db.changes.add(change);
     await allocator.flush();
     return { count: stored.length, change };
@@ -99,10 +100,11 @@ export async function loadDemoData(ctx: WriteContext, options: DemoLoadOptions):
 export async function removeDemoData(ctx: WriteContext): Promise<WriteResult<DemoWrite>> {
   return inWriteTransaction(ctx, async () => {
     const { db } = ctx;
-    const ids = await db.scenarios.where('demoFlag').equals(1).primaryKeys();
+    // The counts row says whether there is any before the pages are read.
+    const ids = (await readScenarioCounts(db)).demo === 0 ? [] : (await scenarioRowsWhere(db, (row) => row.demoFlag === 1)).map((row): string => row.id);
     if (ids.length === 0) refuse('nothing-to-undo', { zh: '没有演示数据可移除', en: 'There is no demo data to remove' });
     const idSet = new Set(ids);
-    await db.scenarios.bulkDelete(ids);
+    await deleteScenarioRows(db, ids);
     // One pass over the log beats anyOf() with 100k compound keys; demo rows have few records.
     await db.changes.filter((record) => record.entity === 'scenario' && idSet.has(record.entityId)).delete();
     const now = ctx.now();
@@ -116,5 +118,5 @@ export async function removeDemoData(ctx: WriteContext): Promise<WriteResult<Dem
 
 /** How many demo records are stored (live or deleted). */
 export async function countDemoData(db: AtlasDb): Promise<number> {
-  return db.scenarios.where('demoFlag').equals(1).count();
+  return (await readScenarioCounts(db)).demo;
 }

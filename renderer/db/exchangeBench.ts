@@ -33,6 +33,7 @@ import { applyImport, catchUp, exchangeTables, exportChangesPackage, MERGE_MARKS
 import { watchLongTasks } from '../bench/longTaskWatch';
 import { putIntoFreshStore, rowsAsPages } from '../bench/bareIdb';
 import { creationChanges } from './writePath';
+import { addScenarioRows, putScenarioRows, registerTables, scenarioRowsWhere } from './scenarioPages';
 
 /** The exchange figures, in ms. */
 export interface ExchangeFigures {
@@ -125,8 +126,8 @@ async function seedCounty(countyDb: AtlasDb, regions: RegionIndex, count: number
     hlc: stamp(t0, index),
     at: t0,
   }));
-  await countyDb.transaction('rw', countyDb.scenarios, countyDb.changes, countyDb.meta, async () => {
-    await countyDb.scenarios.bulkAdd(numbered.map(toScenarioRow));
+  await countyDb.transaction('rw', [...registerTables(countyDb), countyDb.changes], async () => {
+    await addScenarioRows(countyDb, numbered.map(toScenarioRow));
     await countyDb.changes.bulkAdd(creations);
     await countyDb.meta.put({ key: 'hlc', value: creations[creations.length - 1]?.hlc ?? '' });
     await countyDb.meta.put({ key: 'installationId', value: 'bench0000001' });
@@ -146,8 +147,8 @@ async function firstExchange(county: ExchangeContext, city: ExchangeContext, bui
 
 /** One edit of every county record (partnerSlots + 1) at `t1`, later than everything before. */
 async function editAtCounty(countyDb: AtlasDb, t1: number): Promise<void> {
-  await countyDb.transaction('rw', countyDb.scenarios, countyDb.changes, countyDb.meta, async () => {
-    const rows = (await countyDb.scenarios.toArray()).map(toScenario);
+  await countyDb.transaction('rw', [...registerTables(countyDb), countyDb.changes], async () => {
+    const rows = (await scenarioRowsWhere(countyDb)).map(toScenario);
     const edits: ChangeRecord[] = rows.map((row, index) => ({
       id: crypto.randomUUID() as ChangeRecordId,
       entity: 'scenario',
@@ -159,7 +160,7 @@ async function editAtCounty(countyDb: AtlasDb, t1: number): Promise<void> {
       hlc: stamp(t1, index),
       at: t1,
     }));
-    await countyDb.scenarios.bulkPut(rows.map((row) => toScenarioRow({ ...row, partnerSlots: row.partnerSlots + 1, version: row.version + 1 })));
+    await putScenarioRows(countyDb, rows.map((row) => toScenarioRow({ ...row, partnerSlots: row.partnerSlots + 1, version: row.version + 1 })));
     await countyDb.changes.bulkAdd(edits);
     await countyDb.meta.put({ key: 'hlc', value: edits[edits.length - 1]?.hlc ?? '' });
   });
@@ -231,9 +232,11 @@ export async function measureExchange(regions: RegionIndex, count: number, optio
     const mergeRegisterMs = markAt(MERGE_MARKS.registerQueued) - markAt(MERGE_MARKS.writes);
     const mergeLongestTaskMs = await longTasks.longest(start, start + mergeMs);
     if (!applied.ok) throw new Error(applied.message);
-    const written = await cityDb.scenarios.toArray();
+    const written = await scenarioRowsWhere(cityDb);
     start = performance.now();
-    await cityDb.transaction('rw', cityDb.scenarios, () => cityDb.scenarios.bulkPut(written.map((row) => ({ ...row, version: row.version + 1 }))));
+    await cityDb.transaction('rw', registerTables(cityDb), async () => {
+      await putScenarioRows(cityDb, written.map((row) => ({ ...row, version: row.version + 1 })));
+    });
     const referencePutMs = performance.now() - start;
     // The city's database goes before the floor figures, so they run with the same free space.
     cityDb.close();

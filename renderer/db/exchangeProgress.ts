@@ -144,6 +144,16 @@ export class WriteProgress {
     }
   }
 
+  /**
+   * Counts `count` more rows of the bar written by other means than {@link put} (the register's
+   * pages); stops if cancelled. Synchronous: nothing is awaited that is not the database's.
+   */
+  advance(count: number): void {
+    throwIfCancelled(this.progress);
+    this.done += count;
+    if (count > 0) this.progress.onProgress?.('write', this.done, this.total);
+  }
+
   /** Waits for the last chunk. */
   async finish(): Promise<void> {
     if (this.inFlight !== null) await this.inFlight;

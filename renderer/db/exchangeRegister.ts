@@ -9,7 +9,8 @@ import type { Table } from 'dexie';
 import type { ChangeEntity, JsonValue } from '../../shared/domain/changeRecord';
 import type { LocalizedText } from '../../shared/domain/localizedText';
 import { isMaterializedEntity, type MaterializedRecord, type PreviousVersion } from '../../shared/exchange/materialize';
-import { bulkGetInChunks, type WriteProgress } from './exchangeProgress';
+import { bulkGetInChunks, WRITE_CHUNK, type WriteProgress } from './exchangeProgress';
+import { catalogHolders, getScenarioRows, ScenarioWriter } from './scenarioPages';
 import { toPartner, toPartnerRow, toPilot, toPilotRow, toScenario, toScenarioRow, type AtlasDb, type PartnerRow, type PilotRow, type ScenarioRow } from './atlasDb';
 
 /** A stored register row, tagged with its entity. */
@@ -26,7 +27,9 @@ export async function readRegisterRows(db: AtlasDb, entityOf: ReadonlyMap<string
   const ids = { scenario: [] as string[], pilot: [] as string[], partner: [] as string[] };
   for (const [id, entity] of entityOf) if (isMaterializedEntity(entity)) ids[entity].push(id);
   // In chunks: one bulkGet of 100k rows is deep-cloned in one long task (exchangeProgress.ts).
-  const [scenarios, pilots, partners] = await Promise.all([bulkGetInChunks(db.scenarios, ids.scenario), bulkGetInChunks(db.pilots, ids.pilot), bulkGetInChunks(db.partners, ids.partner)]);
+  // Scenarios are read a few pages a request already, each page once (chunks of ids would read a
+  // page for each chunk with an id on it).
+  const [scenarios, pilots, partners] = await Promise.all([getScenarioRows(db, ids.scenario), bulkGetInChunks(db.pilots, ids.pilot), bulkGetInChunks(db.partners, ids.partner)]);
   const rows = new Map<string, RegisterRow>();
   scenarios.forEach((row) => row && rows.set(row.id, { entity: 'scenario', row }));
   pilots.forEach((row) => row && rows.set(row.id, { entity: 'pilot', row }));
@@ -109,7 +112,7 @@ async function uniqueHolders(db: AtlasDb, rows: readonly RegisterRow[]): Promise
   const wanted = { scenario: [] as string[], pilot: [] as string[], partner: [] as string[] };
   for (const stored of rows) wanted[stored.entity].push(uniqueValueOf(stored));
   const [scenarios, pilots, partners] = await Promise.all([
-    holdersIn(db.scenarios, 'catalogNumber', wanted.scenario),
+    catalogHolders(db, wanted.scenario).then((found) => [...found]),
     holdersIn(db.pilots, 'projectNumber', wanted.pilot),
     holdersIn(db.partners, 'creditCode', wanted.partner),
   ]);
@@ -151,7 +154,18 @@ export async function writeRegisterRows(db: AtlasDb, rows: readonly RegisterRow[
     else if (stored.entity === 'pilot') pilots.push(stored.row);
     else partners.push(stored.row);
   }
-  await writer.put(db.scenarios, scenarios);
+  // Scenarios are put as pages (scenarioPages.ts): taken a chunk at a time, each page put once.
+  const pages = new ScenarioWriter(db);
+  for (let start = 0; start < scenarios.length; start += WRITE_CHUNK) {
+    writer.advance(0);
+    await pages.put(scenarios.slice(start, start + WRITE_CHUNK));
+  }
+  let put = 0;
+  await pages.flush((done, total) => {
+    const reached = Math.round((scenarios.length * done) / total);
+    writer.advance(reached - put);
+    put = reached;
+  });
   await writer.put(db.partners, partners);
   await writer.put(db.pilots, pilots);
 }

@@ -43,6 +43,7 @@ import { CatalogAllocator, issueHlcStamps, localHlcNode, observeRemoteHlc } from
 import { applyConflictChoice, type ConflictChoice } from './conflictResolution';
 import { storageFailure, WriteRefused, type WriteFailure } from './writeFailure';
 import type { WriteContext } from './writePath';
+import { catalogHolders, putScenarioRows, registerTables, scenarioRowsWhere } from './scenarioPages';
 
 /** This installation's signing identity as the exchange needs it (the secret key stays with the platform). */
 export interface ExchangeIdentity {
@@ -97,7 +98,7 @@ export type ExchangeResult<T> = { readonly ok: true; readonly value: T } | Excha
 
 /** The tables an exchange transaction covers (catchUp runs inside one of these). */
 export function exchangeTables(db: AtlasDb) {
-  return [db.scenarios, db.pilots, db.partners, db.changes, db.meta, db.mergePages, db.exchangeBatches, db.exchangeRecords, db.attestations, db.conflicts, db.packageLog];
+  return [...registerTables(db), db.pilots, db.partners, db.changes, db.mergePages, db.exchangeBatches, db.exchangeRecords, db.attestations, db.conflicts, db.packageLog];
 }
 
 // Durability stays the app's 'strict' (AtlasDb) here too, though a backup is written before every
@@ -458,7 +459,7 @@ export async function exportCatalogPackage(ctx: ExchangeContext, how: ExportOpti
   }
   const now = ctx.now();
   const prepared = await inExchangeTransaction(db, async () => {
-    const rows = await db.scenarios.where('status').equals('open').toArray();
+    const rows = await scenarioRowsWhere(db, (row) => row.status === 'open');
     const node = await localHlcNode(db, actor.unitCode, ctx.newId);
     const [hlc] = await issueHlcStamps(db, node, now, 1);
     return catalogChanges(rows.map(toScenario), { unit: actor.unitCode, role: actor.role, hlc: hlc as string, at: now });
@@ -682,7 +683,7 @@ export async function openImport(ctx: WriteContext, bytes: Uint8Array, options: 
     }
     const content = catalogContent(pkg, ctx.regions);
     if (!content.ok) return { status: 'refused', failure: content };
-    const held = await db.scenarios.where('ownerUnitCode').equals(content.value.publisher).toArray();
+    const held = await scenarioRowsWhere(db, (row) => row.ownerUnitCode === content.value.publisher);
     const ids = new Set(content.value.scenarios.map((s) => s.id));
     const heldIds = new Set(held.filter((row) => row.deletedAt === null).map((row) => row.id));
     const summary: MergeSummary = {
@@ -892,11 +893,10 @@ async function applyCatalog(ctx: WriteContext, preview: ImportPreview): Promise<
         en: `This catalog (${new Date(publishedAt).toISOString()}) is older than the one already imported; not imported`,
       });
     }
-    const held = await db.scenarios.where('ownerUnitCode').equals(publisher).toArray();
+    const held = await scenarioRowsWhere(db, (row) => row.ownerUnitCode === publisher);
     const heldById = new Map(held.map((row) => [row.id, row]));
     const ids = new Set(scenarios.map((s) => s.id));
-    const taken = await db.scenarios.where('catalogNumber').anyOf(scenarios.map((s) => s.catalogNumber)).toArray();
-    const holder = new Map(taken.map((row) => [row.catalogNumber, row.id]));
+    const holder = await catalogHolders(db, scenarios.map((s) => s.catalogNumber));
     const rows: ScenarioRow[] = [];
     const refusals: RefusalLine[] = content.value.refused.map((item) => ({ entityId: item.entityId, signer: publisher, text: item.text }));
     let created = 0;
@@ -921,7 +921,7 @@ async function applyCatalog(ctx: WriteContext, preview: ImportPreview): Promise<
     const withdrawn = held.filter((row) => row.deletedAt === null && !ids.has(row.id)).map((row) => toScenarioRow({ ...toScenario(row), deletedAt: now, updatedAt: now, version: row.version + 1 }));
     const node = await localHlcNode(db, ctx.actor.unitCode, ctx.newId);
     const [markerHlc] = await issueHlcStamps(db, node, now, 1);
-    await db.scenarios.bulkPut([...rows, ...withdrawn]);
+    await putScenarioRows(db, [...rows, ...withdrawn]);
     await db.changes.add({
       id: ctx.newId() as ChangeRecordId,
       entity: 'scenario',

@@ -15,10 +15,10 @@ import { canEditScenario, updateScenario, validateScenario, type Scenario } from
 import { regionSubtree } from '../../shared/domain/scenarioFilter';
 import { catalogNumbering } from '../../shared/domain/catalogNumber';
 import type { ExistingRecord, ImportUpdate } from '../../shared/spreadsheet/scenarioImport';
-import type { BulkError } from 'dexie';
 import { toScenario, toScenarioRow, type AtlasDb, type ScenarioRow } from './atlasDb';
 import { ChunkSizer, WRITE_CHUNK_SIZING, type ChunkSizerOptions } from './chunkSizer';
 import { CatalogAllocator, issueHlcStamps, localHlcNode } from './metaStore';
+import { eachScenarioPage, ScenarioWriter } from './scenarioPages';
 import { refuse, WriteRefused, type WriteFailure } from './writeFailure';
 import { fail, type LocalizedText } from '../../shared/domain/localizedText';
 import { creationChanges, inWriteTransaction, type WriteContext, type WriteResult } from './writePath';
@@ -33,15 +33,17 @@ export interface ImportSnapshot {
 export async function loadImportSnapshot(db: AtlasDb): Promise<ImportSnapshot> {
   const existingByNumber = new Map<string, ExistingRecord>();
   const existingIds = new Set<string>();
-  await db.scenarios.each((row) => {
-    existingIds.add(row.id);
-    existingByNumber.set(row.catalogNumber, {
-      id: row.id,
-      catalogNumber: row.catalogNumber,
-      ownerUnitCode: row.ownerUnitCode,
-      version: row.version,
-      isDeleted: row.deletedAt !== null,
-    });
+  await eachScenarioPage(db, (rows) => {
+    for (const row of rows) {
+      existingIds.add(row.id);
+      existingByNumber.set(row.catalogNumber, {
+        id: row.id,
+        catalogNumber: row.catalogNumber,
+        ownerUnitCode: row.ownerUnitCode,
+        version: row.version,
+        isDeleted: row.deletedAt !== null,
+      });
+    }
   });
   return { existingByNumber, existingIds };
 }
@@ -136,18 +138,12 @@ function keptNumbers(records: readonly Scenario[]): string[] {
 }
 
 /**
- * The rows of a bulkAdd a unique key refused (Dexie's BulkError says which; a lone ConstraintError
- * could be any of them); empty when the write failed for another reason.
+ * The rows of an add the register refused for a taken id or 场景编号 (RegisterKeyTaken, which
+ * Dexie hands on as its ConstraintError; it does not say which of them: any could be); empty when
+ * the write failed for another reason.
  */
 function rowsRefusedByKey<T>(error: unknown, rows: readonly T[]): readonly T[] {
-  if (!(error instanceof Error)) return [];
-  if (error.name === 'ConstraintError') return rows;
-  const byPos = error.name === 'BulkError' ? (error as Partial<BulkError>).failuresByPos : undefined;
-  if (byPos === undefined) return [];
-  return Object.entries(byPos)
-    .filter(([, failure]) => failure.name === 'ConstraintError')
-    .map(([position]) => rows[Number(position)])
-    .filter((row): row is T => row !== undefined);
+  return error instanceof Error && error.name === 'ConstraintError' ? rows : [];
 }
 
 /**
@@ -156,15 +152,15 @@ function rowsRefusedByKey<T>(error: unknown, rows: readonly T[]): readonly T[] {
  * earlier chunk (the transaction reads its own writes). Throws the refusal; returns when neither
  * is found, for the caller to rethrow the database's error.
  */
-async function refuseTakenKeys(db: AtlasDb, records: readonly Scenario[], batchId: string): Promise<void> {
-  const takenIds = await db.scenarios.where(':id').anyOf(records.map((record) => record.id)).primaryKeys();
-  await refuseIfHeld(db, takenIds, batchId, 'duplicate-id', SAME_ID_TWICE, {
+async function refuseTakenKeys(db: AtlasDb, pages: ScenarioWriter, records: readonly Scenario[], batchId: string): Promise<void> {
+  const takenIds = (await pages.rows(records.map((record) => record.id))).flatMap((row) => (row ? [row.id] : []));
+  await refuseIfHeld(db, pages, takenIds, batchId, 'duplicate-id', SAME_ID_TWICE, {
     zh: '导入期间台账已有变化（部分记录已存在），本次未导入任何数据，请重新导入',
     en: 'The register changed during the import (some records exist now); nothing was imported — import again',
   });
   const kept = keptNumbers(records);
-  const holders = kept.length === 0 ? [] : await db.scenarios.where('catalogNumber').anyOf(kept).primaryKeys();
-  await refuseIfHeld(db, holders, batchId, 'duplicate-catalog-number', SAME_NUMBER_TWICE, {
+  const holders = kept.length === 0 ? [] : [...(await pages.holders(kept)).values()];
+  await refuseIfHeld(db, pages, holders, batchId, 'duplicate-catalog-number', SAME_NUMBER_TWICE, {
     zh: '导入数据的场景编号与已有记录重复，本次未导入任何数据',
     en: 'Catalog numbers of the import are already taken; nothing was imported',
   });
@@ -174,10 +170,10 @@ async function refuseTakenKeys(db: AtlasDb, records: readonly Scenario[], batchI
  * Refuses when records hold the keys (`holders`, by id): as `twice` when this import wrote one of
  * them, else as `taken`, naming up to 20 of their numbers. Returns when there are none.
  */
-async function refuseIfHeld(db: AtlasDb, holders: readonly string[], batchId: string, error: 'duplicate-id' | 'duplicate-catalog-number', twice: LocalizedText, taken: LocalizedText): Promise<void> {
+async function refuseIfHeld(db: AtlasDb, pages: ScenarioWriter, holders: readonly string[], batchId: string, error: 'duplicate-id' | 'duplicate-catalog-number', twice: LocalizedText, taken: LocalizedText): Promise<void> {
   if (holders.length === 0) return;
   if (await isWrittenByImport(db, holders, batchId)) refuse(error, twice);
-  const numbers = (await db.scenarios.bulkGet(holders.slice(0, 20))).map((row) => row?.catalogNumber ?? '');
+  const numbers = (await pages.rows(holders.slice(0, 20))).map((row) => row?.catalogNumber ?? '');
   refuse(error, taken, numbers);
 }
 
@@ -198,9 +194,9 @@ export async function commitImport(ctx: WriteContext, commit: ImportCommit, batc
   return inWriteTransaction(ctx, async () => {
     const { db } = ctx;
     const jurisdiction = regionSubtree(ctx.regions, actor.unitCode);
-    const stopIfCancelled = () => {
-      if (options.signal?.aborted === true) refuse('cancelled', CANCELLED);
-    };
+    const stopIfCancelled = () => stopIfCancelledOf(options.signal);
+    // The register's writes of every chunk, each page put once at the end; the chunks read through it.
+    const pages = new ScenarioWriter(db);
     const newSizer = () => (fixedChunk === undefined ? new ChunkSizer(IMPORT_CHUNK_SIZING) : null);
     const chunkSize = (sizer: ChunkSizer | null) => sizer?.size ?? (fixedChunk as number);
 
@@ -223,7 +219,7 @@ export async function commitImport(ctx: WriteContext, commit: ImportCommit, batc
     for (let checked = 0; checked < commit.updates.length; ) {
       stopIfCancelled();
       const part = commit.updates.slice(checked, checked + chunkSize(updateSizer));
-      const currentRows = await db.scenarios.bulkGet(part.map((update) => update.id));
+      const currentRows = await pages.rows(part.map((update) => update.id));
       const began = performance.now();
       part.forEach((update, index) => {
         const row = currentRows[index];
@@ -293,14 +289,14 @@ export async function commitImport(ctx: WriteContext, commit: ImportCommit, batc
         const stamps = await issueHlcStamps(db, node, now, part.length);
         began = performance.now();
         const { rows, changes } = how.build(part, stamps);
-        const landed = how.isNew ? db.scenarios.bulkAdd(rows) : db.scenarios.bulkPut(rows);
+        const landed = how.isNew ? pages.add(rows) : pages.put(rows);
         spent += performance.now() - began;
         sizer?.record(part.length, spent);
         try {
           await landed;
         } catch (error) {
           const refused = how.isNew ? rowsRefusedByKey(error, rows) : [];
-          if (refused.length > 0) await refuseTakenKeys(db, refused, batchId);
+          if (refused.length > 0) await refuseTakenKeys(db, pages, refused, batchId);
           throw error;
         }
         // After the rows: a refused chunk has no change records, so refuseTakenKeys finds only earlier chunks' own.
@@ -334,6 +330,12 @@ export async function commitImport(ctx: WriteContext, commit: ImportCommit, batc
     });
     stopIfCancelled();
     await allocator.flush();
+    // The rows are put as pages once the chunks are done (scenarioPages.ts); a cancel still rolls all back.
+    await pages.flush(stopIfCancelled);
     return { batchId, created: commit.records.length, updated: updated.length, unchanged };
   });
+}
+
+function stopIfCancelledOf(signal: AbortSignal | undefined): void {
+  if (signal?.aborted === true) refuse('cancelled', CANCELLED);
 }

@@ -12,6 +12,7 @@ import {
 import { formatHlc, hlcNode, initialHlc, parseHlc, receive, tick, type Hlc } from '../../shared/domain/hlc';
 import type { RegionCode } from '../../shared/regions/regions';
 import type { AtlasDb } from './atlasDb';
+import { catalogHolders } from './scenarioPages';
 
 /** Meta keys; stored data, never rename. */
 export const META_KEYS = {
@@ -123,14 +124,14 @@ export class CatalogAllocator {
   }
 
   /**
-   * The next number not yet in `scenarios` (one record: a number written by a path that did not
-   * reserve it is skipped rather than failing the write on the unique index).
+   * The next number nobody holds (one record: a number written by a path that did not reserve it
+   * is skipped rather than failing the write as taken).
    */
   async takeChecked(regionCode: RegionCode, year: number): Promise<string | null> {
     await this.prepare([[regionCode, year]]);
     for (;;) {
       const number = this.take(regionCode, year);
-      if (number === null || (await this.db.scenarios.where('catalogNumber').equals(number).count()) === 0) return number;
+      if (number === null || !(await catalogHolders(this.db, [number])).has(number)) return number;
     }
   }
 

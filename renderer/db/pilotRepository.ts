@@ -28,6 +28,7 @@ import { addEntityChanges, entityCreationChanges } from './entityChange';
 import { assertOfficeRole, findPartnerByCreditCode, insertPartner } from './partnerRepository';
 import { inWriteTransaction, type WriteContext, type WriteResult } from './writePath';
 import { refuse, WriteRefused } from './writeFailure';
+import { getScenarioRow, getScenarioRows, scenarioRowsWhere } from './scenarioPages';
 
 /** A written pilot, its change record (null when nothing changed) and validation warnings. */
 export interface PilotWrite {
@@ -137,7 +138,7 @@ async function loadPilot(ctx: WriteContext, id: string): Promise<Pilot> {
 
 async function loadScenarioOf(ctx: WriteContext, scenarioId: unknown): Promise<Scenario | undefined> {
   if (typeof scenarioId !== 'string') return undefined;
-  const row = await ctx.db.scenarios.get(scenarioId);
+  const row = await getScenarioRow(ctx.db, scenarioId);
   return row ? toScenario(row) : undefined;
 }
 
@@ -368,7 +369,7 @@ export async function partnersById(db: AtlasDb, ids: readonly string[]): Promise
 
 /** Scenarios by id (deleted ones too), for the pilots' scenario titles, fields and status offers. */
 export async function scenariosById(db: AtlasDb, ids: readonly string[]): Promise<Map<string, Scenario>> {
-  const rows = await db.scenarios.bulkGet([...new Set(ids)]);
+  const rows = await getScenarioRows(db, [...new Set(ids)]);
   const map = new Map<string, Scenario>();
   for (const row of rows) if (row) map.set(row.id, toScenario(row));
   return map;
@@ -385,7 +386,7 @@ export interface OwnedScenarioRef {
 
 /** The live scenarios `unitCode` owns (the only ones it may add pilots to). */
 export async function listOwnedScenarioRefs(db: AtlasDb, unitCode: string): Promise<OwnedScenarioRef[]> {
-  const rows = await db.scenarios.where('ownerUnitCode').equals(unitCode).filter((row) => row.deletedFlag === 0).toArray();
+  const rows = await scenarioRowsWhere(db, (row) => row.ownerUnitCode === unitCode && row.deletedFlag === 0);
   return rows
     .map((row) => ({ id: row.id, catalogNumber: row.catalogNumber, title: row.title, field: row.field, techDirections: row.techDirections }))
     .sort((a, b) => (a.catalogNumber < b.catalogNumber ? 1 : -1));

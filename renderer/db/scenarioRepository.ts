@@ -4,6 +4,7 @@ import type { Scenario } from '../../shared/domain/scenario';
 import { toScenario, type AtlasDb, type ScenarioRow } from './atlasDb';
 import type { ExchangeRecordsRow } from './exchangeRows';
 import { readMergeEntries } from './mergePages';
+import { getScenarioRow, readScenarioCounts, scenarioRowsWhere } from './scenarioPages';
 
 function byHlc(a: ChangeRecord, b: ChangeRecord): number {
   return a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0;
@@ -11,7 +12,7 @@ function byHlc(a: ChangeRecord, b: ChangeRecord): number {
 
 /** One scenario (deleted ones too), or undefined. */
 export async function getScenario(db: AtlasDb, id: string): Promise<Scenario | undefined> {
-  const row = await db.scenarios.get(id);
+  const row = await getScenarioRow(db, id);
   return row ? toScenario(row) : undefined;
 }
 
@@ -63,23 +64,20 @@ export async function listChangesSince(db: AtlasDb, afterHlc?: string, limit = I
 
 /**
  * Every live (not deleted) row with its precomputed `searchText`, to build the in-memory index
- * that the map and table filter. `toArray()` (one getAll) rather than `each()` (a cursor, one
- * callback per row); tests/bench/dbLoad.bench.ts reports both. In the first container run the
- * cold toArray took 8.4 s and a warm each() 4.9 s for 100k, against 5.7 s for a raw IDB getAll on
- * the same machine: the figure is bound by that machine's IndexedDB, not settled — re-measure.
+ * that the map and table filter: read a few dozen pages a request (schema v9).
  */
 export async function loadLiveRows(db: AtlasDb): Promise<ScenarioRow[]> {
-  return db.scenarios.where('deletedFlag').equals(0).toArray();
+  return scenarioRowsWhere(db, (row) => row.deletedFlag === 0);
 }
 
 /** Every row, deleted ones included (the "recently deleted" list, exports of everything). */
 export async function loadAllRows(db: AtlasDb): Promise<ScenarioRow[]> {
-  return db.scenarios.toArray();
+  return scenarioRowsWhere(db);
 }
 
 /** Soft-deleted scenarios, most recently deleted first (for restore). */
 export async function listDeleted(db: AtlasDb, limit = 200): Promise<Scenario[]> {
-  const rows = await db.scenarios.where('deletedFlag').equals(1).toArray();
+  const rows = await scenarioRowsWhere(db, (row) => row.deletedFlag === 1);
   return rows
     .sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0))
     .slice(0, limit)
@@ -87,17 +85,11 @@ export async function listDeleted(db: AtlasDb, limit = 200): Promise<Scenario[]>
 }
 
 /**
- * Live scenarios per region code, from the `[deletedFlag+regionCode]` index alone (a key cursor,
- * no row read): the choropleth's counts. Parents are not summed here; shared code rolls up.
+ * Live scenarios per region code, from the register's counts row (schema v9, no row read): the
+ * choropleth's counts. Parents are not summed here; shared code rolls up.
  */
 export async function countLiveByRegion(db: AtlasDb): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  const keys = await db.scenarios.where('[deletedFlag+regionCode]').between([0, ''], [0, '\uffff']).keys();
-  for (const key of keys) {
-    const code = (key as unknown as [number, string])[1];
-    counts.set(code, (counts.get(code) ?? 0) + 1);
-  }
-  return counts;
+  return new Map(Object.entries((await readScenarioCounts(db)).liveByRegion));
 }
 
 /** How many records: live, soft-deleted, and demo (live or not). */
@@ -107,12 +99,8 @@ export interface ScenarioCounts {
   readonly demo: number;
 }
 
-/** Counts from the indexes (cheap at 100k). */
+/** Counts from the register's counts row (one read at 100k). */
 export async function countScenarios(db: AtlasDb): Promise<ScenarioCounts> {
-  const [live, deleted, demo] = await Promise.all([
-    db.scenarios.where('deletedFlag').equals(0).count(),
-    db.scenarios.where('deletedFlag').equals(1).count(),
-    db.scenarios.where('demoFlag').equals(1).count(),
-  ]);
+  const { live, deleted, demo } = await readScenarioCounts(db);
   return { live, deleted, demo };
 }

@@ -2,6 +2,7 @@ import { EXCHANGE_MARKER_ENTITY_ID } from '../../shared/exchange/ownership';
 import { liveQuery, type Subscription } from 'dexie';
 import type { ChangeRecord } from '../../shared/domain/changeRecord';
 import type { AtlasDb, ScenarioRow } from './atlasDb';
+import { eachScenarioPage, getScenarioRows } from './scenarioPages';
 import { DEMO_ENTITY_ID } from './writePath';
 
 /** Receives the live rows after the first load and after every change. */
@@ -47,16 +48,17 @@ export function watchLiveRows(db: AtlasDb, onRows: RowsListener, onError: (error
   }
 
   async function fullLoad() {
-    // A cursor (each) rather than one getAll (toArray): in `npm run bench` it read 100k rows in about
-    // half the time here (db_load_100k_each_ms vs db_load_100k_table_ms), and it fills the map directly.
-    // The live rows are gathered as they arrive: a second pass over 100k rows once they are all in
-    // took ~35 ms of the page's task that hands them to the register (bench browser:refresh).
+    // Page by page (schema v9): the live rows are gathered as they arrive: a second pass over 100k
+    // rows once they are all in took ~35 ms of the page's task that hands them to the register
+    // (bench browser:refresh).
     const loaded = new Map<string, ScenarioRow>();
     const live: ScenarioRow[] = [];
-    const last = await db.transaction('r', db.scenarios, db.changes, async () => {
-      await db.scenarios.each((row) => {
-        loaded.set(row.id, row);
-        if (row.deletedFlag === 0) live.push(row);
+    const last = await db.transaction('r', db.scenarioPages, db.changes, async () => {
+      await eachScenarioPage(db, (rows) => {
+        for (const row of rows) {
+          loaded.set(row.id, row);
+          if (row.deletedFlag === 0) live.push(row);
+        }
       });
       return db.changes.orderBy('hlc').last();
     });
@@ -78,7 +80,7 @@ export function watchLiveRows(db: AtlasDb, onRows: RowsListener, onError: (error
     // Pilot, partner and application writes leave the scenarios as they were: publishing would make
     // every consumer re-filter 100k rows for nothing.
     if (ids.length === 0) return;
-    const rows = await db.scenarios.bulkGet(ids);
+    const rows = await getScenarioRows(db, ids);
     ids.forEach((id, i) => {
       const row = rows[i];
       if (row) byId.set(id, row);

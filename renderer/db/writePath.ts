@@ -41,6 +41,7 @@ import type { Role } from '../../shared/settings/settings';
 import { toScenario, toScenarioRow, type AtlasDb, type ScenarioRow } from './atlasDb';
 import { ChunkSizer, WRITE_CHUNK_SIZING, type ChunkSizerOptions } from './chunkSizer';
 import { CatalogAllocator, issueHlcStamps, localHlcNode } from './metaStore';
+import { addScenarioRows, catalogHolders, getScenarioRow, getScenarioRows, putScenarioRows, registerTables, ScenarioWriter } from './scenarioPages';
 import { refuse, storageFailure, WriteRefused, type RowIssues, type WriteFailure, type WriteResult } from './writeFailure';
 
 export type { RowIssues, WriteError, WriteFailure, WriteResult } from './writeFailure';
@@ -112,7 +113,7 @@ export async function inWriteTransaction<T>(ctx: WriteContext, body: () => Promi
   try {
     // Partners, pilots, applications and stars (issue 4) share the transaction: a pilot write may
     // read its scenario and partners, and an import writes partner and pilot together.
-    const value = await db.transaction('rw', [db.scenarios, db.changes, db.meta, db.partners, db.pilots, db.applications, db.stars], body);
+    const value = await db.transaction('rw', [...registerTables(db), db.changes, db.partners, db.pilots, db.applications, db.stars], body);
     return { ok: true, value };
   } catch (error) {
     if (error instanceof WriteRefused) return error.failure;
@@ -172,7 +173,7 @@ function assertLive(current: Scenario): void {
 }
 
 async function loadScenario(ctx: WriteContext, id: string): Promise<Scenario> {
-  const row = await ctx.db.scenarios.get(id);
+  const row = await getScenarioRow(ctx.db, id);
   if (!row) refuse('not-found', { zh: '找不到该场景，可能已被移除', en: 'The scenario was not found; it may have been removed' });
   return toScenario(row);
 }
@@ -225,8 +226,8 @@ async function commitOne(ctx: WriteContext, next: Scenario, draft: ChangeDraft, 
   const [hlc] = await issueHlcStamps(db, node, at, 1);
   const change = changeRecord(ctx, draft, hlc as string, at);
   const row: ScenarioRow = toScenarioRow(next);
-  if (isNew) await db.scenarios.add(row);
-  else await db.scenarios.put(row);
+  if (isNew) await addScenarioRows(db, [row]);
+  else await putScenarioRows(db, [row]);
   await db.changes.add(change);
   return change;
 }
@@ -376,7 +377,7 @@ export async function undo(ctx: WriteContext, target: UndoTarget, note: string |
     const working = await loadWorking(ctx, records);
     const inverses = invertInto(ctx, records, working, { stamps, now, batchId, note });
     const scenarios = [...new Set(records.map((record) => record.entityId))].map((id) => working.get(id) as Scenario);
-    await db.scenarios.bulkPut(scenarios.map(toScenarioRow));
+    await putScenarioRows(db, scenarios.map(toScenarioRow));
     await db.changes.bulkAdd(inverses);
     return { batchId, scenarios, changes: inverses };
   });
@@ -433,21 +434,26 @@ export async function undoBatch(ctx: WriteContext, sourceBatchId: string, option
     const fixed = options.chunkRows === undefined ? null : Math.max(1, Math.floor(options.chunkRows));
     const sizer = fixed === null ? new ChunkSizer(UNDO_CHUNK_SIZING) : null;
     options.onProgress?.(0, order.length);
+    // Each scenario page is put once, after the last chunk; a chunk reads the earlier ones' rows through it.
+    const pages = new ScenarioWriter(db);
     for (let done = 0; done < order.length; ) {
       const ids = order.slice(done, done + (sizer?.size ?? (fixed as number))).map((entry) => entry.id);
       const records = (await db.changes.bulkGet(ids)).filter((record): record is ChangeRecord => record !== undefined);
       // Stamps a chunk at a time: each call continues the clock the previous one persisted.
       const stamps = await issueHlcStamps(db, node, now, records.length);
-      const working = await loadWorking(ctx, records);
+      const working = await loadWorking(ctx, records, pages);
       const began = performance.now();
       const inverses = invertInto(ctx, records, working, { stamps, now, batchId, note: null });
       const scenarios = [...new Set(records.map((record) => record.entityId))].map((id) => working.get(id) as Scenario);
-      const landed = Promise.all([db.scenarios.bulkPut(scenarios.map(toScenarioRow)), db.changes.bulkAdd(inverses)]);
+      // The rows wait in `pages` (put after the last chunk); the inverses go now.
+      await pages.put(scenarios.map(toScenarioRow));
+      const landed = db.changes.bulkAdd(inverses);
       sizer?.record(ids.length, performance.now() - began);
       await landed;
       done += ids.length;
       options.onProgress?.(done, order.length);
     }
+    await pages.flush();
     return { batchId, undone: order.length };
   });
 }
@@ -467,11 +473,11 @@ function assertUndoable(record: ChangeRecord): void {
   }
 }
 
-/** The current records the change records touch, by id (one bulkGet). */
-async function loadWorking(ctx: WriteContext, records: readonly ChangeRecord[]): Promise<Map<string, Scenario>> {
+/** The current records the change records touch, by id (one read), through `pages` when writes wait in it. */
+async function loadWorking(ctx: WriteContext, records: readonly ChangeRecord[], pages?: ScenarioWriter): Promise<Map<string, Scenario>> {
   const entityIds = [...new Set(records.map((record) => record.entityId))];
   const working = new Map<string, Scenario>();
-  (await ctx.db.scenarios.bulkGet(entityIds)).forEach((row) => {
+  (await (pages ? pages.rows(entityIds) : getScenarioRows(ctx.db, entityIds))).forEach((row) => {
     if (row) working.set(row.id, toScenario(row));
   });
   return working;
@@ -566,7 +572,7 @@ export async function bulkImportScenarios(ctx: WriteContext, rows: readonly Scen
     const { db } = ctx;
     const ids = rows.map((row) => row.id);
     if (new Set(ids).size !== ids.length) refuse('duplicate-id', { zh: '导入数据中有重复的记录标识', en: 'The import repeats a record id' });
-    const existing = (await db.scenarios.bulkGet(ids)).filter((row) => row !== undefined);
+    const existing = (await getScenarioRows(db, ids)).filter((row) => row !== undefined);
     if (existing.length > 0) {
       refuse(
         'duplicate-id',
@@ -579,7 +585,7 @@ export async function bulkImportScenarios(ctx: WriteContext, rows: readonly Scen
     const numbered: Scenario[] = [];
     if (options.catalogNumbers === 'keep') {
       const numbers = rows.map((row) => row.catalogNumber);
-      const taken = await db.scenarios.where('catalogNumber').anyOf(numbers).keys();
+      const taken = [...(await catalogHolders(db, numbers)).keys()];
       if (taken.length > 0 || new Set(numbers).size !== numbers.length) {
         refuse(
           'duplicate-catalog-number',
@@ -604,7 +610,7 @@ export async function bulkImportScenarios(ctx: WriteContext, rows: readonly Scen
     const changes = numbered.map((row, index) =>
       changeRecord(ctx, { entityId: row.id, op: 'import', changes: creationChanges(row), batchId: options.batchId }, stamps[index] as string, now),
     );
-    await db.scenarios.bulkAdd(numbered.map(toScenarioRow));
+    await addScenarioRows(db, numbered.map(toScenarioRow));
     await db.changes.bulkAdd(changes);
     await allocator.flush();
     return { batchId: options.batchId, count: numbered.length };

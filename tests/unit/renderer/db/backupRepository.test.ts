@@ -11,6 +11,8 @@ import { mergePageOf } from '../../../../renderer/db/schema/v6';
 import { createBackup, ensureDailyBackup, restoreBackup } from '../../../../renderer/db/backupRepository';
 import { BACKUP_FORMAT_VERSION, checkSnapshot, restoreStepsHere, snapshotBytes } from '../../../../renderer/db/backupSnapshot';
 import { META_KEYS } from '../../../../renderer/db/metaStore';
+import { catalogHolders, getScenarioRow, readScenarioCounts, scenarioRowsWhere } from '../../../../renderer/db/scenarioPages';
+import { SCENARIO_COUNTS_KEY } from '../../../../renderer/db/schema/v9';
 import { watchLiveRows } from '../../../../renderer/db/scenarioStore';
 import { bulkImportScenarios, createScenario, updateScenario } from '../../../../renderer/db/writePath';
 import { createBrowserFiles } from '../../../../renderer/platform/browserFiles';
@@ -46,6 +48,24 @@ function edited(bytes: Uint8Array, change: (snapshot: Snapshot) => void, reseal 
   return new TextEncoder().encode(JSON.stringify(snapshot));
 }
 
+/** The scenarios of a backup's pages (schema v9), in page order. */
+function pageRows(snapshot: Snapshot): Record<string, unknown>[] {
+  return (snapshot.tables.scenarioPages ?? []).flatMap((page) => page.rows as Record<string, unknown>[]);
+}
+
+/** A current backup as schema `version` (8 or older) held it: one `scenarios` row per record, no pages. */
+function asV8(snapshot: Snapshot, version: number): void {
+  snapshot.schemaVersion = version;
+  snapshot.tables.scenarios = pageRows(snapshot);
+  snapshot.counts.scenarios = snapshot.tables.scenarios.length;
+  snapshot.tables.meta = (snapshot.tables.meta ?? []).filter((row) => row.key !== SCENARIO_COUNTS_KEY);
+  snapshot.counts.meta = snapshot.tables.meta.length;
+  for (const table of ['scenarioPages', 'catalogPages']) {
+    delete snapshot.tables[table];
+    delete snapshot.counts[table];
+  }
+}
+
 async function seeded() {
   const d = db();
   const ctx = makeContext(d);
@@ -66,14 +86,14 @@ describe('createBackup and restoreBackup', () => {
     ctx.clock.t += 60_000;
     okValue(await updateScenario(ctx, first.id, { title: '改过的名称' }, first.version));
     okValue(await createScenario(ctx, wuhouInput({ title: '备份之后新建的场景' })));
-    expect(await d.scenarios.count()).toBe(3);
+    expect(await scenarioRowsWhere(d)).toHaveLength(3);
 
     const summary = must(await restoreBackup(d, files, backup.id, ctx.clock.t));
     expect(summary.counts.scenarios).toBe(2);
     const restored = await dump(d);
     expect(restored.scenarios).toEqual(atBackup.scenarios);
     expect(restored.changes).toEqual(atBackup.changes);
-    expect((await d.scenarios.get(first.id))?.title).toBe(first.title);
+    expect((await getScenarioRow(d, first.id))?.title).toBe(first.title);
     const listed = must(await files.listBackups());
     expect(listed.map((b) => b.reason)).toEqual(['restore', 'manual']);
   });
@@ -87,7 +107,7 @@ describe('createBackup and restoreBackup', () => {
     const hlcBefore = (await d.meta.get(META_KEYS.hlc))?.value;
     must(await restoreBackup(d, files, backup.id, ctx.clock.t));
     expect((await d.meta.get(META_KEYS.hlc))?.value).toBe(hlcBefore);
-    expect(await d.scenarios.get(later.scenario.id)).toBeUndefined();
+    expect(await getScenarioRow(d, later.scenario.id)).toBeUndefined();
     // The number handed out after the backup is not handed out again.
     const next = okValue(await createScenario(ctx, wuhouInput({ title: '恢复后新建' })));
     expect(next.scenario.catalogNumber).not.toBe(later.scenario.catalogNumber);
@@ -103,7 +123,7 @@ describe('createBackup and restoreBackup', () => {
     const files = platform();
     const before = await dump(d);
     const backup = must(await createBackup(d, files, 'manual', ctx.clock.t));
-    await d.scenarios.clear();
+    await d.scenarioPages.clear();
     must(await restoreBackup(d, files, backup.id, ctx.clock.t));
     expect(await dump(d)).toEqual(before);
   });
@@ -112,17 +132,21 @@ describe('createBackup and restoreBackup', () => {
     ['a truncated file', (b) => b.slice(0, Math.floor(b.length / 2)), /已损坏/],
     ['random bytes', () => new Uint8Array([0xff, 0xfe, 0x00, 0x41]), /已损坏/],
     ['another JSON file', () => new TextEncoder().encode('{"format":"other"}'), /不是本应用的备份文件/],
-    ['a tampered record (hash not resealed)', (b) => edited(b, (s) => void ((s.tables.scenarios![0] as { title: string }).title = '被篡改'), false), /校验值不符/],
+    ['a tampered record (hash not resealed)', (b) => edited(b, (s) => void (pageRows(s)[0]!.title = '被篡改'), false), /校验值不符/],
     ['a newer database schema', (b) => edited(b, (s) => void (s.schemaVersion += 1)), /更新版本的应用/],
     ['a newer file format', (b) => edited(b, (s) => void (s.formatVersion = BACKUP_FORMAT_VERSION + 1)), /更新版本的应用/],
     // Version 5 had no mergePages (version 7 only dropped indexes: its tables are version 6's).
-    ['an older schema version with the current tables', (b) => edited(b, (s) => void (s.schemaVersion = 5)), /多出：mergePages/],
-    ['an older schema version whose rows do not load', (b) => edited(b, (s) => void ((s.schemaVersion = 5), delete s.tables.mergePages, delete s.counts.mergePages, delete s.tables.exchangeRecords, delete s.counts.exchangeRecords, (s.tables.scenarios![1]!.id = s.tables.scenarios![0]!.id))), /升级到第 \d+ 版时失败/],
+    ['an older schema version with the current tables', (b) => edited(b, (s) => void (s.schemaVersion = 5)), /缺少：scenarios；多出：.*mergePages/],
+    ['an older schema version whose rows do not load', (b) => edited(b, (s) => void (asV8(s, 5), delete s.tables.mergePages, delete s.counts.mergePages, delete s.tables.exchangeRecords, delete s.counts.exchangeRecords, (s.tables.scenarios![1]!.id = s.tables.scenarios![0]!.id))), /升级到第 \d+ 版时失败/],
     ['a missing table', (b) => edited(b, (s) => void delete s.tables.savedViews), /缺少：savedViews/],
     ['an unknown table', (b) => edited(b, (s) => void (s.tables.extra = [])), /多出：extra/],
-    ['a wrong count', (b) => edited(b, (s) => void (s.counts.scenarios = 5)), /记录数与清单不符/],
-    ['a scenario without a key', (b) => edited(b, (s) => void delete s.tables.scenarios![0]!.id), /缺少有效的主键/],
-    ['an invalid scenario', (b) => edited(b, (s) => void (s.tables.scenarios![1]!.status = 'deleted-forever')), /场景 第 2 条.*status 无效/],
+    ['a wrong count', (b) => edited(b, (s) => void (s.counts.scenarioPages = 5)), /记录数与清单不符/],
+    ['a scenario page without a key', (b) => edited(b, (s) => void delete s.tables.scenarioPages![0]!.page), /缺少有效的主键/],
+    ['a scenario page that is not a list', (b) => edited(b, (s) => void (s.tables.scenarioPages![0]!.rows = 'x')), /场景页 第 1 条：页号或内容无效/],
+    ['a scenario without an id', (b) => edited(b, (s) => void delete pageRows(s)[0]!.id), /场景 第 \d+ 条.*id 无效/],
+    ['an invalid scenario', (b) => edited(b, (s) => void (pageRows(s)[1]!.status = 'deleted-forever')), /场景 第 \d+ 条.*status 无效/],
+    ['a scenario on another page than its id’s', (b) => edited(b, (s) => void (s.tables.scenarioPages![0]!.page = ((s.tables.scenarioPages![0]!.page as number) + 512) % 1024)), /不在其标识所属的页上/],
+    ['a catalog number held twice', (b) => edited(b, (s) => void (pageRows(s)[1]!.catalogNumber = pageRows(s)[0]!.catalogNumber)), /场景编号 .* 出现了两次/],
     ['an invalid change record', (b) => edited(b, (s) => void (s.tables.changes![0]!.op = 'drop')), /变更记录 第 1 条/],
     ['a row that is not an object', (b) => edited(b, (s) => void ((s.tables.meta as unknown[])[0] = 'x')), /meta 第 1 条/],
   ])('refuses %s and changes nothing', async (_name, damage, message) => {
@@ -143,6 +167,23 @@ describe('createBackup and restoreBackup', () => {
     expect(await dump(d)).toEqual(before);
     // Refused before anything happened: no 'restore' backup of the current data either.
     expect(must(await files.listBackups()).map((b) => b.reason)).toEqual(['manual']);
+  });
+
+  it('rebuilds what the register derives from its scenarios (catalog pages, counts) instead of taking the file’s', async () => {
+    const { d, ctx, first } = await seeded();
+    const before = await dump(d);
+    const bytes = edited(await snapshotBytes(d, 'manual', ctx.clock.t), (s) => {
+      s.tables.catalogPages = [{ page: 0, holders: [['SC-FORGED', first.id]] }];
+      s.counts.catalogPages = 1;
+      s.tables.meta = (s.tables.meta ?? []).map((row) => (row.key === SCENARIO_COUNTS_KEY ? { key: row.key, value: { live: 99, deleted: 0, demo: 0, liveByRegion: {} } } : row));
+    });
+    const files = platform();
+    const stored = must(await files.writeBackup('manual', bytes));
+    const summary = must(await restoreBackup(d, files, stored.id, ctx.clock.t));
+    expect(summary.counts.scenarios).toBe(2);
+    expect(await dump(d)).toEqual(before);
+    expect(await catalogHolders(d, ['SC-FORGED', first.catalogNumber])).toEqual(new Map([[first.catalogNumber, first.id]]));
+    expect(await readScenarioCounts(d)).toEqual({ live: 2, deleted: 0, demo: 0, liveByRegion: { '510107': 2 } });
   });
 
   it('restores a backup made by the previous schema version through the app’s own upgrade steps', async () => {
@@ -171,7 +212,9 @@ describe('createBackup and restoreBackup', () => {
     const summary = must(await restoreBackup(d, files, stored.id, ctx.clock.t));
     expect(summary.counts).toMatchObject({ scenarios: 1, exchangeLog: 0, exchangeBatches: 1, mergeEntries: 0, mergePages: 1 });
     expect(await d.mergePages.toArray()).toEqual([{ page: mergePageOf(scenario.id), entries: [entry] }]);
-    expect((await d.scenarios.toArray()).map((row) => row.id)).toEqual([scenario.id]);
+    expect((await scenarioRowsWhere(d)).map((row) => row.id)).toEqual([scenario.id]);
+    expect(await catalogHolders(d, [scenario.catalogNumber])).toEqual(new Map([[scenario.catalogNumber, scenario.id]]));
+    expect(await readScenarioCounts(d)).toMatchObject({ live: 1, deleted: 0 });
     expect(await d.exchangeBatches.toArray()).toEqual([{ firstSeq: 1, lastSeq: 2, changeIds: ['c1', 'c2'], attestations: [-1, 0], signatures: ['sig'] }]);
     // The current data was backed up first, and no temporary database is left behind.
     expect(must(await files.listBackups()).map((b) => b.reason).sort()).toEqual(['daily', 'restore']);
@@ -185,8 +228,8 @@ describe('createBackup and restoreBackup', () => {
     const { d, ctx } = await seeded();
     const before = await dump(d);
     expect(before.exchangeRecords).toEqual([]);
-    const bytes = edited(await snapshotBytes(d, 'manual', ctx.clock.t), (s) => void ((s.schemaVersion = version), delete s.tables.exchangeRecords, delete s.counts.exchangeRecords));
-    await d.scenarios.clear();
+    const bytes = edited(await snapshotBytes(d, 'manual', ctx.clock.t), (s) => void (asV8(s, version), delete s.tables.exchangeRecords, delete s.counts.exchangeRecords));
+    await d.scenarioPages.clear();
     const files = platform();
     const stored = must(await files.writeBackup('manual', bytes));
     must(await restoreBackup(d, files, stored.id, ctx.clock.t));
@@ -199,7 +242,7 @@ describe('createBackup and restoreBackup', () => {
     const steps = restoreStepsHere(d);
     await expect(steps.write()).rejects.toThrow(/only what it has checked/);
     const good = await snapshotBytes(d, 'manual', ctx.clock.t);
-    expect(await steps.check(good)).toMatchObject({ ok: true, value: { scenarios: before.scenarios?.length } });
+    expect(await steps.check(good)).toMatchObject({ ok: true, value: { scenarios: 2, scenarioPages: before.scenarioPages?.length } });
     // A refused check forgets the one before: nothing is left to write.
     expect((await steps.check(new Uint8Array([1, 2, 3]))).ok).toBe(false);
     await expect(steps.write()).rejects.toThrow(/only what it has checked/);
@@ -208,9 +251,9 @@ describe('createBackup and restoreBackup', () => {
 
   it('leaves everything as it was when the restore transaction fails half-way', async () => {
     const { d, ctx } = await seeded();
-    // Two scenarios under one catalog number pass every row check but break the unique index on write.
+    // Two change records under one id pass every row check but break the table's key on write.
     const bytes = edited(await snapshotBytes(d, 'manual', ctx.clock.t), (s) => {
-      s.tables.scenarios![1]!.catalogNumber = s.tables.scenarios![0]!.catalogNumber;
+      s.tables.changes![1]!.id = s.tables.changes![0]!.id;
     });
     expect((await checkSnapshot(d, bytes)).ok).toBe(true);
     okValue(await createScenario(ctx, wuhouInput({ title: '第三个' })));

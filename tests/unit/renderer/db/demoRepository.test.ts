@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { countDemoData, loadDemoData, removeDemoData } from '../../../../renderer/db/demoRepository';
 import { getHistory } from '../../../../renderer/db/scenarioRepository';
 import { createScenario, DEMO_ENTITY_ID, undo, updateScenario } from '../../../../renderer/db/writePath';
+import { scenarioRowsWhere } from '../../../../renderer/db/scenarioPages';
+import { inRowOrder } from '../../../../renderer/db/schema/v9';
 import { freshDbsPerTest, okValue, makeContext, wuhouInput, YEAR } from './dbTestKit';
 
 const db = freshDbsPerTest();
@@ -20,12 +22,13 @@ describe('demo data', () => {
     expect(loaded.change.batchId).toMatch(/^demo:/);
     expect(await countDemoData(d)).toBe(300);
     expect(await d.changes.count()).toBe(2);
-    const numbers = (await d.scenarios.toArray()).map((r) => r.catalogNumber);
+    const numbers = (await scenarioRowsWhere(d)).map((r) => r.catalogNumber);
     expect(new Set(numbers).size).toBe(301);
     expect(numbers.filter((n) => n === real.catalogNumber)).toHaveLength(1);
     expect(numbers.every((n) => n.includes(`-${YEAR}-`))).toBe(true);
     // Owned by the unit that opened each: this county's are editable, others are not.
-    const rows = await d.scenarios.where('demoFlag').equals(1).toArray();
+    const rows = await scenarioRowsWhere(d, (r) => r.demoFlag === 1);
+    expect(rows).toHaveLength(300);
     expect(rows.every((r) => r.isDemo && r.ownerUnitCode === r.regionCode)).toBe(true);
   });
 
@@ -35,12 +38,13 @@ describe('demo data', () => {
     const real = value(await createScenario(ctx, wuhouInput())).scenario;
     value(await updateScenario(ctx, real.id, { title: '真实记录' }, 1));
     value(await loadDemoData(ctx, { count: 120, seed: 2, isOwnedByMe: true }));
-    const demo = await d.scenarios.where('demoFlag').equals(1).first();
+    // The first demo row in id order, as the demoFlag index returned it.
+    const demo = inRowOrder(await scenarioRowsWhere(d, (r) => r.demoFlag === 1))[0];
     value(await updateScenario(ctx, demo?.id ?? '', { title: '改过的演示记录' }, demo?.version ?? 0));
     const removed = value(await removeDemoData(ctx));
     expect(removed.count).toBe(120);
     expect(removed.change).toMatchObject({ entityId: DEMO_ENTITY_ID, op: 'delete', changes: { count: { old: 120, new: 0 } } });
-    expect(await d.scenarios.count()).toBe(1);
+    expect((await scenarioRowsWhere(d)).length).toBe(1);
     expect(await getHistory(d, demo?.id ?? '')).toEqual([]);
     expect((await getHistory(d, real.id)).map((c) => c.op)).toEqual(['create', 'update']);
     expect((await getHistory(d, DEMO_ENTITY_ID)).map((c) => c.op)).toEqual(['import', 'delete']);

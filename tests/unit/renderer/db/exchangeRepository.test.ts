@@ -18,12 +18,19 @@ import { createPartner, updatePartner } from '../../../../renderer/db/partnerRep
 import { changePilotStage, createPilot, deletePilot, listPilots, updatePilot } from '../../../../renderer/db/pilotRepository';
 import { changeScenarioStatus, createScenario, updateScenario } from '../../../../renderer/db/writePath';
 import { getHistory } from '../../../../renderer/db/scenarioRepository';
+import { getScenarioRow, putScenarioRows, registerTables, scenarioRowsWhere } from '../../../../renderer/db/scenarioPages';
+import { inRowOrder } from '../../../../renderer/db/schema/v9';
 import { completeCreditCode } from '../../../../shared/partners/creditCode';
 import { utf8ToBytes } from '../../../../shared/exchange/encoding';
 import { signText } from '../../../../shared/exchange/signing';
 import { asRegionCode } from '../../../../shared/regions/regions';
 import type { Role } from '../../../../shared/settings/settings';
 import { keysOf } from '../../shared/exchange/exchangeTestKit';
+
+/** Every scenario row of a database, in id order (as the table of schema ≤ 8 listed them). */
+const allRows = async (db: AtlasDb) => inRowOrder(await scenarioRowsWhere(db));
+/** How many scenario rows a database holds (deleted ones included). */
+const rowCount = async (db: AtlasDb) => (await scenarioRowsWhere(db)).length;
 
 const opened: AtlasDb[] = [];
 afterEach(() => {
@@ -86,7 +93,7 @@ describe('county → city exchange', () => {
     expect(preview.samples).toEqual(['华西医院脑机接口康复病区（扩建）']);
     expect(outcome.summary.created).toBe(1);
 
-    const row = await city.db.scenarios.get(scenario.id);
+    const row = await getScenarioRow(city.db, scenario.id);
     expect(row).toMatchObject({ title: '华西医院脑机接口康复病区（扩建）', ownerUnitCode: '510107', catalogNumber: scenario.catalogNumber });
     const refused = await updateScenario(city, scenario.id, { title: '市里改的' }, row?.version ?? 0);
     expect(refused).toMatchObject({ ok: false, error: 'not-owner' });
@@ -123,11 +130,11 @@ describe('county → city exchange', () => {
     await created(county);
     const text = await exportTo(county, '510100');
     await importAndApply(city, text);
-    const snapshot = { scenarios: await city.db.scenarios.toArray(), changes: await city.db.changes.count(), entries: await city.db.mergePages.toArray(), received: await city.db.exchangeRecords.toArray() };
+    const snapshot = { scenarios: await allRows(city.db), changes: await city.db.changes.count(), entries: await city.db.mergePages.toArray(), received: await city.db.exchangeRecords.toArray() };
     const { preview, outcome } = await importAndApply(city, text);
     expect(preview.isImportedBefore).toBe(true);
     expect(outcome.summary).toMatchObject({ created: 0, updated: 0, deleted: 0, conflicts: 0 });
-    expect(await city.db.scenarios.toArray()).toEqual(snapshot.scenarios);
+    expect(await allRows(city.db)).toEqual(snapshot.scenarios);
     expect(await city.db.changes.count()).toBe(snapshot.changes);
     expect(await city.db.mergePages.toArray()).toEqual(snapshot.entries);
     expect(await city.db.exchangeRecords.toArray()).toEqual(snapshot.received);
@@ -162,10 +169,10 @@ describe('county → city exchange', () => {
     const reversed = installation('510100', 'city');
     const early = await importAndApply(reversed, p2);
     expect(early.outcome.summary).toMatchObject({ created: 0, pending: 1 });
-    expect(await reversed.db.scenarios.get(scenario.id)).toBeUndefined();
+    expect(await getScenarioRow(reversed.db, scenario.id)).toBeUndefined();
     await importAndApply(reversed, p1);
-    const a = await inOrder.db.scenarios.get(scenario.id);
-    const b = await reversed.db.scenarios.get(scenario.id);
+    const a = await getScenarioRow(inOrder.db, scenario.id);
+    const b = await getScenarioRow(reversed.db, scenario.id);
     expect(b?.title).toBe('后到的标题');
     expect({ ...b, version: 0 }).toEqual({ ...a, version: 0 });
   });
@@ -185,8 +192,8 @@ describe('county → city exchange', () => {
     expect((await province.db.trustedKeys.toArray()).map((row) => row.unit).sort()).toEqual(['510100', '510107']);
     const applied = await applyImport(province, preview);
     expect(applied.ok).toBe(true);
-    expect((await province.db.scenarios.get(scenario.id))?.ownerUnitCode).toBe('510107');
-    expect((await province.db.scenarios.get(own.id))?.ownerUnitCode).toBe('510100');
+    expect((await getScenarioRow(province.db, scenario.id))?.ownerUnitCode).toBe('510107');
+    expect((await getScenarioRow(province.db, own.id))?.ownerUnitCode).toBe('510100');
   });
 });
 
@@ -308,7 +315,7 @@ describe('pilots and partners travel with the register', () => {
     const { preview } = await importAndApply(city, await exportTo(county, '510100'));
     expect(preview.refusals).toEqual([expect.objectContaining({ entityId: pilot.id, text: expect.objectContaining({ zh: expect.stringContaining('试点项目记录不完整或字段无效（stage）') }) })]);
     expect(await city.db.pilots.count()).toBe(0);
-    expect(await city.db.scenarios.get(scenario.id)).toBeDefined();
+    expect(await getScenarioRow(city.db, scenario.id)).toBeDefined();
   });
 });
 
@@ -324,7 +331,7 @@ describe('progress and cancel', () => {
     expect(opened.status).toBe('preview');
     expect([...phases]).toEqual(['hash', 'check', 'plan']);
 
-    const before = { scenarios: await city.db.scenarios.count(), changes: await city.db.changes.count(), entries: await city.db.mergePages.count(), log: await city.db.packageLog.count() };
+    const before = { scenarios: await rowCount(city.db), changes: await city.db.changes.count(), entries: await city.db.mergePages.count(), log: await city.db.packageLog.count() };
     const cancelledOpen = new AbortController();
     cancelledOpen.abort();
     expect(await openImport(city, utf8ToBytes(text), { progress: { signal: cancelledOpen.signal } })).toMatchObject({ status: 'refused', failure: { error: 'cancelled' } });
@@ -342,13 +349,13 @@ describe('progress and cancel', () => {
     });
     expect(outcome).toMatchObject({ ok: false, error: 'cancelled', text: { zh: '已取消，未做任何修改' } });
     expect(written.length).toBeGreaterThan(0);
-    expect({ scenarios: await city.db.scenarios.count(), changes: await city.db.changes.count(), entries: await city.db.mergePages.count(), log: await city.db.packageLog.count() }).toEqual(before);
+    expect({ scenarios: await rowCount(city.db), changes: await city.db.changes.count(), entries: await city.db.mergePages.count(), log: await city.db.packageLog.count() }).toEqual(before);
 
     const write: number[] = [];
     const applied = await applyImport(city, preview, { onProgress: (phase, done, total) => phase === 'write' && write.push(done / total) });
     expect(applied.ok).toBe(true);
     expect(write.at(-1)).toBe(1);
-    expect(await city.db.scenarios.count()).toBe(3);
+    expect(await rowCount(city.db)).toBe(3);
   });
 });
 
@@ -360,16 +367,16 @@ describe('preview and apply', () => {
     const scenario = await created(a);
     await importAndApply(b, await exportTo(a, '510100', 'all-own'));
     clock.t += 1000;
-    await updateScenario(b, scenario.id, { title: 'B 的标题' }, (await b.db.scenarios.get(scenario.id))!.version);
+    await updateScenario(b, scenario.id, { title: 'B 的标题' }, (await getScenarioRow(b.db, scenario.id))!.version);
     const preview = await importText(a, await exportTo(b, '510107', 'all-own'));
     expect(preview.summary.updated).toBe(1);
     clock.t += 1000;
     // A local edit of another field after the preview was shown.
-    const current = (await a.db.scenarios.get(scenario.id))!;
+    const current = (await getScenarioRow(a.db, scenario.id))!;
     expect((await updateScenario(a, scenario.id, { partnerSlots: 6 }, current.version)).ok).toBe(true);
     const applied = await applyImport(a, preview);
     expect(applied.ok).toBe(true);
-    expect(await a.db.scenarios.get(scenario.id)).toMatchObject({ title: 'B 的标题', partnerSlots: 6 });
+    expect(await getScenarioRow(a.db, scenario.id)).toMatchObject({ title: 'B 的标题', partnerSlots: 6 });
   });
 });
 
@@ -381,7 +388,10 @@ describe('refusals', () => {
     await importAndApply(city, await exportTo(wuhou, '510100'));
     // A 锦江区 installation that somehow holds 武侯区's record and edits it (a hostile or broken build).
     const jinjiang = installation('510104', 'county');
-    await jinjiang.db.scenarios.put((await city.db.scenarios.get(scenario.id))!);
+    const held = (await getScenarioRow(city.db, scenario.id))!;
+    await jinjiang.db.transaction('rw', registerTables(jinjiang.db), async () => {
+      await putScenarioRows(jinjiang.db, [held]);
+    });
     const hostileEdit = {
       id: '51010400-0000-4000-8000-0000000000ff',
       entity: 'scenario' as const,
@@ -399,8 +409,8 @@ describe('refusals', () => {
     expect(preview.summary).toMatchObject({ created: 1, refused: 1 });
     expect(preview.refusals[0]?.text.zh).toContain('不属于它的记录');
     await applyImport(city, preview);
-    expect((await city.db.scenarios.get(scenario.id))?.title).toBe(scenario.title);
-    expect((await city.db.scenarios.get(own.id))?.title).toBe('锦江区场景');
+    expect((await getScenarioRow(city.db, scenario.id))?.title).toBe(scenario.title);
+    expect((await getScenarioRow(city.db, own.id))?.title).toBe('锦江区场景');
   });
 
   it('refuses a catalog in an office, and a changes package in a company', async () => {
@@ -418,7 +428,7 @@ describe('refusals', () => {
     const text = await exportTo(county, '510100');
     const result = await openImport(city, utf8ToBytes(text.slice(0, text.length - 30)));
     expect(result).toMatchObject({ status: 'refused', failure: { error: 'invalid-json' } });
-    expect(await city.db.scenarios.count()).toBe(0);
+    expect(await rowCount(city.db)).toBe(0);
   });
 
   it('asks again after a key is revoked', async () => {
@@ -442,24 +452,24 @@ describe('conflict queue', () => {
     clock.t += 1000;
     expect((await updateScenario(a, scenario.id, { title: 'A 改的标题' }, scenario.version)).ok).toBe(true);
     clock.t += 1000;
-    const atB = await b.db.scenarios.get(scenario.id);
+    const atB = await getScenarioRow(b.db, scenario.id);
     expect((await updateScenario(b, scenario.id, { title: 'B 改的标题' }, atB!.version)).ok).toBe(true);
 
     const { outcome } = await importAndApply(a, await exportTo(b, '510107', 'all-own'));
     expect(outcome.summary.conflicts).toBe(1);
     const [conflict] = await a.db.conflicts.toArray();
     expect(conflict).toMatchObject({ kind: 'field', field: 'title', base: scenario.title, local: 'A 改的标题', incoming: 'B 改的标题', winner: 'incoming', resolvedFlag: 0 });
-    expect((await a.db.scenarios.get(scenario.id))?.title).toBe('B 改的标题');
+    expect((await getScenarioRow(a.db, scenario.id))?.title).toBe('B 改的标题');
 
     clock.t += 1000;
     const resolved = await resolveConflictEntry(a, conflict!.id, { kind: 'value', value: 'A 改的标题', label: 'local' });
     expect(resolved).toEqual({ ok: true, value: { isWritten: true } });
-    expect((await a.db.scenarios.get(scenario.id))?.title).toBe('A 改的标题');
+    expect((await getScenarioRow(a.db, scenario.id))?.title).toBe('A 改的标题');
     expect((await a.db.conflicts.get(conflict!.id))?.resolution).toBe('local');
     expect(await resolveConflictEntry(a, conflict!.id, { kind: 'value', value: 'x', label: 'edited' })).toMatchObject({ ok: false, error: 'conflict-resolved' });
 
     await importAndApply(b, await exportTo(a, '510107'));
-    expect((await b.db.scenarios.get(scenario.id))?.title).toBe('A 改的标题');
+    expect((await getScenarioRow(b.db, scenario.id))?.title).toBe('A 改的标题');
     expect(await b.db.conflicts.where('resolvedFlag').equals(0).count()).toBe(0);
   });
 
@@ -536,7 +546,7 @@ describe('conflict queue', () => {
     clock.t += 1000;
     await updateScenario(a, scenario.id, { partnerSlots: 7 }, scenario.version);
     clock.t += 1000;
-    await updateScenario(b, scenario.id, { partnerSlots: 9 }, (await b.db.scenarios.get(scenario.id))!.version);
+    await updateScenario(b, scenario.id, { partnerSlots: 9 }, (await getScenarioRow(b.db, scenario.id))!.version);
     await importAndApply(city, await exportTo(a, '510100'));
     await importAndApply(city, await exportTo(b, '510100', 'all-own'));
     const [atCity] = await city.db.conflicts.toArray();
@@ -565,13 +575,13 @@ describe('catalog publishing', () => {
     const company = installation('510107.company', 'company');
     const { preview } = await importAndApply(company, catalogText);
     expect(preview.summary).toMatchObject({ created: 1 });
-    const rows = await company.db.scenarios.toArray();
+    const rows = await allRows(company.db);
     expect(rows.map((row) => [row.title, row.ownerUnitCode, row.status])).toEqual([['省级开放场景', '510000', 'open']]);
     const again = await importAndApply(company, catalogText);
     expect(again.outcome.summary).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
 
     province.clock.t += 60_000;
-    const current = (await province.db.scenarios.get(open.id))!;
+    const current = (await getScenarioRow(province.db, open.id))!;
     await changeScenarioStatus(province, open.id, 'closed', '名额已满', current.version);
     const empty = await exportCatalogPackage(province);
     expect(empty).toMatchObject({ ok: false, error: 'nothing-to-export' });

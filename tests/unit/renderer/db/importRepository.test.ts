@@ -4,9 +4,15 @@ import { asRegionCode } from '../../../../shared/regions/regions';
 import type { Scenario, ScenarioInput } from '../../../../shared/domain/scenario';
 import { commitImport, loadImportSnapshot } from '../../../../renderer/db/importRepository';
 import { createScenario, deleteScenario, undo, undoBatch } from '../../../../renderer/db/writePath';
+import type { AtlasDb } from '../../../../renderer/db/atlasDb';
+import { getScenarioRow, getScenarioRows, scenarioRowsWhere } from '../../../../renderer/db/scenarioPages';
+import { inRowOrder } from '../../../../renderer/db/schema/v9';
 import { freshDbsPerTest, makeContext, okValue, wuhouInput, wuhouScenarios, YEAR } from './dbTestKit';
 
 const db = freshDbsPerTest();
+
+/** How many scenario rows the register holds (deleted ones included). */
+const rowCount = async (d: AtlasDb): Promise<number> => (await scenarioRowsWhere(d)).length;
 
 /** The form fields of a record, as the import plan hands them over. */
 function inputOf(scenario: Scenario, overrides: Partial<ScenarioInput> = {}): ScenarioInput {
@@ -30,17 +36,17 @@ describe('commitImport', () => {
       await commitImport(ctx, { records: fresh, updates: [{ id: existing.id, expectedVersion: 1, input: inputOf(existing, { title: '更新后的名称' }) }] }, 'batch-1'),
     );
     expect(write).toEqual({ batchId: 'batch-1', created: 4, updated: 1, unchanged: 0 });
-    const stored = await d.scenarios.bulkGet(fresh.map((row) => row.id));
+    const stored = await getScenarioRows(d, fresh.map((row) => row.id));
     expect(stored.every((row) => row && /^510107-\d{4}-\d{4}$/.test(row.catalogNumber))).toBe(true);
     expect(stored[0]?.catalogNumber).toBe(fresh[0]?.catalogNumber);
-    expect((await d.scenarios.get(existing.id))?.title).toBe('更新后的名称');
+    expect((await getScenarioRow(d, existing.id))?.title).toBe('更新后的名称');
     const log = await d.changes.where('batchId').equals('batch-1').toArray();
     expect(log).toHaveLength(5);
     expect(log.every((change) => change.op === 'import')).toBe(true);
 
     okValue(await undo(ctx, { batchId: 'batch-1' }));
-    expect((await d.scenarios.get(existing.id))?.title).toBe(wuhouInput().title);
-    expect((await d.scenarios.bulkGet(fresh.map((row) => row.id))).every((row) => row?.deletedAt !== null)).toBe(true);
+    expect((await getScenarioRow(d, existing.id))?.title).toBe(wuhouInput().title);
+    expect((await getScenarioRows(d, fresh.map((row) => row.id))).every((row) => row?.deletedAt !== null)).toBe(true);
   });
 
   it('an update equal to the record writes no change record', async () => {
@@ -62,23 +68,23 @@ describe('commitImport', () => {
     const d = db();
     const ctx = makeContext(d);
     const existing = okValue(await createScenario(ctx, wuhouInput())).scenario;
-    const before = { scenarios: await d.scenarios.count(), changes: await d.changes.count() };
+    const before = { scenarios: await rowCount(d), changes: await d.changes.count() };
     const result = await commitImport(ctx, make(existing), 'x');
     expect(result).toMatchObject({ ok: false, error });
-    expect({ scenarios: await d.scenarios.count(), changes: await d.changes.count() }).toEqual(before);
-    expect((await d.scenarios.get(existing.id))?.version).toBe(1);
+    expect({ scenarios: await rowCount(d), changes: await d.changes.count() }).toEqual(before);
+    expect((await getScenarioRow(d, existing.id))?.version).toBe(1);
   });
 
   it('a company installation cannot import', async () => {
     const d = db();
     const result = await commitImport(makeContext(d, '510107', 'company'), { records: wuhouRows(1), updates: [] }, 'x');
     expect(result).toMatchObject({ ok: false, error: 'read-only-role' });
-    expect(await d.scenarios.count()).toBe(0);
+    expect(await rowCount(d)).toBe(0);
   });
 });
 
-/** What a refused or cancelled write must leave as it was: every row, how many change records, the meta rows. */
-const totals = async (d: ReturnType<typeof db>) => ({ scenarios: await d.scenarios.toArray(), changes: await d.changes.count(), meta: await d.meta.toArray() });
+/** What a refused or cancelled write must leave as it was: every row (in id order), who holds each 场景编号, how many change records, the meta rows (the register's counts among them). */
+const totals = async (d: ReturnType<typeof db>) => ({ scenarios: inRowOrder(await scenarioRowsWhere(d)), catalog: await d.catalogPages.toArray(), changes: await d.changes.count(), meta: await d.meta.toArray() });
 
 describe('commitImport in chunks (issue 5: the page is never blocked for long)', () => {
   it('writes every row over many chunks, with strictly increasing stamps and progress to the end', async () => {
@@ -105,7 +111,7 @@ describe('commitImport in chunks (issue 5: the page is never blocked for long)',
     const order = [...fresh.map((row) => row.id), existing.id];
     expect(order.map((id) => log.find((change) => change.entityId === id)?.hlc)).toEqual(stamps);
     expect((await d.meta.get('hlc'))?.value).toBe(stamps[stamps.length - 1]);
-    const stored = await d.scenarios.bulkGet(fresh.map((row) => row.id));
+    const stored = await getScenarioRows(d, fresh.map((row) => row.id));
     expect(new Set(stored.map((row) => row?.catalogNumber)).size).toBe(7);
   });
 
@@ -138,7 +144,7 @@ describe('commitImport in chunks (issue 5: the page is never blocked for long)',
     const twice = { ...(rows[0] as Scenario), catalogNumber: '' };
     const result = await commitImport(ctx, { records: [...rows, twice], updates: [] }, 'twice', { chunkRows });
     expect(result).toMatchObject({ ok: false, error: 'duplicate-id', text: { en: 'The import holds the same record id twice; nothing was imported' } });
-    expect({ scenarios: await d.scenarios.count(), changes: await d.changes.count() }).toEqual({ scenarios: 0, changes: 0 });
+    expect({ scenarios: await rowCount(d), changes: await d.changes.count() }).toEqual({ scenarios: 0, changes: 0 });
   });
 
   it.each([1, 500])('the same kept catalog number twice in one import is refused and nothing written (chunks of %d)', async (chunkRows) => {
@@ -147,7 +153,7 @@ describe('commitImport in chunks (issue 5: the page is never blocked for long)',
     const [first, second] = wuhouRows(3) as [Scenario, Scenario, Scenario];
     const result = await commitImport(ctx, { records: [first, second, { ...wuhouRows(4)[3] as Scenario, catalogNumber: first.catalogNumber }], updates: [] }, 'twice', { chunkRows });
     expect(result).toMatchObject({ ok: false, error: 'duplicate-catalog-number', text: { en: 'The import holds the same catalog number twice; nothing was imported' } });
-    expect(await d.scenarios.count()).toBe(0);
+    expect(await rowCount(d)).toBe(0);
   });
 
   it('a record created elsewhere since the preview refuses all, naming only its number', async () => {
@@ -155,10 +161,10 @@ describe('commitImport in chunks (issue 5: the page is never blocked for long)',
     const ctx = makeContext(d);
     const existing = okValue(await createScenario(ctx, wuhouInput())).scenario;
     const rows = wuhouRows(3);
-    const before = { scenarios: await d.scenarios.count(), changes: await d.changes.count() };
+    const before = { scenarios: await rowCount(d), changes: await d.changes.count() };
     const result = await commitImport(ctx, { records: [rows[0] as Scenario, { ...(rows[1] as Scenario), id: existing.id }, rows[2] as Scenario], updates: [] }, 'late');
     expect(result).toMatchObject({ ok: false, error: 'duplicate-id', details: [existing.catalogNumber], text: { en: 'The register changed during the import (some records exist now); nothing was imported — import again' } });
-    expect({ scenarios: await d.scenarios.count(), changes: await d.changes.count() }).toEqual(before);
+    expect({ scenarios: await rowCount(d), changes: await d.changes.count() }).toEqual(before);
   });
 
   it('a bad row in a later chunk refuses all, though the chunks before it were written in the transaction', async () => {
@@ -179,8 +185,8 @@ describe('commitImport in chunks (issue 5: the page is never blocked for long)',
     const [blank, kept] = wuhouRows(2) as [Scenario, Scenario];
     const keptNumber = `510107-${String(YEAR)}-0003`;
     okValue(await commitImport(ctx, { records: [{ ...blank, catalogNumber: '' }, { ...kept, catalogNumber: keptNumber }], updates: [] }, 'order', { chunkRows: 1 }));
-    expect((await d.scenarios.get(blank.id))?.catalogNumber).toBe(`510107-${String(YEAR)}-0004`);
-    expect((await d.scenarios.get(kept.id))?.catalogNumber).toBe(keptNumber);
+    expect((await getScenarioRow(d, blank.id))?.catalogNumber).toBe(`510107-${String(YEAR)}-0004`);
+    expect((await getScenarioRow(d, kept.id))?.catalogNumber).toBe(keptNumber);
   });
 });
 
@@ -195,15 +201,15 @@ describe('undoBatch (issue 5: a 100k-row import is undone in chunks, in one tran
     const undone = okValue(await undoBatch(ctx, 'to-undo', { chunkRows: 3, onProgress: (done, total) => seen.push(`${String(done)}/${String(total)}`) }));
     expect(undone.undone).toBe(8);
     expect(seen).toEqual(['0/8', '3/8', '6/8', '8/8']);
-    expect((await d.scenarios.bulkGet(fresh.map((row) => row.id))).every((row) => row?.deletedAt !== null)).toBe(true);
-    expect((await d.scenarios.get(existing.id))?.title).toBe(wuhouInput().title);
+    expect((await getScenarioRows(d, fresh.map((row) => row.id))).every((row) => row?.deletedAt !== null)).toBe(true);
+    expect((await getScenarioRow(d, existing.id))?.title).toBe(wuhouInput().title);
     const inverses = await d.changes.where('batchId').equals(undone.batchId).toArray();
     expect(inverses).toHaveLength(8);
     expect(new Set(inverses.map((change) => change.hlc)).size).toBe(8);
     // The undo is an operation of its own: undoing it brings the import back.
     okValue(await undoBatch(ctx, undone.batchId, { chunkRows: 3 }));
-    expect((await d.scenarios.get(existing.id))?.title).toBe('导入后的名称');
-    expect((await d.scenarios.bulkGet(fresh.map((row) => row.id))).every((row) => row?.deletedAt === null)).toBe(true);
+    expect((await getScenarioRow(d, existing.id))?.title).toBe('导入后的名称');
+    expect((await getScenarioRows(d, fresh.map((row) => row.id))).every((row) => row?.deletedAt === null)).toBe(true);
   });
 
   it('a record deleted since the import refuses the whole undo, even after chunks were written', async () => {
@@ -213,7 +219,7 @@ describe('undoBatch (issue 5: a 100k-row import is undone in chunks, in one tran
     okValue(await commitImport(ctx, { records: fresh, updates: [] }, 'imported', { chunkRows: 2 }));
     // The first row imported is undone last (newest first): the chunks before it are written by then.
     const first = fresh[0] as Scenario;
-    okValue(await deleteScenario(ctx, first.id, (await d.scenarios.get(first.id))?.version ?? 0));
+    okValue(await deleteScenario(ctx, first.id, (await getScenarioRow(d, first.id))?.version ?? 0));
     const before = await totals(d);
     const result = await undoBatch(ctx, 'imported', { chunkRows: 2 });
     expect(result).toMatchObject({ ok: false, error: 'undo-conflict' });

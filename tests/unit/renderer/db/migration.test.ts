@@ -3,6 +3,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateDemoScenarios } from '../../../../shared/domain/demoData';
 import { AtlasDb } from '../../../../renderer/db/atlasDb';
+import { scenarioRowsWhere } from '../../../../renderer/db/scenarioPages';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../../../renderer/db/schema';
 import { schemaV1, type ScenarioRowV1 } from '../../../../renderer/db/schema/v1';
 import { countLiveByRegion } from '../../../../renderer/db/scenarioRepository';
@@ -24,7 +25,7 @@ describe('schema versions', () => {
     const versions = SCHEMA_VERSIONS.map((s) => s.version);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     expect(new Set(versions).size).toBe(versions.length);
-    expect(CURRENT_SCHEMA_VERSION).toBe(8);
+    expect(CURRENT_SCHEMA_VERSION).toBe(10);
   });
 });
 
@@ -50,7 +51,7 @@ describe('migration v1 → v2', () => {
     opened.push(db);
     await db.open();
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    const migrated = await db.scenarios.toArray();
+    const migrated = await scenarioRowsWhere(db);
     expect(migrated).toHaveLength(3);
     for (const row of migrated) {
       const before = rows.find((r) => r.id === row.id);
@@ -79,6 +80,6 @@ describe('migration v1 → v2', () => {
     opened.push(db);
     await db.open();
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(await db.scenarios.count()).toBe(0);
+    expect(await scenarioRowsWhere(db)).toHaveLength(0);
   });
 });

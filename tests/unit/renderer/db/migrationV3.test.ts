@@ -5,6 +5,7 @@ import { generateDemoScenarios } from '../../../../shared/domain/demoData';
 import { buildSearchText } from '../../../../shared/domain/scenarioFilter';
 import { completeCreditCode } from '../../../../shared/partners/creditCode';
 import { AtlasDb, toPartnerRow, toPilotRow, type PartnerRow } from '../../../../renderer/db/atlasDb';
+import { scenarioRowsWhere } from '../../../../renderer/db/scenarioPages';
 import { schemaV1 } from '../../../../renderer/db/schema/v1';
 import { schemaV2 } from '../../../../renderer/db/schema/v2';
 import { CURRENT_SCHEMA_VERSION } from '../../../../renderer/db/schema';
@@ -61,7 +62,7 @@ describe('migration v2 → v3', () => {
     await db.open();
     // Opens at the current version (v4 and later add tables only; they have their own tests).
     expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
-    expect(await db.scenarios.toArray()).toEqual([row]);
+    expect(await scenarioRowsWhere(db)).toEqual([row]);
     expect(await db.savedViews.count()).toBe(1);
     expect((await db.meta.get('hlc'))?.value).toBe('000001772323200000-0000-510107');
     expect(await db.partners.count()).toBe(0);

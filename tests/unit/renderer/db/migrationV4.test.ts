@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { generateDemoScenarios } from '../../../../shared/domain/demoData';
 import { buildSearchText } from '../../../../shared/domain/scenarioFilter';
 import { AtlasDb } from '../../../../renderer/db/atlasDb';
+import { scenarioRowsWhere } from '../../../../renderer/db/scenarioPages';
 import { schemaV1 } from '../../../../renderer/db/schema/v1';
 import { schemaV2 } from '../../../../renderer/db/schema/v2';
 import { schemaV3 } from '../../../../renderer/db/schema/v3';
@@ -35,7 +36,7 @@ describe('migration v3 → v4 (exchange tables)', () => {
     opened.push(db);
     await db.open();
     expect(db.verno).toBeGreaterThanOrEqual(4);
-    expect(await db.scenarios.toArray()).toEqual([row]);
+    expect(await scenarioRowsWhere(db)).toEqual([row]);
     expect(await db.changes.count()).toBe(1);
     expect(await db.stars.count()).toBe(1);
     for (const table of [db.trustedKeys, db.mergeEntries, db.exchangeLog, db.attestations, db.conflicts, db.packageLog]) expect(await table.count()).toBe(0);

@@ -1,9 +1,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AtlasDb } from '../../../../renderer/db/atlasDb';
-import { countLiveByRegion, countScenarios } from '../../../../renderer/db/scenarioRepository';
-import { SCHEMA_VERSIONS } from '../../../../renderer/db/schema';
+import { declareSchemaVersions, SCHEMA_VERSIONS } from '../../../../renderer/db/schema';
 
 const opened: Dexie[] = [];
 afterEach(() => {
@@ -41,35 +39,41 @@ async function storedIndexes(name: string, store: string): Promise<string[]> {
   }
 }
 
+/** The database opened at version 7 (version 9 moves the scenarios into pages: migrationV9.test.ts). */
+function atV7(name: string): Dexie {
+  const db = new Dexie(name);
+  declareSchemaVersions(db, 7);
+  opened.push(db);
+  return db;
+}
+
 describe('migration v6 → v7 (unread indexes dropped)', () => {
   it('drops the unread indexes from IndexedDB and keeps every row and every index a query reads', async () => {
     const name = await v6Database();
-    const db = new AtlasDb(name);
-    opened.push(db);
+    const db = atV7(name);
     await db.open();
-    expect(db.verno).toBeGreaterThanOrEqual(7);
+    expect(db.verno).toBe(7);
     db.close();
     expect(await storedIndexes(name, 'scenarios')).toEqual(['[deletedFlag+regionCode]', 'catalogNumber', 'deletedFlag', 'demoFlag', 'ownerUnitCode', 'status']);
     expect(await storedIndexes(name, 'changes')).toEqual(['[entity+entityId]', 'batchId', 'hlc']);
     expect(await storedIndexes(name, 'pilots')).toEqual(['deletedFlag', 'leadPartnerId', 'projectNumber', 'scenarioId', 'stage', 'updatedAt']);
 
-    const reopened = new AtlasDb(name);
-    opened.push(reopened);
-    expect(await reopened.scenarios.count()).toBe(4);
-    expect(await reopened.scenarios.get('c')).toEqual(scenario('c', '510104', 0));
-    expect(await countLiveByRegion(reopened)).toEqual(new Map([['510107', 2], ['510104', 1]]));
-    expect(await countScenarios(reopened)).toMatchObject({ live: 3, deleted: 1 });
-    expect(await reopened.scenarios.where('catalogNumber').equals('SC-b').primaryKeys()).toEqual(['b']);
-    expect(await reopened.changes.where('hlc').above('').count()).toBe(1);
-    expect(await reopened.pilots.where('scenarioId').equals('a').count()).toBe(1);
-    expect(await reopened.partners.where('creditCode').equals('91510100MA61234567').count()).toBe(1);
+    const reopened = atV7(name);
+    const scenarios = reopened.table('scenarios');
+    expect(await scenarios.count()).toBe(4);
+    expect(await scenarios.get('c')).toEqual(scenario('c', '510104', 0));
+    expect(await scenarios.where('[deletedFlag+regionCode]').between([0, ''], [0, '\uffff']).keys()).toEqual([[0, '510104'], [0, '510107'], [0, '510107']]);
+    expect(await scenarios.where('deletedFlag').equals(1).count()).toBe(1);
+    expect(await scenarios.where('catalogNumber').equals('SC-b').primaryKeys()).toEqual(['b']);
+    expect(await reopened.table('changes').where('hlc').above('').count()).toBe(1);
+    expect(await reopened.table('pilots').where('scenarioId').equals('a').count()).toBe(1);
+    expect(await reopened.table('partners').where('creditCode').equals('91510100MA61234567').count()).toBe(1);
   });
 
   it('still refuses a second record with a catalog number already held (the unique index stays)', async () => {
-    const db = new AtlasDb(await v6Database());
-    opened.push(db);
-    await db.scenarios.add(scenario('e', '510107', 0) as never);
-    await expect(db.scenarios.add({ ...scenario('f', '510107', 0), catalogNumber: 'SC-a' } as never)).rejects.toThrow(/ConstraintError/);
-    expect(await db.scenarios.count()).toBe(5);
+    const scenarios = atV7(await v6Database()).table('scenarios');
+    await scenarios.add(scenario('e', '510107', 0));
+    await expect(scenarios.add({ ...scenario('f', '510107', 0), catalogNumber: 'SC-a' })).rejects.toThrow(/ConstraintError/);
+    expect(await scenarios.count()).toBe(5);
   });
 });

@@ -17,6 +17,7 @@ import {
   updatePilot,
 } from '../../../../renderer/db/pilotRepository';
 import { getHistory } from '../../../../renderer/db/scenarioRepository';
+import { getScenarioRow } from '../../../../renderer/db/scenarioPages';
 import { changeScenarioStatus, createScenario, deleteScenario, type WriteContext } from '../../../../renderer/db/writePath';
 import { freshDbsPerTest, makeContext, okValue, wuhouInput, YEAR } from './dbTestKit';
 
@@ -161,7 +162,7 @@ describe('changePilotStage', () => {
     expect(signed.offer).toMatchObject({ scenarioId: scenario.id, from: 'open', to: 'matched' });
     expect(signed.offer?.reason.zh).toContain('仍有 1 个伙伴名额');
     // Offered, not applied.
-    expect((await w.d.scenarios.get(scenario.id))?.status).toBe('open');
+    expect((await getScenarioRow(w.d, scenario.id))?.status).toBe('open');
   });
 
   it('to 实施中 needs the actual start and, for a medical pilot, ethics approval; then offers 已对接 → 试点中', async () => {

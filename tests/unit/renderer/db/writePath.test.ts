@@ -4,6 +4,8 @@ import { parseHlc } from '../../../../shared/domain/hlc';
 import type { Scenario } from '../../../../shared/domain/scenario';
 import type { AtlasDb } from '../../../../renderer/db/atlasDb';
 import { META_KEYS } from '../../../../renderer/db/metaStore';
+import { getScenarioRow, putScenarioRows, registerTables, scenarioRowsWhere } from '../../../../renderer/db/scenarioPages';
+import { inRowOrder } from '../../../../renderer/db/schema/v9';
 import { getHistory } from '../../../../renderer/db/scenarioRepository';
 import {
   changeScenarioStatus,
@@ -25,8 +27,9 @@ async function created(ctx: WriteContext, overrides: Record<string, unknown> = {
   return value(await createScenario(ctx, wuhouInput(overrides))).scenario;
 }
 
+/** Every stored scenario row (in id order), who holds each 场景编号, the change log and the meta rows (the register's counts among them). */
 async function snapshot(d: AtlasDb): Promise<unknown> {
-  return { scenarios: await d.scenarios.toArray(), changes: await d.changes.toArray(), meta: await d.meta.toArray() };
+  return { scenarios: inRowOrder(await scenarioRowsWhere(d)), catalog: await d.catalogPages.toArray(), changes: await d.changes.toArray(), meta: await d.meta.toArray() };
 }
 
 describe('createScenario', () => {
@@ -42,7 +45,7 @@ describe('createScenario', () => {
     expect(change?.changes['batch']).toEqual({ old: null, new: null });
     expect(change?.changes['version']).toBeUndefined();
     expect(parseHlc(change?.hlc).ok).toBe(true);
-    const row = await d.scenarios.get(scenario.id);
+    const row = await getScenarioRow(d, scenario.id);
     expect(row).toMatchObject({ deletedFlag: 0, demoFlag: 0 });
     expect(row?.searchText).toContain('脑机');
     expect(await d.changes.count()).toBe(1);
@@ -75,7 +78,7 @@ describe('createScenario', () => {
     const issues = result.errors[field as keyof typeof result.errors] ?? [];
     expect(issues.map((i) => i.code)).toContain(code);
     expect(issues[0]?.zh).toMatch(/[\u4e00-\u9fff]/);
-    expect(await snapshot(d)).toEqual({ scenarios: [], changes: [], meta: [] });
+    expect(await snapshot(d)).toEqual({ scenarios: [], catalog: [], changes: [], meta: [] });
   });
 
   it('refuses a region outside the unit, and any write by a company', async () => {
@@ -87,7 +90,7 @@ describe('createScenario', () => {
     // The city may log for its counties.
     expect((await createScenario(makeContext(d, '510100', 'city'), jinjiang)).ok).toBe(true);
     expect(await createScenario(makeContext(d, '510107', 'company'), wuhouInput())).toMatchObject({ ok: false, error: 'read-only-role' });
-    expect(await d.scenarios.count()).toBe(1);
+    expect((await scenarioRowsWhere(d)).length).toBe(1);
   });
 });
 
@@ -101,7 +104,7 @@ describe('updateScenario', () => {
     expect(scenario).toMatchObject({ title: '新名称', partnerSlots: 3, version: 2, updatedAt: ctx.clock.t, catalogNumber: s.catalogNumber });
     expect(change?.op).toBe('update');
     expect(change?.changes).toEqual({ title: { old: s.title, new: '新名称' }, partnerSlots: { old: 2, new: 3 } });
-    expect((await d.scenarios.get(s.id))?.searchText).toContain('新名称');
+    expect((await getScenarioRow(d, s.id))?.searchText).toContain('新名称');
   });
 
   it('a save that changes nothing writes nothing', async () => {
@@ -137,7 +140,7 @@ describe('updateScenario', () => {
     if (result.ok || result.error !== 'version-conflict') throw new Error('expected version-conflict');
     expect(result.current).toMatchObject({ title: 'A 的修改', version: 2 });
     expect(result.message).toContain('第 2 版');
-    expect((await d.scenarios.get(s.id))?.title).toBe('A 的修改');
+    expect((await getScenarioRow(d, s.id))?.title).toBe('A 的修改');
     // B re-applies on top of the current version.
     expect(value(await updateScenario(tabB, s.id, { title: 'B 的修改' }, 2)).scenario.version).toBe(3);
   });
@@ -178,7 +181,7 @@ describe('ownership', () => {
     const change = (await getHistory(d, s.id))[0];
     expect(await undo(other, { changeId: change?.id ?? '' })).toMatchObject({ ok: false, error: 'not-owner' });
     expect(await d.changes.count()).toBe(1);
-    expect((await d.scenarios.get(s.id))?.version).toBe(1);
+    expect((await getScenarioRow(d, s.id))?.version).toBe(1);
   });
 });
 
@@ -222,7 +225,7 @@ describe('delete and restore', () => {
     const deleted = value(await deleteScenario(ctx, s.id, 1, '重复登记'));
     expect(deleted.scenario.deletedAt).toBe(ctx.clock.t);
     expect(deleted.change).toMatchObject({ op: 'delete', note: '重复登记', changes: { deletedAt: { old: null, new: ctx.clock.t } } });
-    expect((await d.scenarios.get(s.id))?.deletedFlag).toBe(1);
+    expect((await getScenarioRow(d, s.id))?.deletedFlag).toBe(1);
     expect(await deleteScenario(ctx, s.id, 2)).toMatchObject({ ok: false, error: 'already-deleted' });
     expect(await updateScenario(ctx, s.id, { title: 'x' }, 2)).toMatchObject({ ok: false, error: 'deleted' });
     expect(await changeScenarioStatus(ctx, s.id, 'open', null, 2)).toMatchObject({ ok: false, error: 'deleted' });
@@ -274,7 +277,7 @@ describe('undo', () => {
     const removed = value(await undo(ctx, { changeId: creation?.id ?? '' }));
     expect(removed.scenarios[0]?.deletedAt).toBe(ctx.clock.t);
     expect(removed.changes[0]?.op).toBe('delete');
-    expect((await d.scenarios.get(s.id))?.deletedFlag).toBe(1);
+    expect((await getScenarioRow(d, s.id))?.deletedFlag).toBe(1);
   });
 
   it('refuses when a later edit changed the same field, writing nothing', async () => {
@@ -351,7 +354,10 @@ describe('catalog numbers', () => {
     const ctx = makeContext(d);
     const s = await created(ctx);
     // A row written outside the write path (e.g. an older build) holding the next number.
-    await d.scenarios.put({ ...(await d.scenarios.get(s.id))!, id: '00000000-0000-4000-8000-00000000ffff' as Scenario['id'], catalogNumber: `510107-${YEAR}-0002` });
+    const taken = { ...(await getScenarioRow(d, s.id))!, id: '00000000-0000-4000-8000-00000000ffff' as Scenario['id'], catalogNumber: `510107-${YEAR}-0002` };
+    await d.transaction('rw', registerTables(d), async () => {
+      await putScenarioRows(d, [taken]);
+    });
     expect((await created(ctx)).catalogNumber).toBe(`510107-${YEAR}-0003`);
   });
 });
@@ -387,6 +393,6 @@ describe('all or nothing', () => {
     d.changes.hook('creating').unsubscribe(quota);
     expect(result).toMatchObject({ ok: false, error: 'storage-full' });
     if (!result.ok) expect(result.message).toContain('存储空间已满');
-    expect(await snapshot(d)).toEqual({ scenarios: [], changes: [], meta: [] });
+    expect(await snapshot(d)).toEqual({ scenarios: [], catalog: [], changes: [], meta: [] });
   });
 });
