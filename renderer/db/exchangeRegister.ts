@@ -10,7 +10,7 @@ import type { ChangeEntity, JsonValue } from '../../shared/domain/changeRecord';
 import type { LocalizedText } from '../../shared/domain/localizedText';
 import { isMaterializedEntity, type MaterializedRecord, type PreviousVersion } from '../../shared/exchange/materialize';
 import { bulkGetInChunks, WRITE_CHUNK, type WriteProgress } from './exchangeProgress';
-import { catalogHolders, getScenarioRows, ScenarioWriter } from './scenarioPages';
+import { catalogHolders, readScenarioPages, ScenarioWriter, type ScenarioPagesRead } from './scenarioPages';
 import { toPartner, toPartnerRow, toPilot, toPilotRow, toScenario, toScenarioRow, type AtlasDb, type PartnerRow, type PilotRow, type ScenarioRow } from './atlasDb';
 
 /** A stored register row, tagged with its entity. */
@@ -21,20 +21,22 @@ export type RegisterRow =
 
 /**
  * The register rows of these records (by id), each read from the table of its entity; ids of
- * entities the register does not keep as rows are skipped.
+ * entities the register does not keep as rows are skipped. With them, the scenario pages read
+ * (for the merge's write to start from: {@link writeRegisterRows}).
  */
-export async function readRegisterRows(db: AtlasDb, entityOf: ReadonlyMap<string, ChangeEntity>): Promise<Map<string, RegisterRow>> {
+export async function readRegisterRows(db: AtlasDb, entityOf: ReadonlyMap<string, ChangeEntity>): Promise<{ rows: Map<string, RegisterRow>; scenarioPages: ScenarioPagesRead }> {
   const ids = { scenario: [] as string[], pilot: [] as string[], partner: [] as string[] };
   for (const [id, entity] of entityOf) if (isMaterializedEntity(entity)) ids[entity].push(id);
   // In chunks: one bulkGet of 100k rows is deep-cloned in one long task (exchangeProgress.ts).
   // Scenarios are read a few pages a request already, each page once (chunks of ids would read a
   // page for each chunk with an id on it).
-  const [scenarios, pilots, partners] = await Promise.all([getScenarioRows(db, ids.scenario), bulkGetInChunks(db.pilots, ids.pilot), bulkGetInChunks(db.partners, ids.partner)]);
+  const scenarios = await readScenarioPages(db, ids.scenario);
+  const [pilots, partners] = await Promise.all([bulkGetInChunks(db.pilots, ids.pilot), bulkGetInChunks(db.partners, ids.partner)]);
   const rows = new Map<string, RegisterRow>();
-  scenarios.forEach((row) => row && rows.set(row.id, { entity: 'scenario', row }));
+  scenarios.rows.forEach((row) => row && rows.set(row.id, { entity: 'scenario', row }));
   pilots.forEach((row) => row && rows.set(row.id, { entity: 'pilot', row }));
   partners.forEach((row) => row && rows.set(row.id, { entity: 'partner', row }));
-  return rows;
+  return { rows, scenarioPages: scenarios.pages };
 }
 
 /** The domain record of a row as the merge holds it (plain fields, no database-only columns). */
@@ -144,8 +146,11 @@ export async function keepUniqueRows(db: AtlasDb, rows: readonly RegisterRow[], 
   });
 }
 
-/** Writes the rows to their tables, in chunks counted by `writer`; inside the caller's transaction. */
-export async function writeRegisterRows(db: AtlasDb, rows: readonly RegisterRow[], writer: WriteProgress): Promise<void> {
+/**
+ * Writes the rows to their tables, in chunks counted by `writer`; inside the caller's transaction.
+ * `scenarioPages`: pages read in this state before (the plan's), not read again.
+ */
+export async function writeRegisterRows(db: AtlasDb, rows: readonly RegisterRow[], writer: WriteProgress, scenarioPages?: ScenarioPagesRead): Promise<void> {
   const scenarios: ScenarioRow[] = [];
   const pilots: PilotRow[] = [];
   const partners: PartnerRow[] = [];
@@ -155,7 +160,7 @@ export async function writeRegisterRows(db: AtlasDb, rows: readonly RegisterRow[
     else partners.push(stored.row);
   }
   // Scenarios are put as pages (scenarioPages.ts): taken a chunk at a time, each page put once.
-  const pages = new ScenarioWriter(db);
+  const pages = new ScenarioWriter(db, scenarioPages);
   for (let start = 0; start < scenarios.length; start += WRITE_CHUNK) {
     writer.advance(0);
     await pages.put(scenarios.slice(start, start + WRITE_CHUNK));

@@ -43,7 +43,7 @@ import { CatalogAllocator, issueHlcStamps, localHlcNode, observeRemoteHlc } from
 import { applyConflictChoice, type ConflictChoice } from './conflictResolution';
 import { storageFailure, WriteRefused, type WriteFailure } from './writeFailure';
 import type { WriteContext } from './writePath';
-import { catalogHolders, putScenarioRows, registerTables, scenarioRowsWhere } from './scenarioPages';
+import { catalogHolders, putScenarioRows, registerTables, scenarioRowsWhere, type ScenarioPagesRead } from './scenarioPages';
 
 /** This installation's signing identity as the exchange needs it (the secret key stays with the platform). */
 export interface ExchangeIdentity {
@@ -164,19 +164,19 @@ function toEntryRow(entityId: string, entry: MergeEntry): MergeEntryRow {
  * id). A record's table is its stored entry's entity (a change claiming another entity is refused
  * by the merge), else the first change's.
  */
-async function readMergeState(db: AtlasDb, changes: readonly Pick<ChangeRecord, 'entity' | 'entityId'>[]): Promise<{ state: Map<string, MergeEntry>; rows: Map<string, RegisterRow> }> {
+async function readMergeState(db: AtlasDb, changes: readonly Pick<ChangeRecord, 'entity' | 'entityId'>[]): Promise<{ state: Map<string, MergeEntry>; rows: Map<string, RegisterRow>; scenarioPages: ScenarioPagesRead }> {
   const entityOf = new Map<string, ChangeEntity>();
   for (const change of changes) if (!entityOf.has(change.entityId)) entityOf.set(change.entityId, change.entity);
   const unique = [...entityOf.keys()];
   const entries = await readMergeEntries(db, unique);
   for (const entry of entries.values()) entityOf.set(entry.entityId, entry.entity);
-  const rows = await readRegisterRows(db, entityOf);
+  const { rows, scenarioPages } = await readRegisterRows(db, entityOf);
   const state = new Map<string, MergeEntry>();
   // In slices: decoding 100k entries (and copying their rows' fields) was one task of the page.
   await inChunks(db, [...entries.values()], {}, 'plan', (chunk) => {
     for (const entry of chunk) state.set(entry.entityId, toEntry(entry, rows.get(entry.entityId)));
   });
-  return { state, rows };
+  return { state, rows, scenarioPages };
 }
 
 function isDemoRow(stored: RegisterRow | undefined): boolean {
@@ -557,6 +557,8 @@ export interface Planned {
   readonly rows: RegisterRow[];
   /** Catalog numbers of `rows` this register did not hold before. */
   readonly newCatalogNumbers: string[];
+  /** The scenario pages read for the plan: the write starts from them (scenarioPages.ts ScenarioWriter). */
+  readonly scenarioPages: ScenarioPagesRead;
   /** Ids of the changes that waited in the merge state (logged when they arrived) before this merge. */
   readonly heldPending: ReadonlySet<string>;
   /** Entity ids whose changes are refused after the merge (invalid record, catalog number taken). */
@@ -573,7 +575,7 @@ export interface Planned {
 async function planMerge(ctx: WriteContext, opened: OpenedPackage, progress: ExchangeProgress): Promise<Planned> {
   const { db } = ctx;
   const incoming = opened.accepted.map(({ change }) => change);
-  const { state: before, rows: storedRows } = await readMergeState(db, incoming);
+  const { state: before, rows: storedRows, scenarioPages } = await readMergeState(db, incoming);
   // The merge and the records are built in chunks (createMerger gives what one mergeChanges call would).
   const merger = createMerger(before);
   await inChunks(db, incoming, partOf(progress, 0, 2), 'plan', (chunk) => merger.add(chunk));
@@ -620,7 +622,7 @@ async function planMerge(ctx: WriteContext, opened: OpenedPackage, progress: Exc
   });
   const heldPending = new Set<string>();
   for (const entry of before.values()) for (const held of entry.pending) heldPending.add(held.id);
-  return { merged, rows: kept, newCatalogNumbers, heldPending, refusedEntities, summary, refusals };
+  return { merged, rows: kept, newCatalogNumbers, scenarioPages, heldPending, refusedEntities, summary, refusals };
 }
 
 /** Has a write newer than both sides of a conflict settled it? (Both sides it showed are history.) */
@@ -839,7 +841,8 @@ export async function applyImport(ctx: WriteContext, preview: ImportPreview, pro
     const pages = await mergePagesWith(db, entries, receivedSeqs);
     const writer = new WriteProgress(progress, plan.rows.length + 1 + pages.length + batches.length + received.length);
     markOnce(MERGE_MARKS.writes);
-    await writeRegisterRows(db, plan.rows, writer);
+    // The plan's pages are this state's: a plan is reused only when nothing was written since.
+    await writeRegisterRows(db, plan.rows, writer, plan.scenarioPages);
     markOnce(MERGE_MARKS.registerQueued);
     await writer.put(db.changes, [marker]);
     await writer.put(db.mergePages, pages, PAGES_PER_WRITE);

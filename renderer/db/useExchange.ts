@@ -12,7 +12,7 @@ export function useOpenConflicts(): readonly ConflictView[] | undefined {
   return useLiveQuery(async () => {
     const rows = await db.conflicts.where('resolvedFlag').equals(0).toArray();
     rows.sort((a, b) => b.createdAt - a.createdAt || (a.field < b.field ? -1 : 1));
-    const byId = await readRegisterRows(db, new Map(rows.map((row) => [row.entityId, row.entity])));
+    const { rows: byId } = await readRegisterRows(db, new Map(rows.map((row) => [row.entityId, row.entity])));
     return rows.map((row) => {
       const stored = byId.get(row.entityId);
       return { ...row, title: stored ? titleOf(stored) : row.entityId, isDeleted: (stored?.row.deletedAt ?? null) !== null };

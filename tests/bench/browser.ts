@@ -65,6 +65,8 @@ export async function inDiskProfile<T>(bench: BrowserBench, name: string, measur
   const context = await chromium.launchPersistentContext(profile, chromiumLaunchOptions());
   try {
     const page = await context.newPage();
+    // ATLAS_BENCH_CONSOLE=1 prints the page's console (a phase timing logged while looking into a figure).
+    if (process.env['ATLAS_BENCH_CONSOLE'] === '1') page.on('console', (message) => console.log(`[page] ${message.text()}`));
     await page.goto(bench.url);
     await page.waitForFunction(() => '__atlasBench' in window, undefined, { timeout: 60_000 });
     return await measure(page);

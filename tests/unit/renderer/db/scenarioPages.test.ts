@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ScenarioRow } from '../../../../renderer/db/atlasDb';
 import {
   addScenarioRows,
@@ -11,6 +11,7 @@ import {
   getScenarioRows,
   PAGES_PER_WRITE,
   putScenarioRows,
+  readScenarioPages,
   readScenarioCounts,
   registerTables,
   scenarioRowsWhere,
@@ -172,6 +173,23 @@ describe('the register in pages (schema v9)', () => {
     ).rejects.toThrow('cancelled');
     expect(await db.scenarioPages.count()).toBe(0);
     expect(await readScenarioCounts(db)).toEqual(countsOf([]));
+  });
+
+  it('a writer seeded with pages read before starts from them: no read, and the seed is left as read', async () => {
+    const db = open();
+    await write(db, () => addScenarioRows(db, [row('a', 'N-1'), row('b', 'N-2')]));
+    const read = await readScenarioPages(db, ['a', 'b']);
+    expect(read.rows.map((item) => item?.id)).toEqual(['a', 'b']);
+    const seedBefore = structuredClone([...read.pages]);
+    const reads = vi.spyOn(db.scenarioPages, 'bulkGet');
+    await write(db, async () => {
+      const pages = new ScenarioWriter(db, read.pages);
+      await pages.put([row('a', 'N-1', { title: 'changed' })]);
+      await pages.flush();
+    });
+    expect(reads).not.toHaveBeenCalled();
+    expect([...read.pages]).toEqual(seedBefore);
+    expect((await stored(db)).map((item) => [item.id, item.title])).toEqual([['a', 'changed'], ['b', 'b']]);
   });
 
   it('refuses a write outside a transaction', async () => {
