@@ -38,7 +38,7 @@ import { bulkGetInChunks, ExchangeCancelled, inChunks, partOf, pauseInTransactio
 import { keepUniqueRows, previousOf, readRegisterRows, recordOfRow, titleOf, toRegisterRow, writeRegisterRows, type RegisterRow } from './exchangeRegister';
 import { toExchangeBatches } from './schema/v5';
 import type { ConflictRow, ExchangeBatchRow, ExchangeRecordsRow, MergeEntryRow, PackageLogRow, StoredStamp, TrustedKeyRow } from './exchangeRows';
-import { mergePagesWith, PAGES_PER_WRITE, readMergeEntries } from './mergePages';
+import { MERGE_PAGES_PER_WRITE, mergePagesWith, PAGES_PER_WRITE, readMergePages, type MergePagesRead } from './mergePages';
 import { CatalogAllocator, issueHlcStamps, localHlcNode, observeRemoteHlc } from './metaStore';
 import { applyConflictChoice, type ConflictChoice } from './conflictResolution';
 import { storageFailure, WriteRefused, type WriteFailure } from './writeFailure';
@@ -142,17 +142,33 @@ function isMaterialized(entry: MergeEntry): boolean {
 
 function toEntryRow(entityId: string, entry: MergeEntry): MergeEntryRow {
   const stamps: StoredStamp[] = [];
-  const byChange = new Map<string, number[]>();
+  // One change gives every field it wrote the same stamp, but its `base` (the old value) differs
+  // per field: a change's stamp without a base is found by its id alone (most fields: ~30 per
+  // record, 100k records in a merge of 100k), those with one by comparing bases.
+  const plain = new Map<string, number>();
+  const based = new Map<string, number[]>();
   const fields: Record<string, number> = {};
-  for (const [field, stamp] of Object.entries(entry.fieldStamps)) {
-    // One change gives every field it wrote the same stamp, but its `base` (the old value) differs per field.
-    const candidates = byChange.get(stamp.changeId) ?? [];
-    let index = candidates.find((i) => deepEqual((stamps[i] as StoredStamp)[4] ?? null, stamp.base ?? null));
-    if (index === undefined) {
-      index = stamps.length;
-      stamps.push(stamp.base !== undefined && stamp.base !== null ? [stamp.hlc, stamp.unit, stamp.changeId, stamp.isCreation ? 1 : 0, stamp.base] : [stamp.hlc, stamp.unit, stamp.changeId, stamp.isCreation ? 1 : 0]);
-      candidates.push(index);
-      byChange.set(stamp.changeId, candidates);
+  const fieldStamps = entry.fieldStamps;
+  for (const field in fieldStamps) {
+    const stamp = fieldStamps[field] as FieldStamp;
+    const isCreation = stamp.isCreation ? 1 : 0;
+    let index: number | undefined;
+    if (stamp.base === undefined || stamp.base === null) {
+      index = plain.get(stamp.changeId);
+      if (index === undefined) {
+        index = stamps.length;
+        stamps.push([stamp.hlc, stamp.unit, stamp.changeId, isCreation]);
+        plain.set(stamp.changeId, index);
+      }
+    } else {
+      const candidates = based.get(stamp.changeId) ?? [];
+      index = candidates.find((i) => deepEqual((stamps[i] as StoredStamp)[4], stamp.base));
+      if (index === undefined) {
+        index = stamps.length;
+        stamps.push([stamp.hlc, stamp.unit, stamp.changeId, isCreation, stamp.base]);
+        candidates.push(index);
+        based.set(stamp.changeId, candidates);
+      }
     }
     fields[field] = index;
   }
@@ -164,11 +180,11 @@ function toEntryRow(entityId: string, entry: MergeEntry): MergeEntryRow {
  * id). A record's table is its stored entry's entity (a change claiming another entity is refused
  * by the merge), else the first change's.
  */
-async function readMergeState(db: AtlasDb, changes: readonly Pick<ChangeRecord, 'entity' | 'entityId'>[]): Promise<{ state: Map<string, MergeEntry>; rows: Map<string, RegisterRow>; scenarioPages: ScenarioPagesRead }> {
+async function readMergeState(db: AtlasDb, changes: readonly Pick<ChangeRecord, 'entity' | 'entityId'>[]): Promise<{ state: Map<string, MergeEntry>; rows: Map<string, RegisterRow>; scenarioPages: ScenarioPagesRead; mergePages: MergePagesRead }> {
   const entityOf = new Map<string, ChangeEntity>();
   for (const change of changes) if (!entityOf.has(change.entityId)) entityOf.set(change.entityId, change.entity);
   const unique = [...entityOf.keys()];
-  const entries = await readMergeEntries(db, unique);
+  const { entries, pages: mergePages } = await readMergePages(db, unique);
   for (const entry of entries.values()) entityOf.set(entry.entityId, entry.entity);
   const { rows, scenarioPages } = await readRegisterRows(db, entityOf);
   const state = new Map<string, MergeEntry>();
@@ -176,7 +192,7 @@ async function readMergeState(db: AtlasDb, changes: readonly Pick<ChangeRecord, 
   await inChunks(db, [...entries.values()], {}, 'plan', (chunk) => {
     for (const entry of chunk) state.set(entry.entityId, toEntry(entry, rows.get(entry.entityId)));
   });
-  return { state, rows, scenarioPages };
+  return { state, rows, scenarioPages, mergePages };
 }
 
 function isDemoRow(stored: RegisterRow | undefined): boolean {
@@ -559,6 +575,8 @@ export interface Planned {
   readonly newCatalogNumbers: string[];
   /** The scenario pages read for the plan: the write starts from them (scenarioPages.ts ScenarioWriter). */
   readonly scenarioPages: ScenarioPagesRead;
+  /** The merge pages read for the plan: the new entries go into them (mergePages.ts mergePagesWith). */
+  readonly mergePages: MergePagesRead;
   /** Ids of the changes that waited in the merge state (logged when they arrived) before this merge. */
   readonly heldPending: ReadonlySet<string>;
   /** Entity ids whose changes are refused after the merge (invalid record, catalog number taken). */
@@ -575,7 +593,7 @@ export interface Planned {
 async function planMerge(ctx: WriteContext, opened: OpenedPackage, progress: ExchangeProgress): Promise<Planned> {
   const { db } = ctx;
   const incoming = opened.accepted.map(({ change }) => change);
-  const { state: before, rows: storedRows, scenarioPages } = await readMergeState(db, incoming);
+  const { state: before, rows: storedRows, scenarioPages, mergePages } = await readMergeState(db, incoming);
   // The merge and the records are built in chunks (createMerger gives what one mergeChanges call would).
   const merger = createMerger(before);
   await inChunks(db, incoming, partOf(progress, 0, 2), 'plan', (chunk) => merger.add(chunk));
@@ -622,7 +640,7 @@ async function planMerge(ctx: WriteContext, opened: OpenedPackage, progress: Exc
   });
   const heldPending = new Set<string>();
   for (const entry of before.values()) for (const held of entry.pending) heldPending.add(held.id);
-  return { merged, rows: kept, newCatalogNumbers, scenarioPages, heldPending, refusedEntities, summary, refusals };
+  return { merged, rows: kept, newCatalogNumbers, scenarioPages, mergePages, heldPending, refusedEntities, summary, refusals };
 }
 
 /** Has a write newer than both sides of a conflict settled it? (Both sides it showed are history.) */
@@ -838,14 +856,15 @@ export async function applyImport(ctx: WriteContext, preview: ImportPreview, pro
       at: now,
       note: `导入交换包（来自 ${pkg.manifest.sourceUnit}）`,
     };
-    const pages = await mergePagesWith(db, entries, receivedSeqs);
+    // As the register's pages below: the plan's pages are this state's.
+    const pages = await mergePagesWith(db, entries, receivedSeqs, plan.mergePages);
     const writer = new WriteProgress(progress, plan.rows.length + 1 + pages.length + batches.length + received.length);
     markOnce(MERGE_MARKS.writes);
     // The plan's pages are this state's: a plan is reused only when nothing was written since.
     await writeRegisterRows(db, plan.rows, writer, plan.scenarioPages);
     markOnce(MERGE_MARKS.registerQueued);
     await writer.put(db.changes, [marker]);
-    await writer.put(db.mergePages, pages, PAGES_PER_WRITE);
+    await writer.put(db.mergePages, pages, MERGE_PAGES_PER_WRITE);
     await writer.put(db.exchangeBatches, batches);
     await writer.put(db.exchangeRecords, received, RECORD_ROWS_PER_WRITE);
     await writer.finish();

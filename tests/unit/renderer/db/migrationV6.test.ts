@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AtlasDb } from '../../../../renderer/db/atlasDb';
 import type { MergeEntryRow } from '../../../../renderer/db/exchangeRows';
-import { mergePagesWith, readMergeEntries } from '../../../../renderer/db/mergePages';
+import { mergePagesWith, readMergeEntries, readMergePages } from '../../../../renderer/db/mergePages';
 import { schemaV1 } from '../../../../renderer/db/schema/v1';
 import { schemaV2 } from '../../../../renderer/db/schema/v2';
 import { schemaV3 } from '../../../../renderer/db/schema/v3';
@@ -126,5 +126,21 @@ describe('toMergePages and mergePagesWith', () => {
     expect(all.get(b.entityId)).toEqual({ ...b, log: [3, 7, 8] });
     // A log on the row passed in is not taken as stored: only `received` adds seqs.
     expect(all.get(c.entityId)).toEqual(c);
+  });
+
+  it('takes pages read before (a merge plan’s) instead of reading them again, with the same result', async () => {
+    const db = freshDb();
+    opened.push(db);
+    const first = ids(300).map((id) => entry(id));
+    await db.mergePages.bulkPut(await mergePagesWith(db, first));
+    const newer = first.slice(0, 50).map((row) => entry(row.entityId, '000001772323299999-0000-510100'));
+    const expected = await mergePagesWith(db, newer, new Map([[newer[0]!.entityId, [5]]]));
+    const read = await readMergePages(db, newer.map((row) => row.entityId));
+    expect([...read.entries.values()]).toEqual(first.slice(0, 50));
+    const before = structuredClone([...read.pages]);
+    const reads = vi.spyOn(db.mergePages, 'bulkGet');
+    expect(await mergePagesWith(db, newer, new Map([[newer[0]!.entityId, [5]]]), read.pages)).toEqual(expected);
+    expect(reads).not.toHaveBeenCalled();
+    expect([...read.pages]).toEqual(before);
   });
 });
