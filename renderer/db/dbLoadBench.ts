@@ -21,18 +21,17 @@ export interface DbLoadFigures {
   /** Import path: validation + one change record per row, one transaction (`importCount` rows). */
   readonly importMs: number;
   readonly importCount: number;
-  /** loadLiveRows: `where('deletedFlag').equals(0).toArray()` after reopening. */
+  /** loadLiveRows after reopening: the register's pages (schema v9), 32 a request. */
   readonly loadMs: number;
-  /** The same rows through `each()`, for comparison. */
+  /** The same rows through eachScenarioPage (what the live-rows watcher reads), for comparison. */
   readonly loadEachMs: number;
-  /** `toArray()` on the whole table, for comparison. */
+  /** Every page in one getAll (one task decodes them all), for comparison. */
   readonly loadTableMs: number;
-  /** countLiveByRegion (index-only). */
+  /** countLiveByRegion (the counts row since schema v9). */
   readonly countByRegionMs: number;
   /**
-   * The same live rows kept as the ~1000 pages of their ids (the merge state's page function) in a
-   * bare IndexedDB store, read back after reopening it, 32 pages per request: what loading the
-   * register would cost were it stored in pages.
+   * The same live rows as pages of their ids in a bare IndexedDB store (no Dexie), read back after
+   * reopening it, 32 pages per request: the floor of loadMs.
    */
   readonly loadPagesMs: number;
 }
