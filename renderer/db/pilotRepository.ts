@@ -23,12 +23,12 @@ import {
 } from '../../shared/partners/pilot';
 import type { Partner } from '../../shared/partners/partner';
 import { freePartnerSlots, scenarioStatusOffer, type ScenarioStatusOffer } from '../../shared/partners/scenarioOffer';
-import { toPartner, toPilot, toPilotRow, toScenario, type AtlasDb } from './atlasDb';
+import { toPartner, toPilot, toPilotRow, toScenario, type AtlasDb, type ScenarioRow } from './atlasDb';
 import { addEntityChanges, entityCreationChanges } from './entityChange';
 import { assertOfficeRole, findPartnerByCreditCode, insertPartner } from './partnerRepository';
 import { inWriteTransaction, type WriteContext, type WriteResult } from './writePath';
 import { refuse, WriteRefused } from './writeFailure';
-import { getScenarioRow, getScenarioRows, scenarioRowsWhere } from './scenarioPages';
+import { getScenarioRow, getScenarioRows } from './scenarioPages';
 
 /** A written pilot, its change record (null when nothing changed) and validation warnings. */
 export interface PilotWrite {
@@ -384,10 +384,11 @@ export interface OwnedScenarioRef {
   readonly techDirections: Scenario['techDirections'];
 }
 
-/** The live scenarios `unitCode` owns (the only ones it may add pilots to). */
-export async function listOwnedScenarioRefs(db: AtlasDb, unitCode: string): Promise<OwnedScenarioRef[]> {
-  const rows = await scenarioRowsWhere(db, (row) => row.ownerUnitCode === unitCode && row.deletedFlag === 0);
-  return rows
-    .map((row) => ({ id: row.id, catalogNumber: row.catalogNumber, title: row.title, field: row.field, techDirections: row.techDirections }))
-    .sort((a, b) => (a.catalogNumber < b.catalogNumber ? 1 : -1));
+/** The live scenarios of `rows` that `unitCode` owns (the only ones it may add pilots to), newest number first. */
+export function ownedScenarioRefs(rows: Iterable<ScenarioRow>, unitCode: string): OwnedScenarioRef[] {
+  const owned: OwnedScenarioRef[] = [];
+  for (const row of rows) {
+    if (row.ownerUnitCode === unitCode && row.deletedFlag === 0) owned.push({ id: row.id, catalogNumber: row.catalogNumber, title: row.title, field: row.field, techDirections: row.techDirections });
+  }
+  return owned.sort((a, b) => (a.catalogNumber < b.catalogNumber ? 1 : -1));
 }

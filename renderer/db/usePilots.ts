@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ChangeRecord } from '../../shared/domain/changeRecord';
 import type { Scenario } from '../../shared/domain/scenario';
@@ -5,7 +6,8 @@ import type { Partner } from '../../shared/partners/partner';
 import type { Pilot } from '../../shared/partners/pilot';
 import { toPartner } from './atlasDb';
 import { useAtlasDb } from './atlasDbContext';
-import { getPilot, listOwnedScenarioRefs, listPilots, listScenarioPilots, scenariosById, type OwnedScenarioRef } from './pilotRepository';
+import { getPilot, listPilots, listScenarioPilots, ownedScenarioRefs, scenariosById, type OwnedScenarioRef } from './pilotRepository';
+import { useLiveScenarioRows } from './useScenarios';
 import { getHistory } from './scenarioRepository';
 
 /** Every live pilot, newest first, live; undefined while loading. */
@@ -45,8 +47,12 @@ export function usePartnerNames(): ReadonlyMap<string, Partner> | undefined {
   return useLiveQuery(async () => new Map((await db.partners.toArray()).map((row) => [row.id, toPartner(row)])), [db]);
 }
 
-/** The live scenarios a unit owns (the pilot form's scenario choice), live. */
+/**
+ * The live scenarios a unit owns (the pilot form's scenario choice), live. Derived from the live
+ * rows kept in memory (useLiveScenarioRows): since the register is paged (schema v9) there is no
+ * owner index, and a live query would read every page again after each write.
+ */
 export function useOwnedScenarioRefs(unitCode: string | null): readonly OwnedScenarioRef[] | undefined {
-  const db = useAtlasDb();
-  return useLiveQuery(async () => (unitCode === null ? [] : listOwnedScenarioRefs(db, unitCode)), [db, unitCode]);
+  const rows = useLiveScenarioRows();
+  return useMemo(() => (rows === undefined ? undefined : unitCode === null ? [] : ownedScenarioRefs(rows, unitCode)), [rows, unitCode]);
 }

@@ -5,9 +5,10 @@ import { createApplicationFile } from '../../../../shared/partners/application';
 import { completeCreditCode } from '../../../../shared/partners/creditCode';
 import type { Partner } from '../../../../shared/partners/partner';
 import type { Pilot } from '../../../../shared/partners/pilot';
-import type { AtlasDb } from '../../../../renderer/db/atlasDb';
+import { toScenarioRow, type AtlasDb } from '../../../../renderer/db/atlasDb';
 import { createPartner } from '../../../../renderer/db/partnerRepository';
 import {
+  ownedScenarioRefs,
   changePilotStage,
   createPilot,
   deletePilot,
@@ -59,6 +60,19 @@ function pilotInput(w: World, overrides: Record<string, unknown> = {}): Record<s
 async function counts(d: AtlasDb): Promise<{ pilots: number; changes: number }> {
   return { pilots: await d.pilots.count(), changes: await d.changes.count() };
 }
+
+describe('ownedScenarioRefs (the pilot form’s scenario choice)', () => {
+  it('keeps the live scenarios the unit owns, newest catalog number first', async () => {
+    const ctx = makeContext(db());
+    const older = okValue(await createScenario(ctx, wuhouInput({ title: '较早的场景' }))).scenario;
+    const newer = okValue(await createScenario(ctx, wuhouInput({ title: '较新的场景' }))).scenario;
+    const gone = okValue(await createScenario(ctx, wuhouInput({ title: '已删除的场景' }))).scenario;
+    const rows = [older, newer, { ...gone, deletedAt: 1 }, { ...older, id: 'other-unit', ownerUnitCode: '510104', catalogNumber: '510104-2026-0001' }].map((scenario) => toScenarioRow(scenario as Scenario));
+    expect(ownedScenarioRefs(rows, '510107').map((ref) => ref.title)).toEqual(['较新的场景', '较早的场景']);
+    expect(ownedScenarioRefs(rows, '510104').map((ref) => ref.id)).toEqual(['other-unit']);
+    expect(ownedScenarioRefs(rows, '510100')).toEqual([]);
+  });
+});
 
 describe('createPilot', () => {
   it('creates the pilot at 申报 with a project number, owned by the scenario’s unit, with its change record', async () => {
