@@ -45,21 +45,20 @@ export interface ExchangeFigures {
   /** Of mergeMs: before the first write (re-checking the preview's plan, the merge state's entries and pages). */
   readonly mergePlanMs: number;
   /**
-   * Of mergeMs: writing the register's rows (one per record; to the queueing of their last chunk).
+   * Of mergeMs: writing the register's rows (their pages, schema v9).
    * The rest of mergeMs writes the exchange's own state: merge pages, log batches, received records.
    */
   readonly mergeRegisterMs: number;
   readonly merged: number;
   /**
-   * Reference on the same machine and moment: one bulkPut of the `count` register rows the merge
-   * writes, in one transaction — the floor under merge_100k_changes_ms (the merge writes those rows
-   * plus the change log, merge state and exchange log).
+   * Reference on the same machine and moment: the `count` register rows the merge writes, put again
+   * in one transaction through the app's pages (putScenarioRows: the pages read, then put) — what
+   * mergeRegisterMs would be with nothing else in the transaction.
    */
   readonly referencePutMs: number;
   /**
    * The same `count` register rows (the city's, as the merge left them) put as the ~1000 pages of
-   * their ids (bare IndexedDB, one transaction): what writing them would cost were the register
-   * stored in pages like the merge state.
+   * their ids (bare IndexedDB, one transaction, no read): the floor of writing the register's pages.
    */
   readonly idbPutRegisterPagesMs: number;
   /** Longest task blocking the page (ms; 0 when none reached 50 ms) during the first catch-up, the export, the open and the merge. */

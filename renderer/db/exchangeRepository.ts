@@ -65,8 +65,8 @@ export const PACKAGE_FILE_EXTENSION = '.atlas-exchange.json';
 
 /**
  * Performance marks an import's apply sets (the latest time only), for `npm run bench` to split
- * merge_100k_changes_ms: the writes begin (planning done), and the register's rows are queued (all
- * but their last chunk written; the exchange's own state follows).
+ * merge_100k_changes_ms: the writes begin (planning done), and the register's rows are written
+ * (their pages put; the exchange's own state follows).
  */
 export const MERGE_MARKS = { writes: 'atlas:merge-writes', registerQueued: 'atlas:merge-register-queued' } as const;
 

@@ -19,7 +19,7 @@
 import Dexie, { type PromiseExtended, type Table } from 'dexie';
 import type { AtlasDb, ScenarioRow } from './atlasDb';
 import { PAGES_PER_READ, PAGES_PER_WRITE } from './mergePages';
-import { addToCounts, catalogPageOf, inNumberOrder, inRowOrder, scenarioPageOf, SCENARIO_COUNTS_KEY, type CatalogPageRowV9 as CatalogPageRow, type ScenarioCountsV9 as ScenarioCounts, type ScenarioPageRowV9 as ScenarioPageRow } from './schema/v9';
+import { addToCounts, addToRegion, catalogPageOf, inNumberOrder, inRowOrder, scenarioPageOf, SCENARIO_COUNTS_KEY, zeroCounts, type CatalogPageRowV9 as CatalogPageRow, type MutableScenarioCounts, type ScenarioCountsV9 as ScenarioCounts, type ScenarioPageRowV9 as ScenarioPageRow } from './schema/v9';
 
 export type { CatalogPageRow, ScenarioCounts, ScenarioPageRow };
 
@@ -51,9 +51,7 @@ export class RegisterKeyTaken extends Error {
   }
 }
 
-const EMPTY_COUNTS: ScenarioCounts = { live: 0, deleted: 0, demo: 0, liveByRegion: {} };
-
-type MutableCounts = { live: number; deleted: number; demo: number; liveByRegion: Record<string, number> };
+const EMPTY_COUNTS: ScenarioCounts = zeroCounts();
 
 /**
  * Runs `step` for 0 … count-1, one after another, as ONE chain of Dexie promises.
@@ -74,6 +72,15 @@ function inSlices<T>(items: readonly T[], size: number, step: (slice: T[]) => Pr
   return inSequence(Math.ceil(items.length / size), (index) => step(items.slice(index * size, (index + 1) * size)));
 }
 
+/** Reads the pages `numbers` of `table`, {@link PAGES_PER_READ} a request, handing each (undefined when not stored) to `use`. */
+function readPages<P>(table: Table<P, number>, numbers: readonly number[], use: (page: number, stored: P | undefined) => void): PromiseExtended<void> {
+  return inSlices(numbers, PAGES_PER_READ, (part) =>
+    table.bulkGet(part).then((stored) => {
+      part.forEach((page, index) => use(page, stored[index]));
+    }),
+  );
+}
+
 /**
  * The scenario writes of one transaction, kept in memory until {@link ScenarioWriter.flush}: make
  * one inside a rw transaction over {@link registerTables}, write and read through it, flush before
@@ -87,7 +94,7 @@ export class ScenarioWriter {
   private readonly catalog = new Map<number, Map<string, string>>();
   private readonly dirtyCatalog = new Set<number>();
   /** What the writes add to the stored counts. */
-  private readonly delta: MutableCounts = { live: 0, deleted: 0, demo: 0, liveByRegion: {} };
+  private delta: MutableScenarioCounts = zeroCounts();
 
   /**
    * `seed`: pages read earlier, as they are stored now (an exchange merge's plan read them and
@@ -106,20 +113,12 @@ export class ScenarioWriter {
       if (seeded === undefined) missing.push(page);
       else this.pages.set(page, new Map(seeded.map((row) => [row.id, row])));
     }
-    return inSlices(missing, PAGES_PER_READ, (part) =>
-      this.db.scenarioPages.bulkGet(part).then((stored) => {
-        part.forEach((page, index) => this.pages.set(page, new Map((stored[index]?.rows ?? []).map((row) => [row.id, row]))));
-      }),
-    );
+    return readPages(this.db.scenarioPages, missing, (page, stored) => this.pages.set(page, new Map((stored?.rows ?? []).map((row) => [row.id, row]))));
   }
 
   private loadCatalog(numbers: Iterable<number>): PromiseExtended<void> {
     const missing = [...new Set(numbers)].filter((page) => !this.catalog.has(page));
-    return inSlices(missing, PAGES_PER_READ, (part) =>
-      this.db.catalogPages.bulkGet(part).then((stored) => {
-        part.forEach((page, index) => this.catalog.set(page, new Map((stored[index]?.holders ?? []).map(([number, id]) => [number, id]))));
-      }),
-    );
+    return readPages(this.db.catalogPages, missing, (page, stored) => this.catalog.set(page, new Map((stored?.holders ?? []).map(([number, id]) => [number, id]))));
   }
 
   /** The row of `id` (its page must be loaded). */
@@ -226,12 +225,8 @@ export class ScenarioWriter {
 
   /** `counts` with what this writer's writes add. */
   private withDelta(counts: ScenarioCounts): ScenarioCounts {
-    const out: MutableCounts = { live: counts.live + this.delta.live, deleted: counts.deleted + this.delta.deleted, demo: counts.demo + this.delta.demo, liveByRegion: { ...counts.liveByRegion } };
-    for (const [code, added] of Object.entries(this.delta.liveByRegion)) {
-      const sum = (out.liveByRegion[code] ?? 0) + added;
-      if (sum === 0) delete out.liveByRegion[code];
-      else out.liveByRegion[code] = sum;
-    }
+    const out: MutableScenarioCounts = { live: counts.live + this.delta.live, deleted: counts.deleted + this.delta.deleted, demo: counts.demo + this.delta.demo, liveByRegion: { ...counts.liveByRegion } };
+    for (const [code, added] of Object.entries(this.delta.liveByRegion)) addToRegion(out.liveByRegion, code, added);
     return out;
   }
 
@@ -293,7 +288,7 @@ export class ScenarioWriter {
       .then(() => {
         this.dirtyPages.clear();
         this.dirtyCatalog.clear();
-        Object.assign(this.delta, { live: 0, deleted: 0, demo: 0, liveByRegion: {} });
+        this.delta = zeroCounts();
       });
   }
 }
@@ -327,11 +322,7 @@ export type ScenarioPagesRead = ReadonlyMap<number, readonly ScenarioRow[]>;
 export function readScenarioPages(db: AtlasDb, ids: readonly string[]): PromiseExtended<{ rows: (ScenarioRow | undefined)[]; pages: ScenarioPagesRead }> {
   const pages = [...new Set(ids.map(scenarioPageOf))];
   const byPage = new Map<number, readonly ScenarioRow[]>();
-  return inSlices(pages, PAGES_PER_READ, (part) =>
-    db.scenarioPages.bulkGet(part).then((stored) => {
-      part.forEach((page, index) => byPage.set(page, stored[index]?.rows ?? []));
-    }),
-  ).then(() => ({ rows: ids.map((id) => findRow(byPage.get(scenarioPageOf(id)) ?? [], id)), pages: byPage }));
+  return readPages(db.scenarioPages, pages, (page, stored) => byPage.set(page, stored?.rows ?? [])).then(() => ({ rows: ids.map((id) => findRow(byPage.get(scenarioPageOf(id)) ?? [], id)), pages: byPage }));
 }
 
 /** The stored rows of `ids`, in order (undefined where there is none). */
@@ -363,11 +354,9 @@ export function catalogHolders(db: AtlasDb, numbers: readonly string[]): Promise
   const found = new Map<string, string>();
   const wanted = new Set(numbers);
   const pages = [...new Set(numbers.map(catalogPageOf))];
-  return inSlices(pages, PAGES_PER_READ, (part) =>
-    db.catalogPages.bulkGet(part).then((stored) => {
-      for (const page of stored) for (const [number, id] of page?.holders ?? []) if (wanted.has(number)) found.set(number, id);
-    }),
-  ).then(() => found);
+  return readPages(db.catalogPages, pages, (_page, stored) => {
+    for (const [number, id] of stored?.holders ?? []) if (wanted.has(number)) found.set(number, id);
+  }).then(() => found);
 }
 
 /**

@@ -83,20 +83,38 @@ export function toCatalogPages(rows: Iterable<ScenarioRow>): CatalogPageRowV9[] 
   return [...byPageOf(holders, (holder) => holder[0])].map(([page, list]) => ({ page, holders: inNumberOrder(list) }));
 }
 
+/** {@link ScenarioCountsV9} being summed. */
+export interface MutableScenarioCounts {
+  live: number;
+  deleted: number;
+  demo: number;
+  liveByRegion: Record<string, number>;
+}
+
+/** Zero of everything. */
+export function zeroCounts(): MutableScenarioCounts {
+  return { live: 0, deleted: 0, demo: 0, liveByRegion: {} };
+}
+
+/** Adds `added` live rows to `code` (a region at zero is left out). */
+export function addToRegion(liveByRegion: Record<string, number>, code: string, added: number): void {
+  const next = (liveByRegion[code] ?? 0) + added;
+  if (next === 0) delete liveByRegion[code];
+  else liveByRegion[code] = next;
+}
+
 /** What one row adds to the counts (`sign` -1 takes it away). */
-export function addToCounts(counts: { live: number; deleted: number; demo: number; liveByRegion: Record<string, number> }, row: ScenarioRow, sign: 1 | -1): void {
+export function addToCounts(counts: MutableScenarioCounts, row: ScenarioRow, sign: 1 | -1): void {
   if (row.deletedFlag === 0) {
     counts.live += sign;
-    const next = (counts.liveByRegion[row.regionCode] ?? 0) + sign;
-    if (next === 0) delete counts.liveByRegion[row.regionCode];
-    else counts.liveByRegion[row.regionCode] = next;
+    addToRegion(counts.liveByRegion, row.regionCode, sign);
   } else counts.deleted += sign;
   if (row.demoFlag === 1) counts.demo += sign;
 }
 
 /** The counts of `rows`. */
 export function countsOf(rows: Iterable<ScenarioRow>): ScenarioCountsV9 {
-  const counts = { live: 0, deleted: 0, demo: 0, liveByRegion: {} as Record<string, number> };
+  const counts = zeroCounts();
   for (const row of rows) addToCounts(counts, row, 1);
   return counts;
 }
