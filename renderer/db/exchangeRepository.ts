@@ -37,6 +37,7 @@ import { toScenario, toScenarioRow, type AtlasDb, type ScenarioRow } from './atl
 import { bulkGetInChunks, ExchangeCancelled, inChunks, partOf, pauseInTransaction, throwIfCancelled, WriteProgress, type ExchangeProgress } from './exchangeProgress';
 import { keepUniqueRows, previousOf, readRegisterRows, recordOfRow, titleOf, toRegisterRow, writeRegisterRows, type RegisterRow } from './exchangeRegister';
 import { toExchangeBatches } from './schema/v5';
+import { byPageOf } from './schema/v6';
 import type { ConflictRow, ExchangeBatchRow, ExchangeRecordsRow, MergeEntryRow, PackageLogRow, StoredStamp, TrustedKeyRow } from './exchangeRows';
 import { MERGE_PAGES_PER_WRITE, mergePagesWith, PAGES_PER_WRITE, readMergePages, type MergePagesRead } from './mergePages';
 import { CatalogAllocator, issueHlcStamps, localHlcNode, observeRemoteHlc } from './metaStore';
@@ -817,11 +818,8 @@ export async function applyImport(ctx: WriteContext, preview: ImportPreview, pro
     // Records whose merge state moved (an unchanged change leaves its record's state as it was),
     // and those with a received change to list in their entry's log.
     const entityIds = new Set([...merged.applied, ...merged.pending, ...newChanges].map((change) => change.entityId));
-    const entries: MergeEntryRow[] = [];
-    const entryIds = [...entityIds].filter((id) => !refusedEntities.has(id));
-    await inChunks(db, entryIds, { ...(progress.signal ? { signal: progress.signal } : {}) }, 'write', (chunk) => {
-      for (const id of chunk) entries.push(toEntryRow(id, merged.state.get(id) as MergeEntry));
-    });
+    // Their entries are built with the writes below, a request's pages at a time.
+    const entryPages = byPageOf([...entityIds].filter((id) => !refusedEntities.has(id)), (id) => id);
     // Catalog numbers new to this register are reserved, so the allocator never hands them out.
     const allocator = new CatalogAllocator(db);
     await allocator.prepare([], plan.newCatalogNumbers);
@@ -837,7 +835,7 @@ export async function applyImport(ctx: WriteContext, preview: ImportPreview, pro
     const open = await db.conflicts.where('resolvedFlag').equals(0).filter((row) => entityIds.has(row.entityId)).toArray();
     const superseded = open.filter((row) => isSettled(merged, row));
     // A package already fully known (re-imported) writes nothing but its log line.
-    const isNoop = plan.rows.length === 0 && newChanges.length === 0 && entries.length === 0 && conflictRows.length === 0 && superseded.length === 0;
+    const isNoop = plan.rows.length === 0 && newChanges.length === 0 && entryPages.size === 0 && conflictRows.length === 0 && superseded.length === 0;
     const summary = { ...plan.summary, unchanged: merged.unchanged.length };
     if (isNoop) {
       await db.packageLog.put(receivedRow(pkg, now, summary));
@@ -856,15 +854,21 @@ export async function applyImport(ctx: WriteContext, preview: ImportPreview, pro
       at: now,
       note: `导入交换包（来自 ${pkg.manifest.sourceUnit}）`,
     };
-    // As the register's pages below: the plan's pages are this state's.
-    const pages = await mergePagesWith(db, entries, receivedSeqs, plan.mergePages);
-    const writer = new WriteProgress(progress, plan.rows.length + 1 + pages.length + batches.length + received.length);
+    const writer = new WriteProgress(progress, plan.rows.length + 1 + entryPages.size + batches.length + received.length);
     markOnce(MERGE_MARKS.writes);
     // The plan's pages are this state's: a plan is reused only when nothing was written since.
     await writeRegisterRows(db, plan.rows, writer, plan.scenarioPages);
     markOnce(MERGE_MARKS.registerQueued);
     await writer.put(db.changes, [marker]);
-    await writer.put(db.mergePages, pages, MERGE_PAGES_PER_WRITE);
+    // The merge state's pages, a request at a time: each request's entries are built while the one
+    // before is written, where the page otherwise waited on the database (~0.35 s at 100k records;
+    // building every entry first took ~0.4 s; merge_100k 2.93–3.09 → 2.79–2.82 s). As the register's
+    // pages, the plan's merge pages are this state's: every page of its records, read or empty.
+    const numbers = [...entryPages.keys()];
+    for (let start = 0; start < numbers.length; start += MERGE_PAGES_PER_WRITE) {
+      const entries = numbers.slice(start, start + MERGE_PAGES_PER_WRITE).flatMap((page) => (entryPages.get(page) as string[]).map((id) => toEntryRow(id, merged.state.get(id) as MergeEntry)));
+      await writer.put(db.mergePages, await mergePagesWith(db, entries, receivedSeqs, plan.mergePages), MERGE_PAGES_PER_WRITE);
+    }
     await writer.put(db.exchangeBatches, batches);
     await writer.put(db.exchangeRecords, received, RECORD_ROWS_PER_WRITE);
     await writer.finish();

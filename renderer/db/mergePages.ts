@@ -21,10 +21,10 @@ export const PAGES_PER_WRITE = 5;
  */
 export const MERGE_PAGES_PER_WRITE = 20;
 
-/** Merge pages as read, by page number (a page not stored is absent). */
+/** Merge pages as read, by page number: a page read but not stored is there, empty; a page not read is absent. */
 export type MergePagesRead = ReadonlyMap<number, MergePageRow>;
 
-/** The stored merge entries of these records, by id (a record without one is absent), and the pages read for them. */
+/** The stored merge entries of these records, by id (a record without one is absent), and the pages read for them (one not stored as empty). */
 export async function readMergePages(db: AtlasDb, entityIds: Iterable<string>): Promise<{ entries: Map<string, MergeEntryRow>; pages: MergePagesRead }> {
   const wanted = new Set(entityIds);
   const numbers = [...new Set([...wanted].map(mergePageOf))];
@@ -33,8 +33,12 @@ export async function readMergePages(db: AtlasDb, entityIds: Iterable<string>): 
   // Each request's pages are sorted out before the next is read: a pass over all the pages read
   // (100k entries at 100k records) was one task of the page.
   for (let start = 0; start < numbers.length; start += PAGES_PER_READ) {
-    for (const page of await db.mergePages.bulkGet(numbers.slice(start, start + PAGES_PER_READ))) {
-      if (page === undefined) continue;
+    const part = numbers.slice(start, start + PAGES_PER_READ);
+    for (const [index, page] of (await db.mergePages.bulkGet(part)).entries()) {
+      if (page === undefined) {
+        pages.set(part[index] as number, { page: part[index] as number, entries: [] });
+        continue;
+      }
       pages.set(page.page, page);
       for (const entry of page.entries) if (wanted.has(entry.entityId)) found.set(entry.entityId, entry);
     }

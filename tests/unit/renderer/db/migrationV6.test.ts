@@ -143,4 +143,23 @@ describe('toMergePages and mergePagesWith', () => {
     expect(reads).not.toHaveBeenCalled();
     expect([...read.pages]).toEqual(before);
   });
+
+  it('reads a page not stored as empty, so entries new to it are merged without reading it again', async () => {
+    const db = freshDb();
+    opened.push(db);
+    const stored = ids(3).map((id) => entry(id));
+    await db.mergePages.bulkPut(await mergePagesWith(db, stored));
+    const storedPages = new Set(stored.map((row) => mergePageOf(row.entityId)));
+    const added = ids(400)
+      .filter((id) => !storedPages.has(mergePageOf(id)))
+      .slice(0, 20)
+      .map((id) => entry(id));
+    const read = await readMergePages(db, [...stored, ...added].map((row) => row.entityId));
+    expect(read.entries.size).toBe(3);
+    for (const row of added) expect(read.pages.get(mergePageOf(row.entityId))).toEqual({ page: mergePageOf(row.entityId), entries: [] });
+    const expected = await mergePagesWith(db, [...stored, ...added]);
+    const reads = vi.spyOn(db.mergePages, 'bulkGet');
+    expect(await mergePagesWith(db, [...stored, ...added], new Map(), read.pages)).toEqual(expected);
+    expect(reads).not.toHaveBeenCalled();
+  });
 });
