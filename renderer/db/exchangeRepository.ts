@@ -225,6 +225,9 @@ const RECORD_ROWS_PER_READ = 2;
 /** `exchangeRecords` rows per bulkPut: Dexie serialises a request's rows in one task too. */
 const RECORD_ROWS_PER_WRITE = 1;
 
+/** Attestations per bulkPut: one signs up to a thousand changes (a hash each, ~70 KB). */
+const ATTESTATIONS_PER_WRITE = 5;
+
 /** The changes logged after `fromSeq`, in order (read from the batches that reach past it). */
 async function readExchangeLog(db: AtlasDb, fromSeq: number): Promise<LoggedChange[]> {
   const batches = await db.exchangeBatches.where('lastSeq').above(fromSeq).sortBy('firstSeq');
@@ -854,7 +857,8 @@ export async function applyImport(ctx: WriteContext, preview: ImportPreview, pro
       at: now,
       note: `导入交换包（来自 ${pkg.manifest.sourceUnit}）`,
     };
-    const writer = new WriteProgress(progress, plan.rows.length + 1 + entryPages.size + batches.length + received.length);
+    const attestations = [...usedAttestations.values()];
+    const writer = new WriteProgress(progress, plan.rows.length + 1 + entryPages.size + batches.length + received.length + attestations.length);
     markOnce(MERGE_MARKS.writes);
     // The plan's pages are this state's: a plan is reused only when nothing was written since.
     await writeRegisterRows(db, plan.rows, writer, plan.scenarioPages);
@@ -871,8 +875,10 @@ export async function applyImport(ctx: WriteContext, preview: ImportPreview, pro
     }
     await writer.put(db.exchangeBatches, batches);
     await writer.put(db.exchangeRecords, received, RECORD_ROWS_PER_WRITE);
+    // In the same pipeline: put after finish(), they were serialised while the database sat idle
+    // and then waited for (~60–90 ms at 100k changes).
+    await writer.put(db.attestations, attestations, ATTESTATIONS_PER_WRITE);
     await writer.finish();
-    await db.attestations.bulkPut([...usedAttestations.values()]);
     if (conflictRows.length > 0) await db.conflicts.bulkAdd(conflictRows);
     if (superseded.length > 0) await db.conflicts.bulkPut(superseded.map((row) => ({ ...row, resolvedFlag: 1 as const, resolvedAt: now, resolution: 'superseded' })));
     await db.meta.bulkPut([
