@@ -39,7 +39,7 @@ import { keepUniqueRows, previousOf, readRegisterRows, recordOfRow, titleOf, toR
 import { toExchangeBatches } from './schema/v5';
 import { byPageOf } from './schema/v6';
 import type { ConflictRow, ExchangeBatchRow, ExchangeRecordsRow, MergeEntryRow, PackageLogRow, StoredStamp, TrustedKeyRow } from './exchangeRows';
-import { MERGE_PAGES_PER_WRITE, mergePagesWith, PAGES_PER_WRITE, readMergePages, type MergePagesRead } from './mergePages';
+import { MERGE_PAGES_PER_WRITE, mergePagesWith, readMergePages, type MergePagesRead } from './mergePages';
 import { CatalogAllocator, issueHlcStamps, localHlcNode, observeRemoteHlc } from './metaStore';
 import { applyConflictChoice, type ConflictChoice } from './conflictResolution';
 import { storageFailure, WriteRefused, type WriteFailure } from './writeFailure';
@@ -177,6 +177,22 @@ function toEntryRow(entityId: string, entry: MergeEntry): MergeEntryRow {
 }
 
 /**
+ * Puts the merge entries of the records in `entryPages` (ids by page, from byPageOf) as `state`
+ * holds them, a request's pages at a time: each request's entries are built while the one before is
+ * written, where the page otherwise waited on the database (~0.35 s at 100k records; building every
+ * entry first took ~0.4 s; merge_100k 2.93–3.09 → 2.79–2.82 s). `read`: the pages read for `state`
+ * (every page of these records, read or empty), so none is read again between the writes.
+ * `received`: seqs to add to the entries' logs (mergePagesWith).
+ */
+async function putMergeEntries(db: AtlasDb, writer: WriteProgress, entryPages: ReadonlyMap<number, readonly string[]>, state: ReadonlyMap<string, MergeEntry>, read: MergePagesRead, received?: ReadonlyMap<string, readonly number[]>): Promise<void> {
+  const numbers = [...entryPages.keys()];
+  for (let start = 0; start < numbers.length; start += MERGE_PAGES_PER_WRITE) {
+    const entries = numbers.slice(start, start + MERGE_PAGES_PER_WRITE).flatMap((page) => (entryPages.get(page) ?? []).map((id) => toEntryRow(id, state.get(id) as MergeEntry)));
+    await writer.put(db.mergePages, await mergePagesWith(db, entries, received, read), MERGE_PAGES_PER_WRITE);
+  }
+}
+
+/**
  * The merge state of the records these changes touch, and the register rows read on the way (by
  * id). A record's table is its stored entry's entity (a change claiming another entity is refused
  * by the merge), else the first change's.
@@ -300,7 +316,7 @@ export async function catchUp(db: AtlasDb): Promise<number> {
   let maxHlc = cursor;
   for (const change of candidates) if (change.hlc > maxHlc) maxHlc = change.hlc;
   if (fresh.length > 0) {
-    const { state, rows } = await readMergeState(db, fresh);
+    const { state, rows, mergePages } = await readMergeState(db, fresh);
     const real = fresh.filter((change) => !isDemoRow(rows.get(change.entityId))).sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : 0));
     // The register's rows already hold these local writes; the merge only needs their stamps.
     // Merged, turned into rows and written in chunks, so the page keeps painting (no progress bar:
@@ -308,13 +324,9 @@ export async function catchUp(db: AtlasDb): Promise<number> {
     const merger = createMerger(state);
     await inChunks(db, real, {}, 'plan', (chunk) => merger.add(chunk));
     const merged = merger.finish();
-    const entries: MergeEntryRow[] = [];
-    await inChunks(db, [...new Set(real.map((change) => change.entityId))], {}, 'write', (chunk) => {
-      for (const id of chunk) entries.push(toEntryRow(id, merged.state.get(id) as MergeEntry));
-    });
-    const pages = await mergePagesWith(db, entries);
-    const writes = new WriteProgress({}, pages.length);
-    await writes.put(db.mergePages, pages, PAGES_PER_WRITE);
+    const entryPages = byPageOf(new Set(real.map((change) => change.entityId)), (id) => id);
+    const writes = new WriteProgress({}, entryPages.size);
+    await putMergeEntries(db, writes, entryPages, merged.state, mergePages);
     await writes.finish();
     const { batches, seq } = await exchangeLogAppend(db, real.map((change) => ({ changeId: change.id, attestation: null })));
     await db.exchangeBatches.bulkAdd(batches);
@@ -864,15 +876,8 @@ export async function applyImport(ctx: WriteContext, preview: ImportPreview, pro
     await writeRegisterRows(db, plan.rows, writer, plan.scenarioPages);
     markOnce(MERGE_MARKS.registerQueued);
     await writer.put(db.changes, [marker]);
-    // The merge state's pages, a request at a time: each request's entries are built while the one
-    // before is written, where the page otherwise waited on the database (~0.35 s at 100k records;
-    // building every entry first took ~0.4 s; merge_100k 2.93–3.09 → 2.79–2.82 s). As the register's
-    // pages, the plan's merge pages are this state's: every page of its records, read or empty.
-    const numbers = [...entryPages.keys()];
-    for (let start = 0; start < numbers.length; start += MERGE_PAGES_PER_WRITE) {
-      const entries = numbers.slice(start, start + MERGE_PAGES_PER_WRITE).flatMap((page) => (entryPages.get(page) as string[]).map((id) => toEntryRow(id, merged.state.get(id) as MergeEntry)));
-      await writer.put(db.mergePages, await mergePagesWith(db, entries, receivedSeqs, plan.mergePages), MERGE_PAGES_PER_WRITE);
-    }
+    // As the register's pages, the plan's merge pages are this state's.
+    await putMergeEntries(db, writer, entryPages, merged.state, plan.mergePages, receivedSeqs);
     await writer.put(db.exchangeBatches, batches);
     await writer.put(db.exchangeRecords, received, RECORD_ROWS_PER_WRITE);
     // In the same pipeline: put after finish(), they were serialised while the database sat idle
