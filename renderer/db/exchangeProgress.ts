@@ -10,11 +10,11 @@ import type { Table } from 'dexie';
 import type { AtlasDb } from './atlasDb';
 
 /**
- * The steps an import reports: reading the file, hashing and checking records (worker), planning,
- * writing; and an export: gathering the changes (page), hashing, signing and writing the file's
+ * The steps an import reports: reading the file, hashing, checking and packing records (worker),
+ * planning, writing; and an export: gathering the changes (page), hashing, signing and writing the file's
  * text (worker).
  */
-export type ExchangePhase = 'read' | 'hash' | 'check' | 'plan' | 'write' | 'gather' | 'sign' | 'serialise';
+export type ExchangePhase = 'read' | 'hash' | 'check' | 'pack' | 'plan' | 'write' | 'gather' | 'sign' | 'serialise';
 
 /** Where an exchange step reports progress and learns it was cancelled; both optional. */
 export interface ExchangeProgress {

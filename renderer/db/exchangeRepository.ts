@@ -31,12 +31,14 @@ import {
   type TrustedKeys,
   type UnknownKey,
 } from '../../shared/exchange/package';
+import { packAccepted, PACKED_BLOCK_SIZE } from '../../shared/exchange/packedRecords';
 import { keyFingerprint, parsePublicKey, type PublicKeyText } from '../../shared/exchange/signing';
 import type { RegionCode } from '../../shared/regions/regions';
 import { toScenario, toScenarioRow, type AtlasDb, type ScenarioRow } from './atlasDb';
 import { bulkGetInChunks, ExchangeCancelled, inChunks, partOf, pauseInTransaction, throwIfCancelled, WriteProgress, type ExchangeProgress } from './exchangeProgress';
 import { keepUniqueRows, previousOf, readRegisterRows, recordOfRow, titleOf, toRegisterRow, writeRegisterRows, type RegisterRow } from './exchangeRegister';
 import { toExchangeBatches } from './schema/v5';
+import { rowRecords } from './schema/v11';
 import { byPageOf } from './schema/v6';
 import type { ConflictRow, ExchangeBatchRow, ExchangeRecordsRow, MergeEntryRow, PackageLogRow, StoredStamp, TrustedKeyRow } from './exchangeRows';
 import { MERGE_PAGES_PER_WRITE, mergePagesWith, readMergePages, type MergePagesRead } from './mergePages';
@@ -250,7 +252,8 @@ async function readExchangeLog(db: AtlasDb, fromSeq: number): Promise<LoggedChan
   const received = await bulkGetInChunks(db.exchangeRecords, batches.map((batch) => batch.firstSeq), undefined, RECORD_ROWS_PER_READ);
   const out: LoggedChange[] = [];
   batches.forEach((batch, batchIndex) => {
-    const records = received[batchIndex]?.records;
+    const row = received[batchIndex];
+    const records = row === undefined ? undefined : rowRecords(row);
     batch.changeIds.forEach((changeId, index) => {
       const seq = batch.firstSeq + index;
       const at = batch.attestations[index] ?? -1;
@@ -280,10 +283,24 @@ async function loggedIds(db: AtlasDb, ids: readonly string[]): Promise<Set<strin
   return found;
 }
 
-/** The `exchangeRecords` rows of received changes logged in `batches` (toExchangeBatches of the same changes, in order). */
-function receivedRows(batches: readonly ExchangeBatchRow[], changes: readonly ChangeRecord[]): ExchangeRecordsRow[] {
+/**
+ * The `exchangeRecords` rows of received changes logged in `batches` (toExchangeBatches of the same
+ * changes, in order). A batch whose changes are exactly a block the package worker packed, in its
+ * order (every batch of a package whose changes are all new here), is stored as that block
+ * (schema v11); any other batch as its records.
+ */
+function receivedRows(batches: readonly ExchangeBatchRow[], changes: readonly ChangeRecord[], pkg: OpenedPackage): ExchangeRecordsRow[] {
   const first = batches[0]?.firstSeq ?? 0;
-  return batches.map((batch) => ({ firstSeq: batch.firstSeq, records: changes.slice(batch.firstSeq - first, batch.lastSeq - first + 1) }));
+  const blocks = pkg.packed ?? [];
+  const indexOf = new Map<ChangeRecord, number>();
+  if (blocks.length > 0) pkg.accepted.forEach(({ change }, index) => indexOf.set(change, index));
+  return batches.map((batch): ExchangeRecordsRow => {
+    const records = changes.slice(batch.firstSeq - first, batch.lastSeq - first + 1);
+    const at = indexOf.get(records[0] as ChangeRecord) ?? -1;
+    const block = at % PACKED_BLOCK_SIZE === 0 ? blocks[at / PACKED_BLOCK_SIZE] : undefined;
+    const isBlock = block !== undefined && records.length === Math.min(PACKED_BLOCK_SIZE, pkg.accepted.length - at) && records.every((change, index) => pkg.accepted[at + index]?.change === change);
+    return isBlock ? { firstSeq: batch.firstSeq, count: records.length, packed: block } : { firstSeq: batch.firstSeq, records };
+  });
 }
 
 /** The batches that log these changes after the last seq, and the new last seq; the caller writes both. */
@@ -682,7 +699,9 @@ export type PackageOpener = (bytes: Uint8Array, trustedKeys: TrustedKeys, progre
 export const openPackageHere: PackageOpener = async (bytes, trustedKeys, progress) => {
   const opened = openPackage(bytes, { trustedKeys, onProgress: (phase, done, total) => progress.onProgress?.(phase, done, total) });
   throwIfCancelled(progress);
-  return opened;
+  // As the worker does: a changes package's records packed for the exchange log.
+  if (!opened.ok || opened.value.manifest.kind !== 'changes') return opened;
+  return { ok: true as const, value: { ...opened.value, packed: packAccepted(opened.value.accepted) } };
 };
 
 /** Options of {@link openImport}. */
@@ -817,7 +836,7 @@ export async function applyImport(ctx: WriteContext, preview: ImportPreview, pro
     const { batches, seq } = await exchangeLogAppend(db, newChanges.map((change) => ({ changeId: change.id, attestation: (attestationOf.get(change.id) as Attestation).signature })));
     // The received records go into the exchange log with their seqs, not into `changes` (schema v8);
     // each record's merge entry lists its seqs, for its history.
-    const received = receivedRows(batches, newChanges);
+    const received = receivedRows(batches, newChanges, pkg);
     const receivedSeqs = new Map<string, number[]>();
     newChanges.forEach((change, index) => {
       const seqs = receivedSeqs.get(change.entityId);

@@ -66,8 +66,8 @@ export type { ExchangeBatchRowV5 as ExchangeBatchRow } from './schema/v5';
 /** The merge state since schema v6: entries in pages (renderer/db/schema/v6.ts). */
 export type { MergePageRowV6 as MergePageRow } from './schema/v6';
 
-/** Received change records since schema v8, by exchange-log batch (renderer/db/schema/v8.ts). */
-export type { ExchangeRecordsRowV8 as ExchangeRecordsRow } from './schema/v8';
+/** Received change records since schema v8, by exchange-log batch, packed or not since v11 (renderer/db/schema/v11.ts). */
+export type { ExchangeRecordsRowV11 as ExchangeRecordsRow } from './schema/v11';
 
 /** An open or resolved entry of the conflict queue. */
 export type ConflictRow = ConflictEntry & {

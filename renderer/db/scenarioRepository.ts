@@ -4,6 +4,7 @@ import type { Scenario } from '../../shared/domain/scenario';
 import { toScenario, type AtlasDb, type ScenarioRow } from './atlasDb';
 import type { ExchangeRecordsRow } from './exchangeRows';
 import { readMergeEntries } from './mergePages';
+import { rowRecordCount, rowRecords } from './schema/v11';
 import { getScenarioRow, readScenarioCounts, scenarioRowsWhere } from './scenarioPages';
 
 function byHlc(a: ChangeRecord, b: ChangeRecord): number {
@@ -35,16 +36,20 @@ async function receivedChanges(db: AtlasDb, entityId: string): Promise<ChangeRec
   const seqs = (await readMergeEntries(db, [entityId])).get(entityId)?.log ?? [];
   const out: ChangeRecord[] = [];
   let row: ExchangeRecordsRow | undefined;
+  let records: readonly ChangeRecord[] = [];
   for (const seq of seqs) {
-    // The batch holding a seq is the last one starting at or before it.
-    if (!holds(row, seq)) row = await db.exchangeRecords.where('firstSeq').belowOrEqual(seq).last();
-    if (holds(row, seq)) out.push(row.records[seq - row.firstSeq] as ChangeRecord);
+    // The batch holding a seq is the last one starting at or before it (its records unpacked once).
+    if (!holds(row, seq)) {
+      row = await db.exchangeRecords.where('firstSeq').belowOrEqual(seq).last();
+      records = holds(row, seq) ? rowRecords(row) : [];
+    }
+    if (holds(row, seq)) out.push(records[seq - row.firstSeq] as ChangeRecord);
   }
   return out;
 }
 
 function holds(row: ExchangeRecordsRow | undefined, seq: number): row is ExchangeRecordsRow {
-  return row !== undefined && seq >= row.firstSeq && seq < row.firstSeq + row.records.length;
+  return row !== undefined && seq >= row.firstSeq && seq < row.firstSeq + rowRecordCount(row);
 }
 
 /** One change record, or undefined. */

@@ -478,6 +478,11 @@ export interface OpenedPackage {
   /** The content hash: identifies the package (e.g. to tell the user it was imported before). */
   readonly packageId: string;
   readonly accepted: readonly AttestedChange[];
+  /**
+   * The accepted changes' records packed in blocks (packedRecords.ts packAccepted), when the opener
+   * packed them: the import stores these bytes in the exchange log instead of the records.
+   */
+  readonly packed?: readonly Uint8Array[];
   readonly refused: readonly RefusedRecord[];
   readonly report: {
     readonly records: number;

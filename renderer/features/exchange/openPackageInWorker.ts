@@ -26,6 +26,7 @@ export const openPackageInWorker: PackageOpener = (bytes, trustedKeys, progress)
     progress.signal?.addEventListener('abort', cancel);
     let head: Extract<PackageResponse, { type: 'head' }>['head'] | null = null;
     const accepted: AttestedChange[] = [];
+    const packed: Uint8Array[] = [];
     worker.onmessage = function receivePackageAnswer(event: MessageEvent<PackageResponse>) {
       const answer = event.data;
       switch (answer.type) {
@@ -41,11 +42,13 @@ export const openPackageInWorker: PackageOpener = (bytes, trustedKeys, progress)
           break;
         case 'accepted':
           for (const item of answer.items) accepted.push(item);
+          if (answer.packed !== undefined) packed.push(answer.packed);
           break;
         case 'done':
           stop();
           if (head === null) reject(new Error('[exchange] the package worker finished without a result'));
-          else resolve({ ok: true, value: { ...head, accepted } });
+          // Every message carried a block, or none did (a catalog).
+          else resolve({ ok: true, value: { ...head, accepted, ...(packed.length > 0 ? { packed } : {}) } });
           break;
         case 'error':
           stop();

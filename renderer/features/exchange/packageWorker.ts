@@ -1,16 +1,19 @@
 /**
  * The package worker (issue 6): reads and verifies an exchange package — size, UTF-8, JSON,
  * schema, content hash, every signature, ownership (shared openPackage) — off the UI thread, with
- * progress, and sends the verified changes back in chunks. The page cancels by terminating it;
- * the worker changes nothing, so a cancel leaves everything as it was.
+ * progress, and sends the verified changes back in chunks, each with its records packed for the
+ * exchange log (shared/exchange/packedRecords.ts), so the merge stores bytes it need not serialise.
+ * The page cancels by terminating it; the worker changes nothing, so a cancel leaves everything as
+ * it was.
  */
 import { openPackage } from '../../../shared/exchange/package';
+import { packRecords } from '../../../shared/exchange/packedRecords';
 import { CHANGES_PER_MESSAGE, type PackageRequest, type PackageResponse } from './packageProtocol';
 
 /** The parts of DedicatedWorkerGlobalScope used here (the renderer's tsconfig has the DOM lib, not WebWorker). */
 interface WorkerScope {
   onmessage: ((event: MessageEvent<PackageRequest>) => void) | null;
-  postMessage(message: PackageResponse): void;
+  postMessage(message: PackageResponse, transfer?: Transferable[]): void;
 }
 
 const scope = self as unknown as WorkerScope;
@@ -35,8 +38,17 @@ function verify(request: PackageRequest): void {
   }
   const { accepted, ...head } = opened.value;
   scope.postMessage({ type: 'head', head });
+  // A catalog's records go into the register, not the exchange log: nothing to pack.
+  const isPacked = head.manifest.kind === 'changes';
   for (let start = 0; start < accepted.length; start += CHANGES_PER_MESSAGE) {
-    scope.postMessage({ type: 'accepted', items: accepted.slice(start, start + CHANGES_PER_MESSAGE) });
+    const items = accepted.slice(start, start + CHANGES_PER_MESSAGE);
+    if (!isPacked) {
+      scope.postMessage({ type: 'accepted', items });
+      continue;
+    }
+    const packed = packRecords(items.map(({ change }) => change));
+    scope.postMessage({ type: 'accepted', items, packed }, [packed.buffer]);
+    scope.postMessage({ type: 'progress', phase: 'pack', done: start + items.length, total: accepted.length });
   }
   scope.postMessage({ type: 'done' });
 }

@@ -7,13 +7,19 @@ import {
   exportCatalogPackage,
   exportChangesPackage,
   openImport,
+  openPackageHere,
   resolveConflictEntry,
   revokeKey,
   trustKeys,
   type ExchangeContext,
   type ImportPreview,
   type OpenResult,
+  type PackageOpener,
 } from '../../../../renderer/db/exchangeRepository';
+import { restoreStepsHere, snapshotBytes } from '../../../../renderer/db/backupSnapshot';
+import { EXCHANGE_BATCH_SIZE } from '../../../../renderer/db/schema/v5';
+import { CHANGES_PER_MESSAGE } from '../../../../renderer/features/exchange/packageProtocol';
+import { PACKED_BLOCK_SIZE } from '../../../../shared/exchange/packedRecords';
 import { createPartner, updatePartner } from '../../../../renderer/db/partnerRepository';
 import { changePilotStage, createPilot, deletePilot, listPilots, updatePilot } from '../../../../renderer/db/pilotRepository';
 import { changeScenarioStatus, createScenario, updateScenario } from '../../../../renderer/db/writePath';
@@ -76,6 +82,17 @@ async function created(ctx: ExchangeContext, overrides: Record<string, unknown> 
   return result.value.scenario;
 }
 
+/** A county's record received at the city, then edited at the county (the edit not sent yet). */
+async function receivedThenEdited() {
+    const county = installation('510107', 'county');
+    const city = installation('510100', 'city');
+    const scenario = await created(county);
+    await importAndApply(city, await exportTo(county, '510100'));
+    county.clock.t += 1000;
+    okValue(await updateScenario(county, scenario.id, { title: '第二次修改' }, scenario.version));
+    return { county, city, scenario };
+}
+
 describe('county → city exchange', () => {
   it('asks to trust the county key, previews, applies in one go; the city cannot edit the county record', async () => {
     const county = installation('510107', 'county');
@@ -108,12 +125,7 @@ describe('county → city exchange', () => {
   });
 
   it('a history reads received changes from the exchange log and those received before schema v8 from the change log, once each', async () => {
-    const county = installation('510107', 'county');
-    const city = installation('510100', 'city');
-    const scenario = await created(county);
-    await importAndApply(city, await exportTo(county, '510100'));
-    county.clock.t += 1000;
-    okValue(await updateScenario(county, scenario.id, { title: '第二次修改' }, scenario.version));
+    const { county, city, scenario } = await receivedThenEdited();
     await importAndApply(city, await exportTo(county, '510100'));
     const history = await getHistory(city.db, scenario.id);
     expect(history.map((change) => change.op)).toEqual(['create', 'update']);
@@ -194,6 +206,80 @@ describe('county → city exchange', () => {
     expect(applied.ok).toBe(true);
     expect((await getScenarioRow(province.db, scenario.id))?.ownerUnitCode).toBe('510107');
     expect((await getScenarioRow(province.db, own.id))?.ownerUnitCode).toBe('510100');
+  });
+});
+
+describe('received records in the exchange log (schema v11)', () => {
+  it('are stored as the blocks the opener packed; history, relay and a backup read them', async () => {
+    const county = installation('510107', 'county');
+    const city = installation('510100', 'city');
+    const province = installation('510000', 'province');
+    const first = await created(county);
+    county.clock.t += 1000;
+    const second = await created(county, { title: '第二个场景：养老院脑机接口康复' });
+    county.clock.t += 1000;
+    okValue(await updateScenario(county, first.id, { partnerSlots: 7 }, first.version));
+    const preview = await importText(city, await exportTo(county, '510100'));
+    expect(preview.opened.packed).toHaveLength(1);
+    expect((await applyImport(city, preview)).ok).toBe(true);
+    const rows = await city.db.exchangeRecords.toArray();
+    expect(rows).toEqual([{ firstSeq: 1, count: 3, packed: expect.any(Uint8Array) }]);
+    expect((await getHistory(city.db, first.id)).map((change) => change.op)).toEqual(['create', 'update']);
+    expect((await getHistory(city.db, second.id)).map((change) => change.op)).toEqual(['create']);
+    // Relayed to the province, unpacked from the city's log with their signatures.
+    await importAndApply(province, await exportTo(city, '510000'));
+    expect(await getHistory(province.db, first.id)).toEqual(await getHistory(city.db, first.id));
+    expect((await getScenarioRow(province.db, first.id))?.partnerSlots).toBe(7);
+    // A backup holds them as records (JSON keeps no bytes); restored so, they read the same.
+    const bytes = await snapshotBytes(city.db, 'manual', city.clock.t);
+    const file = JSON.parse(new TextDecoder().decode(bytes)) as { tables: { exchangeRecords: unknown[] } };
+    const received = [
+      { entityId: first.id, op: 'create' },
+      { entityId: second.id, op: 'create' },
+      { entityId: first.id, op: 'update' },
+    ];
+    expect(file.tables.exchangeRecords).toEqual([{ firstSeq: 1, records: received.map((change) => expect.objectContaining(change)) }]);
+    const historyBefore = await getHistory(city.db, first.id);
+    const steps = restoreStepsHere(city.db);
+    expect((await steps.check(bytes)).ok).toBe(true);
+    await steps.write();
+    expect(await city.db.exchangeRecords.toArray()).toEqual(file.tables.exchangeRecords);
+    expect(await getHistory(city.db, first.id)).toEqual(historyBefore);
+  });
+
+  it('stores a batch that is not a packed block as its records; a history reads both forms', async () => {
+    const { county, city, scenario } = await receivedThenEdited();
+    // Everything the county owns: the creation is known at the city, so only the update is new,
+    // and it is not the start of the package's block.
+    await importAndApply(city, await exportTo(county, '510100', 'all-own'));
+    const rows = await city.db.exchangeRecords.toArray();
+    expect(rows.map((row) => ('packed' in row ? ['packed', row.firstSeq, row.count] : ['records', row.firstSeq, row.records.map((change) => change.op)]))).toEqual([
+      ['packed', 1, 1],
+      ['records', 2, ['update']],
+    ]);
+    expect((await getHistory(city.db, scenario.id)).map((change) => change.op)).toEqual(['create', 'update']);
+  });
+
+  it('stores records when the opener packed none', async () => {
+    const county = installation('510107', 'county');
+    const city = installation('510100', 'city');
+    const scenario = await created(county);
+    const text = await exportTo(county, '510100');
+    await trustKeys(city.db, [{ unit: '510107', publicKey: county.identity.publicKey }], city.now());
+    const unpacked: PackageOpener = async (bytes, keys, progress) => {
+      const result = await openPackageHere(bytes, keys, progress);
+      return result.ok ? { ok: true, value: { ...result.value, packed: undefined } } : result;
+    };
+    const opened = await openImport(city, utf8ToBytes(text), { open: unpacked });
+    if (opened.status !== 'preview') throw new Error(opened.status);
+    expect((await applyImport(city, opened.preview)).ok).toBe(true);
+    expect(await city.db.exchangeRecords.toArray()).toEqual([{ firstSeq: 1, records: [expect.objectContaining({ entityId: scenario.id, op: 'create' })] }]);
+    expect((await getHistory(city.db, scenario.id)).map((change) => change.op)).toEqual(['create']);
+  });
+
+  it('packs in blocks of the exchange log’s batches, one block a worker message', () => {
+    expect(PACKED_BLOCK_SIZE).toBe(EXCHANGE_BATCH_SIZE);
+    expect(CHANGES_PER_MESSAGE).toBe(PACKED_BLOCK_SIZE);
   });
 });
 
