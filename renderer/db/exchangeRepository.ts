@@ -39,6 +39,7 @@ import { bulkGetInChunks, ExchangeCancelled, inChunks, partOf, pauseInTransactio
 import { keepUniqueRows, previousOf, readRegisterRows, recordOfRow, titleOf, toRegisterRow, writeRegisterRows, type RegisterRow } from './exchangeRegister';
 import { toExchangeBatches } from './schema/v5';
 import { rowRecords } from './schema/v11';
+import { FieldStampsBuilder, forEachFieldStamp } from './schema/v12';
 import { byPageOf } from './schema/v6';
 import type { ConflictRow, ExchangeBatchRow, ExchangeRecordsRow, MergeEntryRow, PackageLogRow, StoredStamp, TrustedKeyRow } from './exchangeRows';
 import { MERGE_PAGES_PER_WRITE, mergePagesWith, readMergePages, type MergePagesRead } from './mergePages';
@@ -133,7 +134,9 @@ function toEntry(row: MergeEntryRow, stored: RegisterRow | undefined): MergeEntr
     ...(base !== undefined ? { base } : {}),
     ...(isCreation === 1 ? { isCreation: true as const } : {}),
   }));
-  for (const [field, index] of Object.entries(row.fields)) fieldStamps[field] = decoded[index] as FieldStamp;
+  forEachFieldStamp(row, (field, index) => {
+    fieldStamps[field] = decoded[index] as FieldStamp;
+  });
   const record = row.record ?? (stored ? recordOfRow(stored) : {});
   return { entity: row.entity, owner: row.owner, record, fieldStamps, pending: row.pending };
 }
@@ -150,7 +153,7 @@ function toEntryRow(entityId: string, entry: MergeEntry): MergeEntryRow {
   // record, 100k records in a merge of 100k), those with one by comparing bases.
   const plain = new Map<string, number>();
   const based = new Map<string, number[]>();
-  const fields: Record<string, number> = {};
+  const fields = new FieldStampsBuilder();
   const fieldStamps = entry.fieldStamps;
   for (const field in fieldStamps) {
     const stamp = fieldStamps[field] as FieldStamp;
@@ -173,9 +176,9 @@ function toEntryRow(entityId: string, entry: MergeEntry): MergeEntryRow {
         based.set(stamp.changeId, candidates);
       }
     }
-    fields[field] = index;
+    fields.add(field, index);
   }
-  return { entityId, entity: entry.entity, owner: entry.owner, stamps, fields, pending: entry.pending, ...(isMaterialized(entry) ? {} : { record: entry.record }) };
+  return { entityId, entity: entry.entity, owner: entry.owner, stamps, ...fields.done(), pending: entry.pending, ...(isMaterialized(entry) ? {} : { record: entry.record }) };
 }
 
 /**

@@ -36,8 +36,15 @@ export interface MergeEntryRow {
   readonly entity: ChangeEntity;
   readonly owner: string | null;
   readonly stamps: readonly StoredStamp[];
-  /** Field → index into `stamps`. */
-  readonly fields: Readonly<Record<string, number>>;
+  /**
+   * Since schema v12: each field and the index of its stamp in `stamps`, two characters a field
+   * (renderer/db/schema/v12.ts); read with its forEachFieldStamp.
+   */
+  readonly fieldCodes?: string;
+  /** Since schema v12: fields not in v12's list, by name → index into `stamps`. */
+  readonly extraFields?: Readonly<Record<string, number>>;
+  /** Until schema v11: field → index into `stamps` (an entry keeps it until it is written again). */
+  readonly fields?: Readonly<Record<string, number>>;
   readonly record?: Readonly<Record<string, JsonValue>>;
   readonly pending: readonly ChangeRecord[];
   /**

@@ -10,11 +10,12 @@ import { schemaV7 } from './v7';
 import { schemaV8 } from './v8';
 import { schemaV10, schemaV9 } from './v9';
 import { schemaV11 } from './v11';
+import { schemaV12 } from './v12';
 
 export type { SchemaVersion } from './schemaVersion';
 
 /** Every schema version, oldest first. Append new versions; never edit or reorder shipped ones. */
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6, schemaV7, schemaV8, schemaV9, schemaV10, schemaV11];
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6, schemaV7, schemaV8, schemaV9, schemaV10, schemaV11, schemaV12];
 
 /** The version a freshly opened database has. */
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 0;

@@ -18,6 +18,8 @@ import {
 } from '../../../../renderer/db/exchangeRepository';
 import { restoreStepsHere, snapshotBytes } from '../../../../renderer/db/backupSnapshot';
 import { EXCHANGE_BATCH_SIZE } from '../../../../renderer/db/schema/v5';
+import { forEachFieldStamp } from '../../../../renderer/db/schema/v12';
+import type { MergeEntryRow } from '../../../../renderer/db/exchangeRows';
 import { CHANGES_PER_MESSAGE } from '../../../../renderer/features/exchange/packageProtocol';
 import { PACKED_BLOCK_SIZE } from '../../../../shared/exchange/packedRecords';
 import { createPartner, updatePartner } from '../../../../renderer/db/partnerRepository';
@@ -280,6 +282,35 @@ describe('received records in the exchange log (schema v11)', () => {
   it('packs in blocks of the exchange log’s batches, one block a worker message', () => {
     expect(PACKED_BLOCK_SIZE).toBe(EXCHANGE_BATCH_SIZE);
     expect(CHANGES_PER_MESSAGE).toBe(PACKED_BLOCK_SIZE);
+  });
+});
+
+describe('merge entries (schema v12)', () => {
+  it('are written with compact field stamps, and those written before (by name) are read and rewritten', async () => {
+    const county = installation('510107', 'county');
+    const scenario = await created(county);
+    const first = await exportTo(county, '510100');
+    county.clock.t += 1000;
+    okValue(await updateScenario(county, scenario.id, { title: '第二次修改' }, scenario.version));
+    const second = await exportTo(county, '510100');
+    const upgraded = installation('510100', 'city');
+    const fresh = installation('510100', 'city');
+    await importAndApply(upgraded, first);
+    await importAndApply(fresh, first);
+    const pages = await upgraded.db.mergePages.toArray();
+    expect(pages.flatMap((page) => page.entries).map((entry) => [typeof entry.fieldCodes, 'fields' in entry])).toEqual([['string', false]]);
+    // As a city upgraded from schema v11 holds them: stamps by field name.
+    const byName = (entry: MergeEntryRow): MergeEntryRow => {
+      const fields: Record<string, number> = {};
+      forEachFieldStamp(entry, (field, index) => (fields[field] = index));
+      const { fieldCodes: _codes, extraFields: _extra, ...rest } = entry;
+      return { ...rest, fields };
+    };
+    await upgraded.db.mergePages.bulkPut(pages.map((page) => ({ ...page, entries: page.entries.map(byName) })));
+    await importAndApply(upgraded, second);
+    await importAndApply(fresh, second);
+    expect((await getScenarioRow(upgraded.db, scenario.id))?.title).toBe('第二次修改');
+    expect(await upgraded.db.mergePages.toArray()).toEqual(await fresh.db.mergePages.toArray());
   });
 });
 

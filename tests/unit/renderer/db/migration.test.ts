@@ -25,7 +25,7 @@ describe('schema versions', () => {
     const versions = SCHEMA_VERSIONS.map((s) => s.version);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     expect(new Set(versions).size).toBe(versions.length);
-    expect(CURRENT_SCHEMA_VERSION).toBe(11);
+    expect(CURRENT_SCHEMA_VERSION).toBe(12);
   });
 });
 
