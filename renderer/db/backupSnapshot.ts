@@ -27,6 +27,7 @@ import { ok, type Result } from '../../shared/result';
 import { AtlasDb, toPilot, toPilotRow, toScenario, toScenarioRow, type MetaRow, type PilotRow, type ScenarioRow } from './atlasDb';
 import { declareSchemaVersions } from './schema';
 import { rowRecords } from './schema/v11';
+import { withoutFill, type Fillable } from './blobSized';
 import type { ExchangeRecordsRow } from './exchangeRows';
 import { META_KEYS } from './metaStore';
 import { countsOf, inRowOrder, REGISTER_PAGE_COUNT, scenarioPageOf, SCENARIO_COUNTS_KEY, toCatalogPages, type ScenarioPageRowV9 } from './schema/v9';
@@ -96,6 +97,7 @@ function assertJsonPlain(value: unknown, where: string): void {
  * Every table's rows as stored, read in one transaction so the snapshot is consistent. Received
  * records packed in the exchange log (schema v11) are written as their records, which JSON keeps
  * and the restore checks one by one; they are restored unpacked, a form the log reads as well.
+ * Rows filled past the blob threshold are written without their fill.
  */
 async function dumpTables(db: AtlasDb): Promise<Record<string, unknown[]>> {
   const tables: Record<string, unknown[]> = {};
@@ -103,6 +105,8 @@ async function dumpTables(db: AtlasDb): Promise<Record<string, unknown[]>> {
     for (const table of db.tables) tables[table.name] = await table.toArray();
   });
   if (tables.exchangeRecords) tables.exchangeRecords = (tables.exchangeRecords as ExchangeRecordsRow[]).map((row) => ({ firstSeq: row.firstSeq, records: rowRecords(row) }));
+  // The fill of big rows only takes a blob file past its threshold in IndexedDB (blobSized.ts).
+  for (const name of ['mergePages', 'exchangeBatches']) if (tables[name]) tables[name] = (tables[name] as Fillable[]).map(withoutFill);
   for (const [name, rows] of Object.entries(tables)) assertJsonPlain(rows, `table ${name}`);
   return tables;
 }

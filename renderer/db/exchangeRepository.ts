@@ -35,6 +35,7 @@ import { packAccepted, PACKED_BLOCK_SIZE } from '../../shared/exchange/packedRec
 import { keyFingerprint, parsePublicKey, type PublicKeyText } from '../../shared/exchange/signing';
 import type { RegionCode } from '../../shared/regions/regions';
 import { toScenario, toScenarioRow, type AtlasDb, type ScenarioRow } from './atlasDb';
+import { fillFor } from './blobSized';
 import { bulkGetInChunks, ExchangeCancelled, inChunks, partOf, pauseInTransaction, throwIfCancelled, WriteProgress, type ExchangeProgress } from './exchangeProgress';
 import { keepUniqueRows, previousOf, readRegisterRows, recordOfRow, titleOf, toRegisterRow, writeRegisterRows, type RegisterRow } from './exchangeRegister';
 import { toExchangeBatches } from './schema/v5';
@@ -302,14 +303,23 @@ function receivedRows(batches: readonly ExchangeBatchRow[], changes: readonly Ch
     const at = indexOf.get(records[0] as ChangeRecord) ?? -1;
     const block = at % PACKED_BLOCK_SIZE === 0 ? blocks[at / PACKED_BLOCK_SIZE] : undefined;
     const isBlock = block !== undefined && records.length === Math.min(PACKED_BLOCK_SIZE, pkg.accepted.length - at) && records.every((change, index) => pkg.accepted[at + index]?.change === change);
-    return isBlock ? { firstSeq: batch.firstSeq, count: records.length, packed: block } : { firstSeq: batch.firstSeq, records };
+    return isBlock ? { firstSeq: batch.firstSeq, count: records.length, packed: block, ...fillFor(block.length) } : { firstSeq: batch.firstSeq, records };
   });
 }
 
-/** The batches that log these changes after the last seq, and the new last seq; the caller writes both. */
+/**
+ * The batches that log these changes after the last seq, and the new last seq; the caller writes
+ * both. A big batch (a thousand received changes) is filled past the blob threshold (blobSized.ts).
+ */
 async function exchangeLogAppend(db: AtlasDb, items: readonly { readonly changeId: string; readonly attestation: string | null }[]): Promise<{ batches: ExchangeBatchRow[]; seq: number }> {
   const last = await nextSeq(db);
-  return { batches: toExchangeBatches(last + 1, items), seq: last + items.length };
+  const batches = toExchangeBatches(last + 1, items).map((batch) => {
+    let bytes = batch.attestations.length;
+    for (const text of batch.changeIds) bytes += text.length;
+    for (const text of batch.signatures) bytes += text.length;
+    return { ...batch, ...fillFor(bytes) };
+  });
+  return { batches, seq: last + items.length };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,10 @@ import type { ChangeEntity, JsonValue } from '../../shared/domain/changeRecord';
 import type { ConflictEntry } from '../../shared/exchange/merge';
 import type { PackageKind } from '../../shared/exchange/package';
 import type { ChangeRecord } from '../../shared/domain/changeRecord';
+import type { Fillable } from './blobSized';
+import type { ExchangeBatchRowV5 } from './schema/v5';
+import type { MergePageRowV6 } from './schema/v6';
+import type { ExchangeRecordsRowV11 } from './schema/v11';
 
 /** A public key of another unit (or another installation of this one) the user chose to trust. */
 export interface TrustedKeyRow {
@@ -67,14 +71,14 @@ export interface ExchangeLogRow {
   readonly attestation: string | null;
 }
 
-/** The exchange log since schema v5: changes numbered in runs (renderer/db/schema/v5.ts). */
-export type { ExchangeBatchRowV5 as ExchangeBatchRow } from './schema/v5';
+/** The exchange log since schema v5: changes numbered in runs (renderer/db/schema/v5.ts); a big one filled (blobSized.ts). */
+export type ExchangeBatchRow = ExchangeBatchRowV5 & Fillable;
 
-/** The merge state since schema v6: entries in pages (renderer/db/schema/v6.ts). */
-export type { MergePageRowV6 as MergePageRow } from './schema/v6';
+/** The merge state since schema v6: entries in pages (renderer/db/schema/v6.ts); a big page filled (blobSized.ts). */
+export type MergePageRow = MergePageRowV6 & Fillable;
 
-/** Received change records since schema v8, by exchange-log batch, packed or not since v11 (renderer/db/schema/v11.ts). */
-export type { ExchangeRecordsRowV11 as ExchangeRecordsRow } from './schema/v11';
+/** Received change records since schema v8, by exchange-log batch, packed or not since v11 (renderer/db/schema/v11.ts); a big one filled. */
+export type ExchangeRecordsRow = ExchangeRecordsRowV11 & Fillable;
 
 /** An open or resolved entry of the conflict queue. */
 export type ConflictRow = ConflictEntry & {

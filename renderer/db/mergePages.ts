@@ -3,6 +3,7 @@
  * renderer/db/schema/v6.ts): what exchangeRepository reads before a merge and writes after it.
  */
 import type { AtlasDb } from './atlasDb';
+import { fillFor } from './blobSized';
 import type { MergeEntryRow, MergePageRow } from './exchangeRows';
 import { entriesByPage, inIdOrder, mergePageOf } from './schema/v6';
 
@@ -51,12 +52,23 @@ export async function readMergeEntries(db: AtlasDb, entityIds: Iterable<string>)
   return (await readMergePages(db, entityIds)).entries;
 }
 
+/** A lower bound of the serialised bytes of entries: their ids', codes' and stamps' characters. */
+function leastBytesOf(entries: readonly MergeEntryRow[]): number {
+  let bytes = 0;
+  for (const entry of entries) {
+    bytes += entry.entityId.length + (entry.fieldCodes?.length ?? 0);
+    for (const [hlc, unit, changeId] of entry.stamps) bytes += hlc.length + unit.length + changeId.length;
+  }
+  return bytes;
+}
+
 /**
  * The pages to put so that the merge state holds `entries` in place of the stored entries of the
  * same records: the pages they fall on, as stored, with those entries replaced or added. A
  * record's `log` (where its received changes are, schema v8) is storage, not merge state: the
  * stored one is kept, with the seqs in `received` (by record id) appended. `read`: pages read
- * before in the current state (a merge plan's), taken instead of reading them again.
+ * before in the current state (a merge plan's), taken instead of reading them again. A big page
+ * is filled past Chromium's blob threshold (blobSized.ts).
  */
 export async function mergePagesWith(db: AtlasDb, entries: readonly MergeEntryRow[], received: ReadonlyMap<string, readonly number[]> = new Map(), read: MergePagesRead = new Map()): Promise<MergePageRow[]> {
   const byPage = entriesByPage(entries);
@@ -82,7 +94,8 @@ export async function mergePagesWith(db: AtlasDb, entries: readonly MergeEntryRo
           byId.set(entry.entityId, plain);
         } else byId.set(entry.entityId, entry);
       }
-      out.push({ page, entries: inIdOrder([...byId.values()]) });
+      const pageEntries = inIdOrder([...byId.values()]);
+      out.push({ page, entries: pageEntries, ...fillFor(leastBytesOf(pageEntries)) });
     });
   }
   return out;
