@@ -11,8 +11,8 @@ import type { AtlasDb } from './atlasDb';
 
 /**
  * The steps an import reports: reading the file, hashing, checking and packing records (worker),
- * planning, writing; and an export: gathering the changes (page), hashing, signing and writing the file's
- * text (worker).
+ * planning, writing; and an export: gathering the changes (page), hashing, signing and writing the
+ * file's text (worker).
  */
 export type ExchangePhase = 'read' | 'hash' | 'check' | 'pack' | 'plan' | 'write' | 'gather' | 'sign' | 'serialise';
 

@@ -16,9 +16,9 @@ export const PAGES_PER_READ = 10;
 export const PAGES_PER_WRITE = 5;
 
 /**
- * Pages per bulkPut of the merge state an exchange import or catch-up writes: its entries are small (~400 bytes a
- * record), and at 100k records 205 requests of 5 pages took ~0.2 s longer than 52 of 20
- * (bench browser:exchange, merge_100k_exchange_state_write_ms 1.72 → 1.47–1.58 s).
+ * Pages per bulkPut of the merge state an exchange import or catch-up writes: its entries are
+ * small (~400 bytes a record), and at 100k records 205 requests of 5 pages took ~0.2 s longer than
+ * 52 of 20 (bench browser:exchange, merge_100k_exchange_state_write_ms 1.72 → 1.47–1.58 s).
  */
 export const MERGE_PAGES_PER_WRITE = 20;
 

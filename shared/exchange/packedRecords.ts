@@ -33,11 +33,18 @@ export function unpackRecords(bytes: Uint8Array): ChangeRecord[] {
 }
 
 /**
- * The accepted changes' records packed in blocks of {@link PACKED_BLOCK_SIZE}, in their order:
- * block k holds those of `accepted[k × size … (k + 1) × size)`.
+ * The accepted changes in blocks of {@link PACKED_BLOCK_SIZE}, in their order, each with its
+ * records packed: block k holds `accepted[k × size … (k + 1) × size)`. Packed one at a time as
+ * they are taken, so the package worker can send each with its progress.
  */
+export function* packedBlocks(accepted: readonly AttestedChange[], size = PACKED_BLOCK_SIZE): Generator<{ readonly items: AttestedChange[]; readonly packed: Uint8Array<ArrayBuffer> }> {
+  for (let start = 0; start < accepted.length; start += size) {
+    const items = accepted.slice(start, start + size);
+    yield { items, packed: packRecords(items.map(({ change }) => change)) };
+  }
+}
+
+/** The packed records of {@link packedBlocks}, block by block. */
 export function packAccepted(accepted: readonly AttestedChange[], size = PACKED_BLOCK_SIZE): Uint8Array<ArrayBuffer>[] {
-  const blocks: Uint8Array<ArrayBuffer>[] = [];
-  for (let start = 0; start < accepted.length; start += size) blocks.push(packRecords(accepted.slice(start, start + size).map(({ change }) => change)));
-  return blocks;
+  return Array.from(packedBlocks(accepted, size), (block) => block.packed);
 }

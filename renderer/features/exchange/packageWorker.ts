@@ -7,7 +7,7 @@
  * it was.
  */
 import { openPackage } from '../../../shared/exchange/package';
-import { packRecords } from '../../../shared/exchange/packedRecords';
+import { packedBlocks } from '../../../shared/exchange/packedRecords';
 import { CHANGES_PER_MESSAGE, type PackageRequest, type PackageResponse } from './packageProtocol';
 
 /** The parts of DedicatedWorkerGlobalScope used here (the renderer's tsconfig has the DOM lib, not WebWorker). */
@@ -38,17 +38,16 @@ function verify(request: PackageRequest): void {
   }
   const { accepted, ...head } = opened.value;
   scope.postMessage({ type: 'head', head });
-  // A catalog's records go into the register, not the exchange log: nothing to pack.
-  const isPacked = head.manifest.kind === 'changes';
-  for (let start = 0; start < accepted.length; start += CHANGES_PER_MESSAGE) {
-    const items = accepted.slice(start, start + CHANGES_PER_MESSAGE);
-    if (!isPacked) {
-      scope.postMessage({ type: 'accepted', items });
-      continue;
+  if (head.manifest.kind === 'changes') {
+    let done = 0;
+    for (const { items, packed } of packedBlocks(accepted, CHANGES_PER_MESSAGE)) {
+      done += items.length;
+      scope.postMessage({ type: 'accepted', items, packed }, [packed.buffer]);
+      scope.postMessage({ type: 'progress', phase: 'pack', done, total: accepted.length });
     }
-    const packed = packRecords(items.map(({ change }) => change));
-    scope.postMessage({ type: 'accepted', items, packed }, [packed.buffer]);
-    scope.postMessage({ type: 'progress', phase: 'pack', done: start + items.length, total: accepted.length });
+  } else {
+    // A catalog's records go into the register, not the exchange log: nothing to pack.
+    for (let start = 0; start < accepted.length; start += CHANGES_PER_MESSAGE) scope.postMessage({ type: 'accepted', items: accepted.slice(start, start + CHANGES_PER_MESSAGE) });
   }
   scope.postMessage({ type: 'done' });
 }
